@@ -1,0 +1,115 @@
+package forms
+
+import (
+	"strconv"
+	"strings"
+)
+
+// AnswerInput is one activity's answer as sent by the questionnaire, with the
+// version of the answer the person's page was showing.
+type AnswerInput struct {
+	ActivityID   int64
+	StatusID     int64
+	Comment      string
+	NeedsSupport bool
+	BaseVersion  int
+}
+
+// Value returns the input as an Answer value, for comparisons.
+func (in AnswerInput) Value() Answer {
+	return Answer{ActivityID: in.ActivityID, StatusID: in.StatusID, Comment: in.Comment, NeedsSupport: in.NeedsSupport}
+}
+
+// SaveInput is one save of a questionnaire: the answers it carries (only
+// those sent are changed) and, when present, the general comment and the
+// name of the person filling it in.
+type SaveInput struct {
+	Answers           []AnswerInput
+	GeneralComment    *string
+	GeneralBase       int
+	FilledInBy        *string
+	ExpectedResponseV int // 0 when unknown
+}
+
+// Field names used on the questionnaire; errors and conflicts refer to them
+// so the page can put each message next to its field.
+func StatusField(activityID int64) string  { return "status-" + strconv.FormatInt(activityID, 10) }
+func CommentField(activityID int64) string { return "comment-" + strconv.FormatInt(activityID, 10) }
+
+// Names of the questionnaire's fields that are not per activity.
+const (
+	FieldGeneralComment = "general_comment"
+	FieldFilledInBy     = "filled_in_by"
+)
+
+// Validate normalises the texts and checks each field on its own: the status
+// must be on the scale, the activity assigned to the department, the texts
+// clean and within their limits. It does not require completeness; see
+// ValidateSubmission.
+func (in *SaveInput) Validate(scale Scale, assigned map[int64]bool) error {
+	var fe FieldErrors
+	seen := map[int64]bool{}
+	for i := range in.Answers {
+		a := &in.Answers[i]
+		if !assigned[a.ActivityID] || seen[a.ActivityID] {
+			fe.Add(StatusField(a.ActivityID), "error.unknown_activity")
+			continue
+		}
+		seen[a.ActivityID] = true
+		if a.StatusID != 0 {
+			if _, ok := scale.ByID(a.StatusID); !ok {
+				fe.Add(StatusField(a.ActivityID), "error.unknown_status")
+			}
+		}
+		if k := CheckText(a.Comment, MaxCommentRunes); k != "" {
+			fe.Add(CommentField(a.ActivityID), k)
+		}
+		a.Comment = NormalizeText(a.Comment)
+	}
+	if in.GeneralComment != nil {
+		if k := CheckText(*in.GeneralComment, MaxCommentRunes); k != "" {
+			fe.Add(FieldGeneralComment, k)
+		}
+		s := NormalizeText(*in.GeneralComment)
+		in.GeneralComment = &s
+	}
+	if in.FilledInBy != nil {
+		if k := CheckText(*in.FilledInBy, MaxNameRunes); k != "" || strings.ContainsAny(*in.FilledInBy, "\n\r") {
+			if k == "" {
+				k = "error.text_control"
+			}
+			fe.Add(FieldFilledInBy, k)
+		}
+		s := NormalizeText(*in.FilledInBy)
+		in.FilledInBy = &s
+	}
+	return fe.Err("invalid answers")
+}
+
+// ValidateSubmission checks that a response is complete: every assigned
+// activity has a status, a comment is given where the status requires one,
+// and the name of the person submitting is filled in.
+func ValidateSubmission(plan *Plan, departmentID int64, r *Response) error {
+	var fe FieldErrors
+	for _, ar := range plan.AssignedAreas(departmentID) {
+		for _, act := range ar.Activities {
+			ans := r.Answers[act.ID]
+			if !ans.Answered() {
+				fe.Add(StatusField(act.ID), "error.status_required")
+				continue
+			}
+			st, ok := plan.Statuses.ByID(ans.StatusID)
+			if !ok {
+				fe.Add(StatusField(act.ID), "error.unknown_status")
+				continue
+			}
+			if st.CommentRequired && strings.TrimSpace(ans.Comment) == "" {
+				fe.Add(CommentField(act.ID), "error.comment_required")
+			}
+		}
+	}
+	if strings.TrimSpace(r.FilledInBy) == "" {
+		fe.Add(FieldFilledInBy, "error.filled_in_by_required")
+	}
+	return fe.Err("the response is not complete")
+}

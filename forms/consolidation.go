@@ -1,0 +1,175 @@
+package forms
+
+import (
+	"strings"
+	"time"
+)
+
+// Consolidation is the office's consolidated status and narrative for one
+// activity in one round: the text that goes into the follow-up report.
+type Consolidation struct {
+	RoundID    int64
+	ActivityID int64
+	StatusID   int64 // 0 when the office has not chosen a status
+	Narrative  string
+	// IncludeComments decides whether the departments' comments are printed
+	// under the activity in the PDF report.
+	IncludeComments bool
+	Author          string
+	SavedAt         time.Time
+	Version         int
+}
+
+// ConsolidationInput is what the office sends to save a consolidation.
+type ConsolidationInput struct {
+	StatusID        int64
+	Narrative       string
+	IncludeComments bool
+	BaseVersion     int
+}
+
+// Validate checks the status against the scale and the narrative's text.
+func (in *ConsolidationInput) Validate(scale Scale) error {
+	var fe FieldErrors
+	if in.StatusID != 0 {
+		if _, ok := scale.ByID(in.StatusID); !ok {
+			fe.Add("status", "error.unknown_status")
+		}
+	}
+	if k := CheckText(in.Narrative, MaxTextRunes); k != "" {
+		fe.Add("narrative", k)
+	}
+	in.Narrative = NormalizeText(in.Narrative)
+	return fe.Err("invalid consolidation")
+}
+
+// Rule names which branch of the suggestion rule applied; the catalog has a
+// sentence for each so the page can show the rule in words.
+type Rule string
+
+// The branches of the suggestion rule, in the order they are tried.
+const (
+	RuleNoAnswers   Rule = "no_answers"   // nobody has answered yet
+	RuleAllNA       Rule = "all_na"       // every answer is "not applicable"
+	RuleAllDone     Rule = "all_done"     // every applicable answer is done
+	RuleNoneStarted Rule = "none_started" // every applicable answer is the first status
+	RuleInProgress  Rule = "in_progress"  // anything else
+)
+
+// Tally counts the answers to one activity in a round.
+type Tally struct {
+	Assigned      int   // departments that answer the activity
+	Answered      int   // of those, how many chose a status (not-applicable included)
+	NotApplicable int   // answers with a not-applicable status
+	Done          int   // answers with a done status
+	PerStatus     []int // per scale position
+}
+
+// Unanswered is the number of assigned departments without a status.
+func (t Tally) Unanswered() int { return t.Assigned - t.Answered }
+
+// Applicable is the number of assigned departments whose answer counts:
+// not-applicable answers are left out of rates.
+func (t Tally) Applicable() int { return t.Assigned - t.NotApplicable }
+
+// ResponseRate is the share of applicable departments that answered, from 0
+// to 1; 0 when no department counts.
+func (t Tally) ResponseRate() float64 {
+	if t.Applicable() == 0 {
+		return 0
+	}
+	return float64(t.Answered-t.NotApplicable) / float64(t.Applicable())
+}
+
+// Count tallies the status ids given, one per assigned department (0 for no
+// answer), against the scale.
+func Count(scale Scale, statusIDs []int64) Tally {
+	t := Tally{Assigned: len(statusIDs), PerStatus: make([]int, len(scale))}
+	for _, id := range statusIDs {
+		if id == 0 {
+			continue
+		}
+		for i, st := range scale {
+			if st.ID != id {
+				continue
+			}
+			t.Answered++
+			t.PerStatus[i]++
+			if st.NotApplicable {
+				t.NotApplicable++
+			}
+			if st.Done {
+				t.Done++
+			}
+			break
+		}
+	}
+	return t
+}
+
+// Suggestion is the status the app proposes for an activity from the
+// departments' answers, with the rule that chose it.
+type Suggestion struct {
+	Status    Status
+	HasStatus bool
+	Rule      Rule
+	Tally     Tally
+}
+
+// Suggest applies the consolidation rule to a tally:
+//
+//   - answers with a not-applicable status are left out;
+//   - no answers left: no suggestion;
+//   - every answer left is a done status: the scale's done status;
+//   - every answer left is the scale's first status: the first status;
+//   - otherwise: the scale's in-progress status (see Scale.InProgress).
+//
+// Departments that have not answered do not move the suggestion; the counts
+// shown beside it say how many they are.
+func Suggest(scale Scale, t Tally) Suggestion {
+	s := Suggestion{Tally: t}
+	counted := t.Answered - t.NotApplicable
+	switch {
+	case t.Answered == 0:
+		s.Rule = RuleNoAnswers
+	case counted == 0:
+		s.Rule = RuleAllNA
+	case t.Done == counted:
+		s.Rule = RuleAllDone
+		s.Status, s.HasStatus = scale.DoneStatus()
+	case len(scale) > 0 && t.PerStatus[0] == counted:
+		s.Rule = RuleNoneStarted
+		s.Status, s.HasStatus = scale.First(), true
+	default:
+		s.Rule = RuleInProgress
+		s.Status, s.HasStatus = scale.InProgress(), true
+	}
+	return s
+}
+
+// CountsText writes a tally the way the office reads it, such as
+// "7 av 12 Genomfört, 3 Pågår, 2 har inte svarat", in Swedish; the HTTP layer
+// has its own translated variant.
+func CountsText(scale Scale, t Tally) string {
+	var parts []string
+	first := true
+	for i, n := range t.PerStatus {
+		if n == 0 {
+			continue
+		}
+		if first {
+			parts = append(parts, itoa(n)+" av "+itoa(t.Assigned)+" "+scale[i].Name)
+			first = false
+		} else {
+			parts = append(parts, itoa(n)+" "+scale[i].Name)
+		}
+	}
+	if u := t.Unanswered(); u > 0 {
+		if first {
+			parts = append(parts, itoa(u)+" av "+itoa(t.Assigned)+" har inte svarat")
+		} else {
+			parts = append(parts, itoa(u)+" har inte svarat")
+		}
+	}
+	return strings.Join(parts, ", ")
+}

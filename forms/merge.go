@@ -1,0 +1,56 @@
+package forms
+
+// MergeOutcome says what a save does with one answer.
+type MergeOutcome int
+
+// A saved answer is written, left alone, or refused as a conflict.
+const (
+	MergeWrite    MergeOutcome = iota // the person changed it and nobody else did
+	MergeKeep                         // nothing to write: unchanged, or equal already
+	MergeConflict                     // someone else changed it and so did the person
+)
+
+// Merge decides what to do with an incoming answer given the stored answer
+// (current) and the stored answer as it was at the version the person's page
+// was based on (base). Edits are merged answer by answer: a person who did
+// not touch an answer that someone else changed does not undo that change,
+// and a person who did touch it is told instead of overwriting it.
+func Merge(current, base Answer, in AnswerInput) MergeOutcome {
+	incoming := in.Value()
+	if incoming.SameValue(current) {
+		return MergeKeep
+	}
+	if in.BaseVersion == current.Version {
+		return MergeWrite
+	}
+	if incoming.SameValue(base) {
+		// Untouched on this page; keep what the other editor saved.
+		return MergeKeep
+	}
+	return MergeConflict
+}
+
+// Conflict describes one answer two editors changed at the same time: what
+// the person sent, and what is stored now, by whom and at which version.
+type Conflict struct {
+	ActivityID int64 // 0 for the general comment
+	Mine       Answer
+	Theirs     Answer
+}
+
+// ConflictError is returned by a save in which some answers conflicted. The
+// other answers were saved; Saved is the response after the save.
+type ConflictError struct {
+	Conflicts []Conflict
+	Saved     *Response
+}
+
+// Error implements the error interface.
+func (e *ConflictError) Error() string {
+	return "conflict: " + itoa(len(e.Conflicts)) + " answers were changed by someone else"
+}
+
+// Unwrap lets errors.As find an ECONFLICT *Error in the chain.
+func (e *ConflictError) Unwrap() error {
+	return &Error{Code: ECONFLICT, Message: e.Error()}
+}

@@ -1,0 +1,71 @@
+package forms
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on free text. They keep one answer from swamping the database, the
+// workbook (Excel cells hold at most 32,767 characters) and the report.
+const (
+	MaxCommentRunes = 10000
+	MaxNameRunes    = 200
+	MaxTitleRunes   = 300
+	MaxTextRunes    = 20000 // descriptions and narratives
+)
+
+// CheckText reports the catalog key of the first problem with s: invalid UTF-8,
+// a control character other than tab and line breaks, or more than max runes.
+// It returns "" when s is acceptable.
+func CheckText(s string, max int) string {
+	if !utf8.ValidString(s) {
+		return "error.text_encoding"
+	}
+	for _, r := range s {
+		if r == '\n' || r == '\r' || r == '\t' {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF' {
+			return "error.text_control"
+		}
+	}
+	if utf8.RuneCountInString(s) > max {
+		return "error.text_too_long"
+	}
+	return ""
+}
+
+// NormalizeText trims surrounding white space and turns CRLF line breaks,
+// which browsers send, into LF, so that the same text compares equal however
+// it was typed.
+func NormalizeText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.TrimSpace(s)
+}
+
+// StripControl removes characters that would corrupt an XML-based file (XLSX)
+// or a PDF text run: C0 controls other than tab and line feed, and the
+// non-characters U+FFFE and U+FFFF. Invalid UTF-8 becomes U+FFFD.
+func StripControl(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\n' && r != '\t') || r == '\uFFFE' || r == '\uFFFF' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if (unicode.IsControl(r) && r != '\n' && r != '\t') || r == '\uFFFE' || r == '\uFFFF' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,3 @@
+module followup
+
+go 1.26.8
