@@ -1,0 +1,202 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+	"followup/storage"
+)
+
+// apiAnswer is an answer in the questionnaire's JSON.
+type apiAnswer struct {
+	ActivityID   int64     `json:"activity_id,omitempty"`
+	StatusID     int64     `json:"status_id"`
+	Status       string    `json:"status,omitempty"`
+	Comment      string    `json:"comment"`
+	NeedsSupport bool      `json:"needs_support"`
+	Version      int       `json:"version"`
+	UpdatedBy    string    `json:"updated_by,omitempty"`
+	UpdatedAt    time.Time `json:"updated_at,omitzero"`
+}
+
+func toAPIAnswer(a forms.Answer) apiAnswer {
+	return apiAnswer{ActivityID: a.ActivityID, StatusID: a.StatusID, Comment: a.Comment, NeedsSupport: a.NeedsSupport, Version: a.Version, UpdatedBy: a.UpdatedBy, UpdatedAt: a.UpdatedAt}
+}
+
+// apiSaveRequest is the body of a draft save or submit: only the answers
+// sent are changed.
+type apiSaveRequest struct {
+	Answers []struct {
+		ActivityID   int64  `json:"activity_id"`
+		StatusID     int64  `json:"status_id"`
+		Comment      string `json:"comment"`
+		NeedsSupport bool   `json:"needs_support"`
+		BaseVersion  int    `json:"base_version"`
+	} `json:"answers"`
+	GeneralComment *string `json:"general_comment"`
+	GeneralBase    int     `json:"general_base"`
+	FilledInBy     *string `json:"filled_in_by"`
+}
+
+func (r apiSaveRequest) input() forms.SaveInput {
+	in := forms.SaveInput{GeneralComment: r.GeneralComment, GeneralBase: r.GeneralBase, FilledInBy: r.FilledInBy}
+	for _, a := range r.Answers {
+		in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a.ActivityID, StatusID: a.StatusID, Comment: a.Comment, NeedsSupport: a.NeedsSupport, BaseVersion: a.BaseVersion})
+	}
+	return in
+}
+
+// apiQuestionnaireBody is a department's questionnaire as JSON.
+type apiQuestionnaireBody struct {
+	Round struct {
+		ID       int64  `json:"id"`
+		Title    string `json:"title"`
+		Kind     string `json:"kind"`
+		Deadline string `json:"deadline"`
+		Open     bool   `json:"accepts_answers"`
+	} `json:"round"`
+	Department struct {
+		ID   int64  `json:"id"`
+		Name string `json:"name"`
+	} `json:"department"`
+	State          string        `json:"state"`
+	Version        int           `json:"version"`
+	Statuses       []apiStatus   `json:"statuses"`
+	Activities     []apiActivity `json:"activities"`
+	GeneralComment string        `json:"general_comment"`
+	GeneralVersion int           `json:"general_version"`
+	FilledInBy     string        `json:"filled_in_by"`
+	SubmittedBy    string        `json:"submitted_by,omitempty"`
+	SubmittedAt    time.Time     `json:"submitted_at,omitzero"`
+	ReturnMessage  string        `json:"return_message,omitempty"`
+	UpdatedAt      time.Time     `json:"updated_at,omitzero"`
+}
+
+type apiStatus struct {
+	ID              int64  `json:"id"`
+	Name            string `json:"name"`
+	Color           string `json:"color"`
+	Done            bool   `json:"done"`
+	CarriesOver     bool   `json:"carries_over"`
+	NotApplicable   bool   `json:"not_applicable"`
+	CommentRequired bool   `json:"comment_required"`
+}
+
+type apiActivity struct {
+	ID          int64      `json:"id"`
+	Area        string     `json:"area"`
+	Title       string     `json:"title"`
+	Description string     `json:"description"`
+	Answer      apiAnswer  `json:"answer"`
+	Interim     *apiAnswer `json:"interim,omitempty"`
+}
+
+func (s *Server) questionnaireJSON(q *questionnaire) apiQuestionnaireBody {
+	var b apiQuestionnaireBody
+	b.Round.ID, b.Round.Title, b.Round.Kind, b.Round.Deadline, b.Round.Open = q.Round.ID, q.Round.Title, string(q.Round.Kind), q.Round.Deadline.Format(forms.DateLayout), !q.Closed
+	b.Department.ID, b.Department.Name = q.Department.ID, q.Department.Name
+	r := q.Response
+	b.State, b.Version, b.GeneralComment, b.GeneralVersion, b.FilledInBy = string(r.EffectiveState()), r.Version, r.GeneralComment, r.GeneralVersion, r.FilledInBy
+	b.SubmittedBy, b.SubmittedAt, b.ReturnMessage, b.UpdatedAt = r.SubmittedBy, r.SubmittedAt, r.ReturnMessage, r.UpdatedAt
+	for _, st := range q.Plan.Statuses {
+		b.Statuses = append(b.Statuses, apiStatus{st.ID, st.Name, st.Color, st.Done, st.CarriesOver, st.NotApplicable, st.CommentRequired})
+	}
+	b.Activities = []apiActivity{}
+	for _, ar := range q.Areas {
+		for _, a := range ar.Activities {
+			ans := r.Answers[a.ID]
+			ans.ActivityID = a.ID
+			act := apiActivity{ID: a.ID, Area: ar.Title, Title: a.Title, Description: a.Description, Answer: toAPIAnswer(ans)}
+			if st, ok := q.Plan.Statuses.ByID(ans.StatusID); ok {
+				act.Answer.Status = st.Name
+			}
+			if a.Interim != nil {
+				ia := apiAnswer{StatusID: a.Interim.Status.ID, Status: a.Interim.Status.Name, Comment: a.Interim.Comment, NeedsSupport: a.Interim.NeedsSupport}
+				act.Interim = &ia
+			}
+			b.Activities = append(b.Activities, act)
+		}
+	}
+	return b
+}
+
+// apiQuestionnaire returns the questionnaire with its current answers.
+func (s *Server) apiQuestionnaire(c *gin.Context) {
+	roundID, depID, ok := s.apiLinkTarget(c)
+	if !ok {
+		return
+	}
+	q, err := s.loadQuestionnaire(c.Request.Context(), c.Param("token"), roundID, depID)
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, s.questionnaireJSON(q))
+}
+
+func (s *Server) apiLinkTarget(c *gin.Context) (int64, int64, bool) {
+	roundID, depID, err := s.DB.LinkTarget(c.Request.Context(), c.Param("token"))
+	if err != nil {
+		s.writeJSONError(c, err)
+		return 0, 0, false
+	}
+	return roundID, depID, true
+}
+
+// apiSaveDraft saves the answers sent (the page's autosave uses it).
+func (s *Server) apiSaveDraft(c *gin.Context) { s.apiSave(c, false) }
+
+// apiSubmit saves the answers sent and submits the response.
+func (s *Server) apiSubmit(c *gin.Context) { s.apiSave(c, true) }
+
+func (s *Server) apiSave(c *gin.Context, submit bool) {
+	roundID, depID, ok := s.apiLinkTarget(c)
+	if !ok {
+		return
+	}
+	var req apiSaveRequest
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			s.writeJSONError(c, bodyError(err))
+			return
+		}
+		s.writeJSONError(c, forms.Errorf(forms.EINVALID, "the body is not a valid save request"))
+		return
+	}
+	in := req.input()
+	actor := storage.Actor(nameOr(in.FilledInBy, "länk"))
+	var err error
+	if submit {
+		_, err = s.DB.SubmitResponse(c.Request.Context(), s.Loc, roundID, depID, in, actor)
+	} else {
+		_, err = s.DB.SaveResponse(c.Request.Context(), s.Loc, roundID, depID, in, actor)
+	}
+	q, qerr := s.loadQuestionnaire(c.Request.Context(), c.Param("token"), roundID, depID)
+	if err != nil {
+		var ce *forms.ConflictError
+		if errors.As(err, &ce) && qerr == nil {
+			status, key := statusOf(err)
+			body := apiError{Code: forms.ECONFLICT, Message: s.localizer(c).T(key)}
+			for _, cf := range ce.Conflicts {
+				body.Conflicts = append(body.Conflicts, apiConflict{ActivityID: cf.ActivityID, Mine: toAPIAnswer(cf.Mine), Theirs: toAPIAnswer(cf.Theirs)})
+			}
+			c.JSON(status, gin.H{"error": body, "questionnaire": s.questionnaireJSON(q)})
+			return
+		}
+		s.writeJSONError(c, err)
+		return
+	}
+	if qerr != nil {
+		s.writeJSONError(c, qerr)
+		return
+	}
+	c.JSON(http.StatusOK, s.questionnaireJSON(q))
+}

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Lang is a language the interface speaks.
+type Lang string
+
+// Swedish is the default; English is offered to everyone.
+const (
+	Swedish Lang = "sv"
+	English Lang = "en"
+)
+
+// text is one message in both languages.
+type text struct{ sv, en string }
+
+// Catalog is the one message catalog of the interface: every text a page or
+// message shows, in Swedish and English, by key. Plan content (activities,
+// narratives) is not in it; it stays as the office wrote it.
+type Catalog struct {
+	texts map[string]text
+}
+
+// NewCatalog gathers the messages of every part of the interface.
+func NewCatalog() *Catalog {
+	c := &Catalog{texts: map[string]text{}}
+	for _, part := range []map[string]text{commonTexts(), errorTexts(), questionnaireTexts(), officeTexts()} {
+		for k, v := range part {
+			if _, dup := c.texts[k]; dup {
+				panic("catalog: duplicate key " + k)
+			}
+			c.texts[k] = v
+		}
+	}
+	return c
+}
+
+// Localizer translates for one request's language; templates call T.
+type Localizer struct {
+	Lang    Lang
+	catalog *Catalog
+}
+
+// For returns a localizer for the language.
+func (c *Catalog) For(lang Lang) *Localizer { return &Localizer{Lang: lang, catalog: c} }
+
+// Has reports whether the key exists.
+func (c *Catalog) Has(key string) bool { _, ok := c.texts[key]; return ok }
+
+// T returns the message for key, formatted with args (fmt verbs). A missing
+// key shows itself, so it is seen and fixed; a test keeps it from shipping.
+func (l *Localizer) T(key string, args ...any) string {
+	t, ok := l.catalog.texts[key]
+	if !ok {
+		return key
+	}
+	s := t.sv
+	if l.Lang == English {
+		s = t.en
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// langCookie remembers the person's choice of language.
+const langCookie = "followup_lang"
+
+// chooseLang picks the language: the remembered choice first, then the
+// browser's Accept-Language, then Swedish.
+func chooseLang(r *http.Request) Lang {
+	if c, err := r.Cookie(langCookie); err == nil {
+		switch Lang(c.Value) {
+		case Swedish, English:
+			return Lang(c.Value)
+		}
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
+		switch {
+		case strings.HasPrefix(tag, "sv"), strings.HasPrefix(tag, "nb"), strings.HasPrefix(tag, "nn"), strings.HasPrefix(tag, "da"):
+			return Swedish
+		case strings.HasPrefix(tag, "en"):
+			return English
+		}
+	}
+	return Swedish
+}

@@ -1,0 +1,5 @@
+package web
+
+func officeTexts() map[string]text {
+	return map[string]text{}
+}

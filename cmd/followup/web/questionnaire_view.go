@@ -1,0 +1,197 @@
+package web
+
+import (
+	"context"
+	"time"
+
+	"followup/forms"
+)
+
+// questionnaire is everything one department's questionnaire page shows.
+type questionnaire struct {
+	Token      string
+	Round      forms.Round
+	Plan       *forms.Plan
+	Department forms.Department
+	Response   *forms.Response
+	Areas      []areaView
+	Interim    *forms.Round // the interim round shown beside an annual one
+	Editable   bool
+	Closed     bool // the round is closed or past its deadline
+	Loc        *time.Location
+	// What the form shows in the closing fields: stored, or as typed.
+	GeneralComment string
+	GeneralVersion int
+	FilledInBy     string
+	Errors         []fieldError
+	FieldErrs      map[string]string // field → translated message
+	Conflicts      int
+	Notice         string // catalog key of a message shown on top
+	NoticeKind     string // "info", "success", "warning", "error"
+	Answered       int
+	Assigned       int
+}
+
+type areaView struct {
+	Title      string
+	Activities []activityView
+}
+
+type activityView struct {
+	forms.Activity
+	StatusID     int64
+	Comment      string
+	NeedsSupport bool
+	Version      int
+	Options      []forms.Status
+	Interim      *answerView
+	Conflict     *answerView
+	Current      *answerView // read-only display of the stored answer
+}
+
+type answerView struct {
+	Status       forms.Status
+	HasStatus    bool
+	Comment      string
+	NeedsSupport bool
+	By           string
+	At           time.Time
+}
+
+type fieldError struct {
+	Field   string
+	Label   string
+	Message string
+}
+
+// loadQuestionnaire builds the page's view from the stored response.
+func (s *Server) loadQuestionnaire(ctx context.Context, token string, roundID, departmentID int64) (*questionnaire, error) {
+	round, err := s.DB.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := s.DB.Plan(ctx, round.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	dep, err := s.DB.Department(ctx, departmentID)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.DB.Response(ctx, roundID, departmentID)
+	if err != nil {
+		return nil, err
+	}
+	interimRound, interim, err := s.DB.InterimAnswers(ctx, round, departmentID)
+	if err != nil {
+		return nil, err
+	}
+	q := &questionnaire{Token: token, Round: round, Plan: plan, Department: dep, Response: resp, Interim: interimRound, Loc: s.Loc,
+		GeneralComment: resp.GeneralComment, GeneralVersion: resp.GeneralVersion, FilledInBy: resp.FilledInBy, FieldErrs: map[string]string{}}
+	q.Closed = round.AcceptsAnswers(s.Now(), s.Loc) != nil
+	q.Editable = !q.Closed && resp.State.Editable()
+	for _, ar := range plan.AssignedAreas(departmentID) {
+		av := areaView{Title: ar.Title}
+		for _, a := range ar.Activities {
+			ans := resp.Answers[a.ID]
+			v := activityView{Activity: a, StatusID: ans.StatusID, Comment: ans.Comment, NeedsSupport: ans.NeedsSupport, Version: ans.Version, Options: plan.Statuses}
+			v.Current = s.answerView(plan.Statuses, ans)
+			if ia, ok := interim[a.ID]; ok && ia.Answered() {
+				v.Interim = s.answerView(plan.Statuses, ia)
+			}
+			q.Assigned++
+			if ans.Answered() {
+				q.Answered++
+			}
+			av.Activities = append(av.Activities, v)
+		}
+		q.Areas = append(q.Areas, av)
+	}
+	return q, nil
+}
+
+func (s *Server) answerView(scale forms.Scale, a forms.Answer) *answerView {
+	st, ok := scale.ByID(a.StatusID)
+	return &answerView{Status: st, HasStatus: ok, Comment: a.Comment, NeedsSupport: a.NeedsSupport, By: a.UpdatedBy, At: a.UpdatedAt}
+}
+
+// keepTyped puts what the person sent back into the form, so that an error
+// never costs them what they typed.
+func (q *questionnaire) keepTyped(in forms.SaveInput) {
+	byID := map[int64]forms.AnswerInput{}
+	for _, a := range in.Answers {
+		byID[a.ActivityID] = a
+	}
+	for i := range q.Areas {
+		for j := range q.Areas[i].Activities {
+			v := &q.Areas[i].Activities[j]
+			if a, ok := byID[v.ID]; ok {
+				v.StatusID, v.Comment, v.NeedsSupport = a.StatusID, a.Comment, a.NeedsSupport
+				if v.Conflict == nil {
+					v.Version = a.BaseVersion
+				}
+			}
+		}
+	}
+	if in.GeneralComment != nil {
+		q.GeneralComment = *in.GeneralComment
+		q.GeneralVersion = in.GeneralBase
+	}
+	if in.FilledInBy != nil {
+		q.FilledInBy = *in.FilledInBy
+	}
+}
+
+// markConflicts shows, beside each conflicting answer, what the other editor
+// saved, and bases the form on the stored version, so that saving again
+// deliberately keeps the person's own value.
+func (q *questionnaire) markConflicts(l *Localizer, conflicts []forms.Conflict) {
+	byID := map[int64]forms.Conflict{}
+	for _, c := range conflicts {
+		byID[c.ActivityID] = c
+	}
+	for i := range q.Areas {
+		for j := range q.Areas[i].Activities {
+			v := &q.Areas[i].Activities[j]
+			if c, ok := byID[v.ID]; ok {
+				st, has := q.Plan.Statuses.ByID(c.Theirs.StatusID)
+				v.Conflict = &answerView{Status: st, HasStatus: has, Comment: c.Theirs.Comment, NeedsSupport: c.Theirs.NeedsSupport, By: c.Theirs.UpdatedBy, At: c.Theirs.UpdatedAt}
+				v.Version = c.Theirs.Version
+				q.addError(l, forms.StatusField(v.ID), v.Title, "questionnaire.conflict_field")
+			}
+		}
+	}
+	if c, ok := byID[0]; ok {
+		q.GeneralVersion = c.Theirs.Version
+		q.addError(l, forms.FieldGeneralComment, l.T("questionnaire.general_comment"), "questionnaire.conflict_general")
+	}
+	q.Conflicts = len(conflicts)
+}
+
+// addError records a field's error for the summary and beside the field.
+func (q *questionnaire) addError(l *Localizer, field, label, key string) {
+	if _, ok := q.FieldErrs[field]; ok {
+		return
+	}
+	q.FieldErrs[field] = l.T(key)
+	q.Errors = append(q.Errors, fieldError{Field: field, Label: label, Message: l.T(key)})
+}
+
+// labelOf names a field for the error summary: the activity's title, or the
+// closing field's label.
+func (q *questionnaire) labelOf(l *Localizer, field string) string {
+	for _, ar := range q.Areas {
+		for _, a := range ar.Activities {
+			if field == forms.StatusField(a.ID) || field == forms.CommentField(a.ID) {
+				return a.Title
+			}
+		}
+	}
+	switch field {
+	case forms.FieldGeneralComment:
+		return l.T("questionnaire.general_comment")
+	case forms.FieldFilledInBy:
+		return l.T("questionnaire.filled_in_by")
+	}
+	return field
+}

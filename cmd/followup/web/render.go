@@ -1,0 +1,161 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// pageTemplate is one page's template set: the layout and its partials with
+// the page's own blocks.
+type pageTemplate struct {
+	t *template.Template
+}
+
+// parsePages builds one template set per page file (every templates/*.html
+// that is not a layout or partial, whose names start with "_").
+func parsePages(fsys fs.FS) (map[string]*pageTemplate, error) {
+	shared, err := fs.Glob(fsys, "templates/_*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages, err := fs.Glob(fsys, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*pageTemplate{}
+	for _, p := range pages {
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		t, err := template.New(name).Funcs(funcs()).ParseFS(fsys, append(append([]string{}, shared...), p)...)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		if t.Lookup("layout") == nil {
+			return nil, fmt.Errorf("template %s: no layout", name)
+		}
+		out[name] = &pageTemplate{t: t}
+	}
+	return out, nil
+}
+
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format(forms.DateLayout)
+		},
+		"datetime": func(t time.Time, loc *time.Location) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(loc).Format("2006-01-02 15:04")
+		},
+		"field": func(prefix string, id int64) string { return fmt.Sprintf("%s-%d", prefix, id) },
+		"add":   func(a, b int) int { return a + b },
+		"pct":   func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[kv[i].(string)] = kv[i+1]
+			}
+			return m
+		},
+	}
+}
+
+// page is what every page's template receives: the page's own data and the
+// request's language, title and flash message.
+type page struct {
+	L         *Localizer
+	Title     string // already translated
+	Data      any
+	Flash     string // a catalog key
+	RequestID string
+	Account   *Account
+	Path      string
+	CSRFField template.HTML
+}
+
+// render executes a page into a buffer and only then writes it, so a
+// template error becomes an error page rather than half a page.
+func (s *Server) render(c *gin.Context, status int, name string, p page) {
+	pt, ok := s.pages[name]
+	if !ok {
+		s.fail(c, fmt.Errorf("no page template %q", name))
+		return
+	}
+	if p.L == nil {
+		p.L = s.localizer(c)
+	}
+	p.RequestID = c.GetString(requestIDKey)
+	p.Path = c.Request.URL.Path
+	if a, ok := c.Get(accountKey); ok {
+		p.Account = a.(*Account)
+	}
+	var buf bytes.Buffer
+	if err := pt.t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		s.fail(c, fmt.Errorf("render %s: %w", name, err))
+		return
+	}
+	c.Header("Content-Type", "text/html; charset=utf-8")
+	c.Header("Cache-Control", "no-store")
+	c.Status(status)
+	c.Writer.Write(buf.Bytes())
+}
+
+func (s *Server) localizer(c *gin.Context) *Localizer {
+	return s.catalog.For(chooseLang(c.Request))
+}
+
+// fail logs an internal error with the request id and shows the error page.
+func (s *Server) fail(c *gin.Context, err error) {
+	s.Logger.Error("request failed", "request_id", c.GetString(requestIDKey), "route", c.FullPath(), "err", err)
+	s.errorPage(c, &forms.Error{Code: forms.EINTERNAL})
+}
+
+// errorPage shows the plain page for an error of the domain's vocabulary.
+// Internal errors never show their details.
+func (s *Server) errorPage(c *gin.Context, err error) {
+	status, key := statusOf(err)
+	if status == http.StatusInternalServerError {
+		var fe *forms.Error
+		if e, ok := err.(*forms.Error); !ok || e.Code != forms.EINTERNAL {
+			s.Logger.Error("request failed", "request_id", c.GetString(requestIDKey), "route", c.FullPath(), "err", err)
+		}
+		_ = fe
+	}
+	if wantsJSON(c) {
+		s.writeJSONError(c, err)
+		return
+	}
+	l := s.localizer(c)
+	pt := s.pages["error"]
+	var buf bytes.Buffer
+	p := page{L: l, Title: l.T("error.page_title"), Data: map[string]any{"Message": l.T(key), "Status": status}, RequestID: c.GetString(requestIDKey)}
+	if pt == nil || pt.t.ExecuteTemplate(&buf, "layout", p) != nil {
+		c.Data(status, "text/plain; charset=utf-8", []byte(l.T(key)))
+		c.Abort()
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+	c.Abort()
+}
+
+func wantsJSON(c *gin.Context) bool {
+	return strings.HasPrefix(c.Request.URL.Path, "/api/")
+}

@@ -1,0 +1,77 @@
+// Package web serves followup's pages and JSON API with Gin: it translates
+// requests into calls on the storage and domain packages and renders the
+// results, in Swedish or English.
+package web
+
+import (
+	"embed"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"time"
+
+	"followup/storage"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+// Config holds what the server needs from the outside.
+type Config struct {
+	DB      *storage.DB
+	Secret  []byte         // derives the departments' link tokens
+	BaseURL *url.URL       // where people reach the app; links are built on it
+	Loc     *time.Location // the municipality's time zone, for deadlines
+	Logger  *slog.Logger
+	// TrustedProxies lists the proxies whose X-Forwarded-For is believed.
+	TrustedProxies []string
+	// SessionIdle signs office accounts out after this much inactivity.
+	SessionIdle time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server holds the parsed templates and the dependencies of the handlers.
+type Server struct {
+	Config
+	catalog *Catalog
+	pages   map[string]*pageTemplate
+	static  fs.FS
+}
+
+// New parses every page's templates (failing if one is missing or broken)
+// and returns a server ready to build its handler.
+func New(cfg Config) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Loc == nil {
+		cfg.Loc = time.Local
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	s := &Server{Config: cfg, catalog: NewCatalog()}
+	var err error
+	if s.pages, err = parsePages(templateFiles); err != nil {
+		return nil, err
+	}
+	if s.static, err = fs.Sub(staticFiles, "static"); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Link returns the full URL of a department's questionnaire.
+func (s *Server) Link(token string) string {
+	u := *s.BaseURL
+	u.Path = u.Path + "/r/" + token
+	return u.String()
+}
+
+// secure reports whether the app is served over https, so cookies get the
+// Secure flag and responses carry HSTS.
+func (s *Server) secure() bool { return s.BaseURL != nil && s.BaseURL.Scheme == "https" }

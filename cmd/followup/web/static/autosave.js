@@ -1,0 +1,126 @@
+// Autosave for the questionnaire: a few seconds after typing stops, the
+// changed answers are sent to the draft API with the version each was based
+// on. The page works without this script; it only saves sooner.
+(function () {
+  "use strict";
+  var form = document.getElementById("questionnaire");
+  var indicator = document.getElementById("autosave");
+  if (!form || !indicator || !window.fetch) { return; }
+  var url = form.getAttribute("data-autosave");
+  var dirty = {};      // activity id -> true; "general" for the closing fields
+  var timer = null, saving = false, again = false;
+
+  function say(kind, text) {
+    indicator.className = "autosave " + kind;
+    indicator.textContent = text;
+  }
+  function text(name) { return indicator.getAttribute("data-" + name) || ""; }
+  function hhmm(d) { return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2); }
+
+  function activityOf(el) {
+    var fs = el.closest("fieldset[data-activity]");
+    return fs ? fs.getAttribute("data-activity") : "general";
+  }
+  function onChange(ev) {
+    var el = ev.target;
+    if (!el.name || el.type === "hidden") { return; }
+    dirty[activityOf(el)] = true;
+    say("unsaved", text("unsaved"));
+    clearTimeout(timer);
+    timer = setTimeout(save, 2500);
+  }
+  form.addEventListener("input", onChange);
+  form.addEventListener("change", onChange);
+
+  function value(name) {
+    var el = form.elements[name];
+    if (!el) { return null; }
+    if (el.length !== undefined && el.tagName === undefined) { // radio group
+      for (var i = 0; i < el.length; i++) { if (el[i].checked) { return el[i].value; } }
+      return "";
+    }
+    if (el.type === "checkbox") { return el.checked; }
+    if (el.type === "radio") { return el.checked ? el.value : ""; }
+    return el.value;
+  }
+
+  function payload(keys) {
+    var body = { answers: [] };
+    keys.forEach(function (k) {
+      if (k === "general") {
+        body.general_comment = value("general_comment");
+        body.general_base = parseInt(value("general_v"), 10) || 0;
+        body.filled_in_by = value("filled_in_by");
+        return;
+      }
+      body.answers.push({
+        activity_id: parseInt(k, 10),
+        status_id: parseInt(value("status-" + k), 10) || 0,
+        comment: value("comment-" + k) || "",
+        needs_support: !!value("support-" + k),
+        base_version: parseInt(value("v-" + k), 10) || 0
+      });
+    });
+    return body;
+  }
+
+  function applyVersions(q) {
+    (q.activities || []).forEach(function (a) {
+      var v = form.elements["v-" + a.id];
+      if (v && !dirty[String(a.id)]) { v.value = a.answer.version; }
+    });
+    var gv = form.elements["general_v"];
+    if (gv && !dirty.general) { gv.value = q.general_version; }
+  }
+
+  function showConflicts(conflicts) {
+    conflicts.forEach(function (c) {
+      var id = c.activity_id ? "activity-" + c.activity_id : "general_comment";
+      var box = document.getElementById(id);
+      if (box) { box.classList.add("has-error"); }
+    });
+  }
+
+  function save() {
+    var keys = Object.keys(dirty);
+    if (keys.length === 0) { return; }
+    if (saving) { again = true; return; }
+    saving = true;
+    dirty = {};
+    say("saving", text("saving"));
+    fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify(payload(keys))
+    }).then(function (res) {
+      return res.json().then(function (data) { return { status: res.status, data: data }; });
+    }).then(function (r) {
+      if (r.status === 200) {
+        applyVersions(r.data);
+        say("saved", text("saved").replace("%s", hhmm(new Date())));
+      } else if (r.status === 409 && r.data.error && r.data.error.code === "conflict") {
+        showConflicts(r.data.error.conflicts || []);
+        say("conflict", text("conflict"));
+      } else {
+        keys.forEach(function (k) { dirty[k] = true; });
+        say("failed", (r.data.error && r.data.error.message) || text("failed"));
+        if (r.status >= 500 || r.status === 429) { timer = setTimeout(save, 10000); }
+      }
+    }).catch(function () {
+      keys.forEach(function (k) { dirty[k] = true; });
+      say("failed", text("failed"));
+      timer = setTimeout(save, 10000);
+    }).then(function () {
+      saving = false;
+      if (again) { again = false; save(); }
+    });
+  }
+
+  // Before a normal submit the form posts everything anyway; stop the timer.
+  form.addEventListener("submit", function () { clearTimeout(timer); });
+  window.addEventListener("beforeunload", function (ev) {
+    if (Object.keys(dirty).length > 0) { save(); ev.preventDefault(); ev.returnValue = ""; }
+  });
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+})();

@@ -1,0 +1,149 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"followup/forms"
+)
+
+// RoundReport loads everything about a round in one read transaction: the
+// plan, the participants, every response with its answers, the interim
+// round's answers (for an annual round) and the consolidations.
+func (db *DB) RoundReport(ctx context.Context, roundID int64) (*forms.RoundReport, error) {
+	var rep *forms.RoundReport
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		rep, err = roundReportTx(ctx, tx, roundID)
+		return err
+	})
+	if rep != nil {
+		rep.GeneratedAt = db.Now()
+	}
+	return rep, err
+}
+
+func roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*forms.RoundReport, error) {
+	round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
+	if err != nil {
+		return nil, err
+	}
+	plan, err := planTx(ctx, tx, round.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	deps, err := participantsTx(ctx, tx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	rep := &forms.RoundReport{Plan: *plan, Round: round, Departments: deps, Consolidations: map[int64]forms.Consolidation{}}
+	if rep.Responses, err = responsesTx(ctx, tx, roundID); err != nil {
+		return nil, err
+	}
+	if round.Kind == forms.RoundAnnual {
+		interim, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds
+			WHERE plan_id = ? AND kind = 'interim' AND state != 'draft' ORDER BY report_date DESC, id DESC LIMIT 1`, round.PlanID))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		default:
+			rep.InterimRound = &interim
+			resps, err := responsesTx(ctx, tx, interim.ID)
+			if err != nil {
+				return nil, err
+			}
+			rep.Interim = map[int64]map[int64]forms.Answer{}
+			for dep, r := range resps {
+				rep.Interim[dep] = r.Answers
+			}
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT activity_id, COALESCE(status_id, 0), narrative, include_comments, author, saved_at, version
+		FROM consolidations WHERE round_id = ?`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c := forms.Consolidation{RoundID: roundID}
+		var saved string
+		if err := rows.Scan(&c.ActivityID, &c.StatusID, &c.Narrative, &c.IncludeComments, &c.Author, &saved, &c.Version); err != nil {
+			return nil, err
+		}
+		c.SavedAt = parseTS(saved)
+		rep.Consolidations[c.ActivityID] = c
+	}
+	return rep, rows.Err()
+}
+
+// responsesTx loads every response of a round with its answers, by
+// department, in two queries whatever the round's size.
+func responsesTx(ctx context.Context, tx *sql.Tx, roundID int64) (map[int64]*forms.Response, error) {
+	out := map[int64]*forms.Response{}
+	byID := map[int64]*forms.Response{}
+	rows, err := tx.QueryContext(ctx, `SELECT `+responseColumns+` FROM responses WHERE round_id = ?`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		r, err := scanResponse(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[r.DepartmentID] = r
+		byID[r.ID] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT a.response_id, a.activity_id, COALESCE(a.status_id, 0), a.comment, a.needs_support, a.version, a.updated_at, a.updated_by
+		FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.round_id = ?`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var resp int64
+		var a forms.Answer
+		var upd string
+		if err := rows.Scan(&resp, &a.ActivityID, &a.StatusID, &a.Comment, &a.NeedsSupport, &a.Version, &upd, &a.UpdatedBy); err != nil {
+			return nil, err
+		}
+		a.UpdatedAt = parseTS(upd)
+		if r := byID[resp]; r != nil {
+			r.Answers[a.ActivityID] = a
+		}
+	}
+	return out, rows.Err()
+}
+
+// InterimAnswers returns what a department answered in the interim round an
+// annual round is compared with; nil when there is none.
+func (db *DB) InterimAnswers(ctx context.Context, round forms.Round, departmentID int64) (*forms.Round, map[int64]forms.Answer, error) {
+	if round.Kind != forms.RoundAnnual {
+		return nil, nil, nil
+	}
+	var interim forms.Round
+	var resp *forms.Response
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		interim, err = scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds
+			WHERE plan_id = ? AND kind = 'interim' AND state != 'draft' ORDER BY report_date DESC, id DESC LIMIT 1`, round.PlanID))
+		if err != nil {
+			return err
+		}
+		resp, err = responseTx(ctx, tx, interim.ID, departmentID)
+		return err
+	})
+	if forms.ErrorCode(err) == forms.ENOTFOUND {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return &interim, resp.Answers, nil
+}
