@@ -1,14 +1,47 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
+	"strings"
+
+	"followup/forms"
+	"followup/storage"
 )
 
-// cmdUserAdd and cmdBackup are completed by the account and durability work.
+// cmdUserAdd creates an office account, reading the password from standard
+// input so it never shows in the process list or the shell's history.
 func cmdUserAdd(ctx context.Context, e env, args []string) error {
-	return fmt.Errorf("user add: not available in this version")
+	var c config
+	fs := newFlags("user add", e, &c)
+	email := fs.String("email", "", "the account's e-mail address")
+	role := fs.String("role", "", "admin (the central office) or reader (management, auditors)")
+	name := fs.String("name", "", "the person's name")
+	if _, err := parseAll(fs, args); err != nil || *email == "" || (*role != storage.RoleAdmin && *role != storage.RoleReader) {
+		return usageError{"usage: followup user add --email E --role admin|reader [--name N] < password"}
+	}
+	fmt.Fprintln(e.stderr, "Password (at least 10 characters), then Enter:")
+	line, err := bufio.NewReader(e.stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return fmt.Errorf("no password on standard input")
+	}
+	password := strings.TrimRight(line, "\r\n")
+	db, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	u, err := db.CreateUser(ctx, *email, *name, *role, password, cliActor)
+	if err != nil {
+		if forms.ErrorCode(err) == forms.ECONFLICT {
+			return fmt.Errorf("an account with the e-mail %s already exists", *email)
+		}
+		return cliError(err)
+	}
+	fmt.Fprintf(e.stderr, "created %s account %s\n", u.Role, u.Email)
+	return nil
 }
 
 func cmdBackup(ctx context.Context, e env, args []string) error {

@@ -28,7 +28,8 @@ type Catalog struct {
 // NewCatalog gathers the messages of every part of the interface.
 func NewCatalog() *Catalog {
 	c := &Catalog{texts: map[string]text{}}
-	for _, part := range []map[string]text{commonTexts(), errorTexts(), questionnaireTexts(), officeTexts()} {
+	for _, part := range []map[string]text{commonTexts(), errorTexts(), questionnaireTexts(), officeTexts(),
+		officeDepartmentTexts(), officePlanTexts(), officeRoundTexts(), officeConsolidationTexts(), apiTexts()} {
 		for k, v := range part {
 			if _, dup := c.texts[k]; dup {
 				panic("catalog: duplicate key " + k)

@@ -64,9 +64,10 @@ func funcs() template.FuncMap {
 			}
 			return t.In(loc).Format("2006-01-02 15:04")
 		},
-		"field": func(prefix string, id int64) string { return fmt.Sprintf("%s-%d", prefix, id) },
-		"add":   func(a, b int) int { return a + b },
-		"pct":   func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+		"field":     func(prefix string, id int64) string { return fmt.Sprintf("%s-%d", prefix, id) },
+		"add":       func(a, b int) int { return a + b },
+		"hasPrefix": strings.HasPrefix,
+		"pct":       func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {

@@ -40,6 +40,10 @@ type Server struct {
 	catalog *Catalog
 	pages   map[string]*pageTemplate
 	static  fs.FS
+	// signinFailures counts failed sign-ins per account and per address;
+	// linkFailures counts unknown department links per address.
+	signinFailures *limiter
+	linkFailures   *limiter
 }
 
 // New parses every page's templates (failing if one is missing or broken)
@@ -54,7 +58,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{Config: cfg, catalog: NewCatalog()}
+	if cfg.SessionIdle == 0 {
+		cfg.SessionIdle = 8 * time.Hour
+	}
+	s := &Server{Config: cfg, catalog: NewCatalog(),
+		signinFailures: newLimiter(5, 15*time.Minute, cfg.Now),
+		linkFailures:   newLimiter(30, time.Minute, cfg.Now)}
 	var err error
 	if s.pages, err = parsePages(templateFiles); err != nil {
 		return nil, err

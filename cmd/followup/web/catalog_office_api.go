@@ -1,0 +1,6 @@
+package web
+
+// apiTexts holds the texts of this part of the office workspace.
+func apiTexts() map[string]text {
+	return map[string]text{}
+}

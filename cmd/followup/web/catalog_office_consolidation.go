@@ -1,0 +1,6 @@
+package web
+
+// officeConsolidationTexts holds the texts of this part of the office workspace.
+func officeConsolidationTexts() map[string]text {
+	return map[string]text{}
+}

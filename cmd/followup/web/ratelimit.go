@@ -1,0 +1,82 @@
+package web
+
+import (
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// limiter counts events per key in a sliding window, such as failed
+// sign-ins per account and per client address, or link lookups per
+// address. It forgets keys whose window has passed.
+type limiter struct {
+	mu     sync.Mutex
+	window time.Duration
+	max    int
+	hits   map[string][]time.Time
+	now    func() time.Time
+	sweep  time.Time
+}
+
+func newLimiter(max int, window time.Duration, now func() time.Time) *limiter {
+	return &limiter{window: window, max: max, hits: map[string][]time.Time{}, now: now}
+}
+
+// exceeded reports whether key has had max events within the window.
+func (l *limiter) exceeded(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.recent(key)) >= l.max
+}
+
+// add records an event for key.
+func (l *limiter) add(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.hits[key] = append(l.recent(key), l.now())
+	if now := l.now(); now.Sub(l.sweep) > l.window {
+		for k := range l.hits {
+			l.recent(k)
+		}
+		l.sweep = now
+	}
+}
+
+// reset forgets key, as after a successful sign-in.
+func (l *limiter) reset(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.hits, key)
+}
+
+func (l *limiter) recent(key string) []time.Time {
+	cutoff := l.now().Add(-l.window)
+	hs := l.hits[key]
+	i := 0
+	for i < len(hs) && hs[i].Before(cutoff) {
+		i++
+	}
+	hs = hs[i:]
+	if len(hs) == 0 {
+		delete(l.hits, key)
+		return nil
+	}
+	l.hits[key] = hs
+	return hs
+}
+
+// limitLinkGuessing answers 429 to a client address that has tried too many
+// unknown department links, so tokens cannot be guessed at speed (they are
+// 256 bits; this keeps the logs and the database quiet too).
+func (s *Server) limitLinkGuessing() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if s.linkFailures.exceeded(clientIP(c)) {
+			s.errorPage(c, &forms.Error{Code: forms.ERATELIMIT, Message: "too many unknown links"})
+			return
+		}
+		c.Next()
+	}
+}
