@@ -61,16 +61,18 @@ func (in *SaveInput) Validate(scale Scale, assigned map[int64]bool) error {
 				fe.Add(StatusField(a.ActivityID), "error.unknown_status")
 			}
 		}
+		// Normalise first: browsers send line breaks as CRLF, and the limit
+		// is on the text as stored.
+		a.Comment = NormalizeText(a.Comment)
 		if k := CheckText(a.Comment, MaxCommentRunes); k != "" {
 			fe.Add(CommentField(a.ActivityID), k)
 		}
-		a.Comment = NormalizeText(a.Comment)
 	}
 	if in.GeneralComment != nil {
-		if k := CheckText(*in.GeneralComment, MaxCommentRunes); k != "" {
+		s := NormalizeText(*in.GeneralComment)
+		if k := CheckText(s, MaxCommentRunes); k != "" {
 			fe.Add(FieldGeneralComment, k)
 		}
-		s := NormalizeText(*in.GeneralComment)
 		in.GeneralComment = &s
 	}
 	if in.FilledInBy != nil {

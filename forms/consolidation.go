@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"sort"
 	"strings"
 	"time"
 )
@@ -147,29 +148,26 @@ func Suggest(scale Scale, t Tally) Suggestion {
 	return s
 }
 
-// CountsText writes a tally the way the office reads it, such as
-// "7 av 12 Genomfört, 3 Pågår, 2 har inte svarat", in Swedish; the HTTP layer
-// has its own translated variant.
+// CountsText writes a tally the way the office reads it, largest count
+// first (ties in scale order), such as "7 av 12 Genomfört, 3 Pågår, 2 har
+// inte svarat", in Swedish; the HTTP layer has its own translated variant.
 func CountsText(scale Scale, t Tally) string {
-	var parts []string
-	first := true
+	order := make([]int, 0, len(t.PerStatus))
 	for i, n := range t.PerStatus {
-		if n == 0 {
-			continue
-		}
-		if first {
-			parts = append(parts, itoa(n)+" av "+itoa(t.Assigned)+" "+scale[i].Name)
-			first = false
-		} else {
-			parts = append(parts, itoa(n)+" "+scale[i].Name)
+		if n > 0 {
+			order = append(order, i)
 		}
 	}
+	sort.SliceStable(order, func(a, b int) bool { return t.PerStatus[order[a]] > t.PerStatus[order[b]] })
+	var parts []string
+	for _, i := range order {
+		parts = append(parts, itoa(t.PerStatus[i])+" "+scale[i].Name)
+	}
 	if u := t.Unanswered(); u > 0 {
-		if first {
-			parts = append(parts, itoa(u)+" av "+itoa(t.Assigned)+" har inte svarat")
-		} else {
-			parts = append(parts, itoa(u)+" har inte svarat")
-		}
+		parts = append(parts, itoa(u)+" har inte svarat")
+	}
+	if len(parts) > 0 {
+		parts[0] = strings.Replace(parts[0], " ", " av "+itoa(t.Assigned)+" ", 1)
 	}
 	return strings.Join(parts, ", ")
 }

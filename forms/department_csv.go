@@ -33,16 +33,38 @@ func ParseDepartmentsCSV(r io.Reader) ([]DepartmentRow, error) {
 	}
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	records, err := cr.ReadAll()
-	if err != nil {
-		return nil, Errorf(EINVALID, "the file is not valid CSV: %v", err)
+	// Read record by record to learn each one's line: the reader skips
+	// blank lines, and a quoted field may span several.
+	var records [][]string
+	var lines []int
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, Errorf(EINVALID, "the file is not valid CSV: %v", err)
+		}
+		line, _ := cr.FieldPos(0)
+		records = append(records, rec)
+		lines = append(lines, line)
 	}
-	return DepartmentRowsFromTable(records)
+	return departmentRows(records, lines)
 }
 
 // DepartmentRowsFromTable validates the cells of an import table whose first
 // row is the header; the spreadsheet import uses it too.
 func DepartmentRowsFromTable(records [][]string) ([]DepartmentRow, error) {
+	lines := make([]int, len(records))
+	for i := range lines {
+		lines[i] = i + 1
+	}
+	return departmentRows(records, lines)
+}
+
+// departmentRows validates records, of which lines[i] is the line where
+// records[i] begins.
+func departmentRows(records [][]string, lines []int) ([]DepartmentRow, error) {
 	if len(records) == 0 {
 		return nil, Errorf(EINVALID, "the file is empty")
 	}
@@ -59,7 +81,7 @@ func DepartmentRowsFromTable(records [][]string) ([]DepartmentRow, error) {
 	}
 	for _, c := range []string{"name", "kind"} {
 		if _, ok := col[c]; !ok {
-			return nil, Errorf(EINVALID, "line 1: the header must name the columns name,kind,email; %q is missing", c)
+			return nil, Errorf(EINVALID, "line %d: the header must name the columns name,kind,email; %q is missing", lines[0], c)
 		}
 	}
 	cell := func(rec []string, c string) string {
@@ -73,7 +95,7 @@ func DepartmentRowsFromTable(records [][]string) ([]DepartmentRow, error) {
 	var problems []string
 	seen := map[string]int{}
 	for i, rec := range records[1:] {
-		line := i + 2
+		line := lines[i+1]
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}

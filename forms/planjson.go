@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -103,7 +105,8 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := position(data, syn.Offset)
+		// Offset counts the offending byte; point at it.
+		line, col := position(data, max(syn.Offset-1, 0))
 		return Errorf(EINVALID, "line %d, column %d: malformed JSON: %s", line, col, syn.Error())
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
@@ -111,9 +114,88 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Errorf(EINVALID, "the file ends before the plan is complete")
 	default:
-		line, col := position(data, dec.InputOffset())
+		// The decoder has read the whole document by now; for an unknown
+		// field, find where the field is rather than where the file ends.
+		off := dec.InputOffset()
+		quoted, unknown := strings.CutPrefix(err.Error(), "json: unknown field ")
+		if name, qerr := strconv.Unquote(quoted); unknown && qerr == nil {
+			if at, found := unknownFieldOffset(data, name); found {
+				off = at
+			}
+		}
+		line, col := position(data, off)
 		return Errorf(EINVALID, "line %d, column %d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
 	}
+}
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// unknownFieldOffset returns the offset of the first object key called name
+// that is not a field of the plan document's struct at that place.
+func unknownFieldOffset(data []byte, name string) (int64, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var walk func(t reflect.Type) (int64, bool)
+	walk = func(t reflect.Type) (int64, bool) {
+		tok, err := dec.Token()
+		if err != nil {
+			return 0, false
+		}
+		if t != nil && reflect.PointerTo(t).Implements(unmarshalerType) {
+			t = nil // decoded by its own method: no fields to check
+		}
+		switch tok {
+		case json.Delim('['):
+			var elem reflect.Type
+			if t != nil && t.Kind() == reflect.Slice {
+				elem = t.Elem()
+			}
+			for dec.More() {
+				if off, found := walk(elem); found {
+					return off, true
+				}
+			}
+			dec.Token() // the closing bracket
+		case json.Delim('{'):
+			for dec.More() {
+				key, err := dec.Token()
+				if err != nil {
+					return 0, false
+				}
+				k, _ := key.(string)
+				var ft reflect.Type
+				if t != nil && t.Kind() == reflect.Struct {
+					f, ok := jsonField(t, k)
+					if !ok && k == name {
+						end := dec.InputOffset()
+						return int64(bytes.LastIndexByte(data[:end-1], '"')), true
+					}
+					ft = f
+				}
+				if off, found := walk(ft); found {
+					return off, true
+				}
+			}
+			dec.Token() // the closing bracket
+		}
+		return 0, false
+	}
+	return walk(reflect.TypeFor[PlanDocument]())
+}
+
+// jsonField returns the type of the struct field encoding/json would decode
+// key into: matched by tag name, ignoring case.
+func jsonField(t reflect.Type, key string) (reflect.Type, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == "" {
+			tag = f.Name
+		}
+		if strings.EqualFold(tag, key) {
+			return f.Type, true
+		}
+	}
+	return nil, false
 }
 
 func lineOf(data []byte, off int64) int {
@@ -164,6 +246,9 @@ func (doc *PlanDocument) ToPlan(departments []Department) (*Plan, error) {
 	}
 	if len(doc.Statuses) == 0 {
 		p.Statuses = DefaultScale()
+		for i := range p.Statuses {
+			p.Statuses[i].Position = i
+		}
 	} else {
 		for i, s := range doc.Statuses {
 			p.Statuses = append(p.Statuses, Status{Position: i, Name: strings.TrimSpace(s.Name), Color: strings.ToLower(s.Color),

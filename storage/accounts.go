@@ -356,4 +356,3 @@ func (db *DB) Audit(ctx context.Context, actor, action, entity string, entityID 
 		return auditTx(ctx, tx, db.Now(), actor, action, entity, entityID, detail)
 	})
 }
-

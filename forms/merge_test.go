@@ -1,0 +1,73 @@
+package forms_test
+
+import (
+	"errors"
+	"testing"
+
+	"followup/forms"
+)
+
+func TestMerge(t *testing.T) {
+	v := func(status int64, comment string, version int) forms.Answer {
+		return forms.Answer{ActivityID: 7, StatusID: status, Comment: comment, Version: version}
+	}
+	in := func(status int64, comment string, base int) forms.AnswerInput {
+		return forms.AnswerInput{ActivityID: 7, StatusID: status, Comment: comment, BaseVersion: base}
+	}
+	tests := []struct {
+		name    string
+		current forms.Answer
+		base    forms.Answer
+		in      forms.AnswerInput
+		want    forms.MergeOutcome
+	}{
+		{"WriteBaseIsCurrent", v(notStarted, "", 1), v(notStarted, "", 1), in(inProgress, "igång", 1), forms.MergeWrite},
+		{"WriteFirstAnswer", v(0, "", 0), v(0, "", 0), in(done, "", 0), forms.MergeWrite},
+		{"WriteNeedsSupportOnly", v(done, "x", 2), v(done, "x", 2), forms.AnswerInput{ActivityID: 7, StatusID: done, Comment: "x", NeedsSupport: true, BaseVersion: 2}, forms.MergeWrite},
+		{"KeepEqual", v(done, "klart", 3), v(done, "klart", 3), in(done, "klart", 3), forms.MergeKeep},
+		{"KeepEqualAlthoughStale", v(done, "klart", 3), v(notStarted, "", 1), in(done, "klart", 1), forms.MergeKeep},
+		{"KeepUntouchedOnStalePage", v(done, "klart", 2), v(inProgress, "", 1), in(inProgress, "", 1), forms.MergeKeep},
+		{"ConflictBothChanged", v(done, "klart", 2), v(inProgress, "", 1), in(notStarted, "inte än", 1), forms.MergeConflict},
+		{"ConflictCommentOnly", v(inProgress, "A skrev", 2), v(inProgress, "", 1), in(inProgress, "B skrev", 1), forms.MergeConflict},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := forms.Merge(tt.current, tt.base, tt.in); got != tt.want {
+				t.Errorf("Merge = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestConflictErrorIsECONFLICT(t *testing.T) {
+	err := error(&forms.ConflictError{Conflicts: []forms.Conflict{{ActivityID: 1}, {ActivityID: 2}}})
+	wantCode(t, err, forms.ECONFLICT)
+	var ce *forms.ConflictError
+	if !errors.As(err, &ce) || len(ce.Conflicts) != 2 {
+		t.Fatalf("errors.As did not find the ConflictError with its conflicts")
+	}
+	if got, want := err.Error(), "conflict: 2 answers were changed by someone else"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestAnswerSameValue(t *testing.T) {
+	a := forms.Answer{StatusID: done, Comment: "x", Version: 1, UpdatedBy: "a"}
+	tests := []struct {
+		name string
+		b    forms.Answer
+		want bool
+	}{
+		{"SameIgnoringVersion", forms.Answer{StatusID: done, Comment: "x", Version: 9, UpdatedBy: "b"}, true},
+		{"OtherStatus", forms.Answer{StatusID: inProgress, Comment: "x"}, false},
+		{"OtherComment", forms.Answer{StatusID: done, Comment: "y"}, false},
+		{"OtherSupport", forms.Answer{StatusID: done, Comment: "x", NeedsSupport: true}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := a.SameValue(tt.b); got != tt.want {
+				t.Errorf("SameValue = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
