@@ -1,0 +1,122 @@
+package reports
+
+import (
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"followup/forms"
+)
+
+// answersTable is the name of the Excel table on the Svar sheet.
+const answersTable = "Svar"
+
+// writeAnswers writes Svar: one row per department and assigned activity,
+// answered or not, as an Excel table with filters. It is the largest sheet,
+// so it is streamed.
+func (w *xlWorkbook) writeAnswers() error {
+	rep, st := w.rep, w.st
+	annual := rep.InterimRound != nil
+	if err := w.pageSetup(sheetAnswers, 1, false); err != nil {
+		return err
+	}
+	s, err := w.newStream(sheetAnswers)
+	if err != nil {
+		return err
+	}
+	header := []string{"Område", "Aktivitet", "Verksamhet", "Typ", "Status", "Kommentar", "Behöver stöd",
+		"Övergripande kommentar", "Inskickat av", "Inskickat", "Senast sparad"}
+	widths := []float64{24, 40, 32, 12, 20, 60, 13, 40, 20, 17, 17}
+	if annual {
+		header = append(header, "Status vid delårsrapporten", "Förändrad")
+		widths = append(widths, 20, 11)
+	}
+	if err := s.widths(widths...); err != nil {
+		return err
+	}
+	if err := s.freeze(0, 1); err != nil {
+		return err
+	}
+	head := make([]any, len(header))
+	for i, h := range header {
+		head[i] = h
+	}
+	if err := s.add(head, excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+
+	// Cells that repeat on many rows are boxed once: a large round has
+	// tens of thousands of rows.
+	type deptCells struct {
+		name, kind, general, by, submitted any
+		lines                              int // of the general comment
+	}
+	perDept := make([]deptCells, len(w.depts))
+	for i, d := range w.depts {
+		var submittedAt time.Time
+		if d.resp != nil {
+			submittedAt = d.resp.SubmittedAt
+		}
+		perDept[i] = deptCells{
+			name: xlTextCell(st.plainTop, d.name), kind: xlTextCell(st.plainTop, d.kind),
+			general: xlTextCell(st.plainWrap, d.general), by: xlTextCell(st.plainTop, d.by),
+			submitted: w.date(submittedAt, st.plainDate),
+			lines:     max(xlLines(d.general, 40), xlLines(d.name, 32)),
+		}
+	}
+	yes, no, blank := any(xlTextCell(st.plainTop, xlYesNo(true))), any(xlTextCell(st.plainTop, xlYesNo(false))), any(xlTextCell(st.plainTop, ""))
+	flag := func(b bool) any {
+		if b {
+			return yes
+		}
+		return no
+	}
+
+	row := make([]any, len(header))
+	for _, area := range rep.Plan.Areas {
+		areaCell := any(xlTextCell(st.plainTop, cellText(area.Title)))
+		for _, a := range area.Activities {
+			title := cellText(a.Title)
+			titleCell, titleLines := any(xlTextCell(st.plainWrap, title)), xlLines(title, 40)
+			for i, d := range w.depts {
+				if !a.AssignedTo(d.dept.ID) {
+					continue
+				}
+				var ans forms.Answer
+				if d.resp != nil {
+					ans = d.resp.Answers[a.ID]
+				}
+				dc := perDept[i]
+				cur, curOK := rep.Status(d.dept.ID, a.ID)
+				row[0], row[1], row[2], row[3] = areaCell, titleCell, dc.name, dc.kind
+				row[4] = st.statusCell(cur, curOK)
+				comment := cellText(ans.Comment)
+				row[5] = xlTextCell(st.plainWrap, comment)
+				row[6] = flag(ans.NeedsSupport)
+				row[7], row[8], row[9] = dc.general, dc.by, dc.submitted
+				row[10] = w.date(ans.UpdatedAt, st.plainDate)
+				if annual {
+					prev, prevOK := rep.InterimStatus(d.dept.ID, a.ID)
+					row[11] = st.statusCell(prev, prevOK)
+					row[12] = blank
+					if curOK && prevOK {
+						row[12] = flag(cur.ID != prev.ID)
+					}
+				}
+				if err := s.add(row, xlFit(max(titleLines, dc.lines, xlLines(comment, 60)))...); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	last := s.row
+	if last < 2 {
+		last = 2 // a table needs a header and at least one row
+	}
+	if err := s.sw.AddTable(&excelize.Table{
+		Range: "A1:" + xlCellRef(len(header), last), Name: answersTable, StyleName: "TableStyleLight9",
+	}); err != nil {
+		return err
+	}
+	return s.sw.Flush()
+}
