@@ -1,0 +1,137 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// apiConsolidationItem is one activity of a round: the office's saved
+// consolidation (null until the first save) and the suggestion the
+// departments' answers give.
+type apiConsolidationItem struct {
+	ActivityID    int64             `json:"activity_id"`
+	Area          string            `json:"area"`
+	Title         string            `json:"title"`
+	Consolidation *apiConsolidation `json:"consolidation"`
+	Suggestion    apiSuggestion     `json:"suggestion"`
+}
+
+type apiConsolidation struct {
+	StatusID        int64     `json:"status_id"`
+	Status          string    `json:"status,omitempty"`
+	Narrative       string    `json:"narrative"`
+	IncludeComments bool      `json:"include_comments"`
+	Author          string    `json:"author"`
+	SavedAt         time.Time `json:"saved_at"`
+	Version         int       `json:"version"`
+}
+
+// apiSuggestion is the consolidation rule applied to the answers; status_id
+// is 0 when the rule suggests nothing (no answers, or all not applicable).
+type apiSuggestion struct {
+	StatusID   int64            `json:"status_id"`
+	Status     string           `json:"status,omitempty"`
+	Rule       string           `json:"rule"`
+	Assigned   int              `json:"assigned"`
+	Answered   int              `json:"answered"`
+	Unanswered int              `json:"unanswered"`
+	Counts     []apiStatusCount `json:"counts"`
+}
+
+type apiStatusCount struct {
+	StatusID int64  `json:"status_id"`
+	Status   string `json:"status"`
+	Count    int    `json:"count"`
+}
+
+func toAPIConsolidationItem(rep *forms.RoundReport, ar forms.Area, a forms.Activity) apiConsolidationItem {
+	it := apiConsolidationItem{ActivityID: a.ID, Area: ar.Title, Title: a.Title}
+	if cs, ok := rep.Consolidations[a.ID]; ok {
+		ac := &apiConsolidation{StatusID: cs.StatusID, Narrative: cs.Narrative, IncludeComments: cs.IncludeComments,
+			Author: cs.Author, SavedAt: cs.SavedAt, Version: cs.Version}
+		if st, ok := rep.Plan.Statuses.ByID(cs.StatusID); ok {
+			ac.Status = st.Name
+		}
+		it.Consolidation = ac
+	}
+	sg := rep.Suggestion(a)
+	it.Suggestion = apiSuggestion{Rule: string(sg.Rule), Assigned: sg.Tally.Assigned, Answered: sg.Tally.Answered,
+		Unanswered: sg.Tally.Unanswered(), Counts: []apiStatusCount{}}
+	if sg.HasStatus {
+		it.Suggestion.StatusID, it.Suggestion.Status = sg.Status.ID, sg.Status.Name
+	}
+	for i, st := range rep.Plan.Statuses {
+		n := 0
+		if i < len(sg.Tally.PerStatus) {
+			n = sg.Tally.PerStatus[i]
+		}
+		it.Suggestion.Counts = append(it.Suggestion.Counts, apiStatusCount{StatusID: st.ID, Status: st.Name, Count: n})
+	}
+	return it
+}
+
+// apiConsolidations returns every activity of the round's plan, in plan
+// order, with its consolidation and suggestion.
+func (s *Server) apiConsolidations(c *gin.Context) {
+	rep, ok := s.apiRoundReport(c)
+	if !ok {
+		return
+	}
+	b := struct {
+		RoundID        int64                  `json:"round_id"`
+		Consolidations []apiConsolidationItem `json:"consolidations"`
+	}{RoundID: rep.Round.ID, Consolidations: []apiConsolidationItem{}}
+	for _, ar := range rep.Plan.Areas {
+		for _, a := range ar.Activities {
+			b.Consolidations = append(b.Consolidations, toAPIConsolidationItem(rep, ar, a))
+		}
+	}
+	c.JSON(http.StatusOK, b)
+}
+
+// apiConsolidationRequest is the body that saves a consolidation;
+// include_comments is true when left out.
+type apiConsolidationRequest struct {
+	StatusID        int64  `json:"status_id"`
+	Narrative       string `json:"narrative"`
+	IncludeComments *bool  `json:"include_comments"`
+	BaseVersion     int    `json:"base_version"`
+}
+
+// apiSaveConsolidation saves the office's status and narrative for an
+// activity. base_version is the version the client last read (0 before the
+// first save); an older one is 409 and changes nothing.
+func (s *Server) apiSaveConsolidation(c *gin.Context) {
+	ctx := c.Request.Context()
+	ids, err := apiParamIDs(c, "round", "activity")
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	var req apiConsolidationRequest
+	if err := apiDecode(c, &req); err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	in := forms.ConsolidationInput{StatusID: req.StatusID, Narrative: req.Narrative, IncludeComments: req.IncludeComments == nil || *req.IncludeComments,
+		BaseVersion: req.BaseVersion}
+	if _, err := s.DB.SaveConsolidation(ctx, ids[0], ids[1], in, account(c).Actor()); err != nil {
+		if forms.ErrorCode(err) == forms.ECONFLICT {
+			err = apiFieldError(forms.ECONFLICT, "base_version", "api.error.stale_consolidation")
+		}
+		s.writeJSONError(c, apiRenameFields(err, map[string]string{"status": "status_id"}))
+		return
+	}
+	rep, err := s.DB.RoundReport(ctx, ids[0])
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	ar, _ := rep.Plan.AreaOf(ids[1])
+	a, _ := rep.Plan.Activity(ids[1])
+	c.JSON(http.StatusOK, toAPIConsolidationItem(rep, ar, a))
+}

@@ -1,0 +1,166 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// apiPlanSummary is a plan as listed.
+type apiPlanSummary struct {
+	ID           int64  `json:"id"`
+	Organisation string `json:"organisation"`
+	Title        string `json:"title"`
+	Year         int    `json:"year"`
+	Archived     bool   `json:"archived"`
+	Activities   int    `json:"activities"`
+	Rounds       int    `json:"rounds"`
+}
+
+// apiPlans lists the plans, newest year first.
+func (s *Server) apiPlans(c *gin.Context) {
+	plans, err := s.DB.Plans(c.Request.Context())
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	out := make([]apiPlanSummary, 0, len(plans))
+	for _, p := range plans {
+		out = append(out, apiPlanSummary{ID: p.ID, Organisation: p.Organisation, Title: p.Title, Year: p.Year,
+			Archived: p.Archived, Activities: p.Activities, Rounds: p.Rounds})
+	}
+	c.JSON(http.StatusOK, gin.H{"plans": out})
+}
+
+// apiPlanBody is a plan with its scale, areas and activities.
+type apiPlanBody struct {
+	ID           int64         `json:"id"`
+	Organisation string        `json:"organisation"`
+	Title        string        `json:"title"`
+	Year         int           `json:"year"`
+	Archived     bool          `json:"archived"`
+	CreatedAt    time.Time     `json:"created_at,omitzero"`
+	Statuses     []apiStatus   `json:"statuses"`
+	Areas        []apiPlanArea `json:"areas"`
+}
+
+type apiPlanArea struct {
+	ID         int64             `json:"id"`
+	Title      string            `json:"title"`
+	Activities []apiPlanActivity `json:"activities"`
+}
+
+type apiPlanActivity struct {
+	ID             int64   `json:"id"`
+	Title          string  `json:"title"`
+	Description    string  `json:"description"`
+	AllDepartments bool    `json:"all_departments"`
+	DepartmentIDs  []int64 `json:"department_ids"`
+}
+
+func toAPIPlan(p *forms.Plan) apiPlanBody {
+	b := apiPlanBody{ID: p.ID, Organisation: p.Organisation, Title: p.Title, Year: p.Year, Archived: p.Archived,
+		CreatedAt: p.CreatedAt, Statuses: []apiStatus{}, Areas: []apiPlanArea{}}
+	for _, st := range p.Statuses {
+		b.Statuses = append(b.Statuses, toAPIStatus(st))
+	}
+	for _, ar := range p.Areas {
+		a := apiPlanArea{ID: ar.ID, Title: ar.Title, Activities: []apiPlanActivity{}}
+		for _, act := range ar.Activities {
+			ids := act.DepartmentIDs
+			if ids == nil {
+				ids = []int64{}
+			}
+			a.Activities = append(a.Activities, apiPlanActivity{ID: act.ID, Title: act.Title, Description: act.Description,
+				AllDepartments: act.AllDepartments, DepartmentIDs: ids})
+		}
+		b.Areas = append(b.Areas, a)
+	}
+	return b
+}
+
+// apiPlan returns one plan.
+func (s *Server) apiPlan(c *gin.Context) {
+	id, err := apiParamID(c, "plan")
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	p, err := s.DB.Plan(c.Request.Context(), id)
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, toAPIPlan(p))
+}
+
+// apiImportPlan creates a plan from a document in the plan exchange format
+// (forms.PlanDocument). Any problem refuses the whole plan; each is named
+// by its place in the document.
+func (s *Server) apiImportPlan(c *gin.Context) {
+	ctx := c.Request.Context()
+	doc, err := forms.DecodePlanDocument(c.Request.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			err = bodyError(err)
+		}
+		s.writeJSONError(c, apiPlanError(err))
+		return
+	}
+	deps, err := s.DB.Departments(ctx, true)
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	plan, err := doc.ToPlan(deps)
+	if err != nil {
+		s.writeJSONError(c, apiPlanError(err))
+		return
+	}
+	id, err := s.DB.CreatePlan(ctx, plan, account(c).Actor())
+	if err != nil {
+		s.writeJSONError(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, gin.H{"id": id})
+}
+
+// planPath matches the field paths the plan's validation names, such as
+// areas[1].activities[0].respondents.
+var planPath = regexp.MustCompile(`^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$`)
+
+// apiPlanError turns the plan document's problems, one per line as
+// "path: problem", into fields; problems without a path (malformed JSON,
+// with its line and column) go under "body". The problems are the domain's
+// own English sentences: they name departments and titles from the
+// document, which the catalog cannot hold.
+func apiPlanError(err error) error {
+	var fe *forms.Error
+	if !errors.As(err, &fe) || fe.Code != forms.EINVALID || len(fe.Fields) > 0 {
+		return err
+	}
+	out := &forms.Error{Code: forms.EINVALID, Message: fe.Message, Fields: map[string]string{}}
+	for _, line := range strings.Split(fe.Message, "\n") {
+		if line == "" {
+			continue
+		}
+		field, problem := "body", line
+		if p, rest, ok := strings.Cut(line, ": "); ok && planPath.MatchString(p) {
+			field, problem = p, rest
+		}
+		if prev, ok := out.Fields[field]; ok {
+			out.Fields[field] = prev + "; " + problem
+			continue
+		}
+		out.Fields[field] = problem
+		out.Order = append(out.Order, field)
+	}
+	return out
+}
