@@ -21,8 +21,11 @@ import (
 // that reads a consistent snapshot in WAL mode while a write is under way.
 type DB struct {
 	path string
+	busy time.Duration
 	w    *sql.DB
 	r    *sql.DB
+	// cache holds plans by id and revision.
+	cache planCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -73,7 +76,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	db := &DB{path: path, w: w, Now: time.Now}
+	db := &DB{path: path, busy: opts.BusyTimeout, w: w, Now: time.Now}
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("cannot use the database file %s: %w", path, err)

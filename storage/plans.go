@@ -94,7 +94,7 @@ func (db *DB) Plan(ctx context.Context, id int64) (*forms.Plan, error) {
 	var p *forms.Plan
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		p, err = planTx(ctx, tx, id)
+		p, err = db.planAt(ctx, tx, id, true)
 		return err
 	})
 	return p, err

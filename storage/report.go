@@ -15,7 +15,7 @@ func (db *DB) RoundReport(ctx context.Context, roundID int64) (*forms.RoundRepor
 	var rep *forms.RoundReport
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		rep, err = roundReportTx(ctx, tx, roundID)
+		rep, err = db.roundReportTx(ctx, tx, roundID)
 		return err
 	})
 	if rep != nil {
@@ -24,12 +24,12 @@ func (db *DB) RoundReport(ctx context.Context, roundID int64) (*forms.RoundRepor
 	return rep, err
 }
 
-func roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*forms.RoundReport, error) {
+func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*forms.RoundReport, error) {
 	round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
 	if err != nil {
 		return nil, err
 	}
-	plan, err := planTx(ctx, tx, round.PlanID)
+	plan, err := db.planAt(ctx, tx, round.PlanID, true)
 	if err != nil {
 		return nil, err
 	}

@@ -109,7 +109,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 	if err := round.AcceptsAnswers(now, loc); err != nil {
 		return nil, nil, err
 	}
-	plan, err := planTx(ctx, tx, round.PlanID)
+	plan, err := db.planAt(ctx, tx, round.PlanID, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -248,7 +248,7 @@ func (db *DB) SubmitResponse(ctx context.Context, loc *time.Location, roundID, d
 		if err != nil {
 			return err
 		}
-		plan, err := planTx(ctx, tx, round.PlanID)
+		plan, err := db.planAt(ctx, tx, round.PlanID, false)
 		if err != nil {
 			return err
 		}

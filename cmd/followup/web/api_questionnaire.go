@@ -201,5 +201,21 @@ func (s *Server) apiSave(c *gin.Context, submit bool) {
 		s.writeJSONError(c, qerr)
 		return
 	}
-	c.JSON(http.StatusOK, s.questionnaireJSON(q))
+	body := s.questionnaireJSON(q)
+	if !submit {
+		// An autosave's reply carries only the activities it sent: the
+		// client needs their new versions, not the whole form again.
+		sent := map[int64]bool{}
+		for _, a := range in.Answers {
+			sent[a.ActivityID] = true
+		}
+		kept := body.Activities[:0]
+		for _, a := range body.Activities {
+			if sent[a.ID] {
+				kept = append(kept, a)
+			}
+		}
+		body.Activities = kept
+	}
+	c.JSON(http.StatusOK, body)
 }

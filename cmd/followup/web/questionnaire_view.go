@@ -66,26 +66,11 @@ type fieldError struct {
 
 // loadQuestionnaire builds the page's view from the stored response.
 func (s *Server) loadQuestionnaire(ctx context.Context, token string, roundID, departmentID int64) (*questionnaire, error) {
-	round, err := s.DB.Round(ctx, roundID)
+	data, err := s.DB.Questionnaire(ctx, roundID, departmentID)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := s.DB.Plan(ctx, round.PlanID)
-	if err != nil {
-		return nil, err
-	}
-	dep, err := s.DB.Department(ctx, departmentID)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := s.DB.Response(ctx, roundID, departmentID)
-	if err != nil {
-		return nil, err
-	}
-	interimRound, interim, err := s.DB.InterimAnswers(ctx, round, departmentID)
-	if err != nil {
-		return nil, err
-	}
+	round, plan, dep, resp, interimRound, interim := data.Round, data.Plan, data.Department, data.Response, data.InterimRound, data.Interim
 	q := &questionnaire{Token: token, Round: round, Plan: plan, Department: dep, Response: resp, Interim: interimRound, Loc: s.Loc,
 		GeneralComment: resp.GeneralComment, GeneralVersion: resp.GeneralVersion, FilledInBy: resp.FilledInBy, FieldErrs: map[string]string{}}
 	q.Closed = round.AcceptsAnswers(s.Now(), s.Loc) != nil
@@ -116,7 +101,11 @@ func (s *Server) answerView(scale forms.Scale, a forms.Answer) *answerView {
 }
 
 // keepTyped puts what the person sent back into the form, so that an error
-// never costs them what they typed.
+// never costs them what they typed. An answer that is stored as typed (this
+// save wrote it) keeps its stored version, so that changing it again is not
+// taken for a conflict; others keep the version the page was based on. Call
+// it before markConflicts, which bases conflicting answers on the stored
+// version.
 func (q *questionnaire) keepTyped(in forms.SaveInput) {
 	byID := map[int64]forms.AnswerInput{}
 	for _, a := range in.Answers {
@@ -126,16 +115,19 @@ func (q *questionnaire) keepTyped(in forms.SaveInput) {
 		for j := range q.Areas[i].Activities {
 			v := &q.Areas[i].Activities[j]
 			if a, ok := byID[v.ID]; ok {
+				stored := v.StatusID == a.StatusID && v.Comment == forms.NormalizeText(a.Comment) && v.NeedsSupport == a.NeedsSupport
 				v.StatusID, v.Comment, v.NeedsSupport = a.StatusID, a.Comment, a.NeedsSupport
-				if v.Conflict == nil {
+				if v.Conflict == nil && !stored {
 					v.Version = a.BaseVersion
 				}
 			}
 		}
 	}
 	if in.GeneralComment != nil {
+		if forms.NormalizeText(*in.GeneralComment) != q.GeneralComment {
+			q.GeneralVersion = in.GeneralBase
+		}
 		q.GeneralComment = *in.GeneralComment
-		q.GeneralVersion = in.GeneralBase
 	}
 	if in.FilledInBy != nil {
 		q.FilledInBy = *in.FilledInBy
