@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -44,8 +43,23 @@ func cmdUserAdd(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
+// cmdBackup writes a consistent copy of the database, also while the server
+// is running; the README says how to restore it.
 func cmdBackup(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	_ = fs
-	return fmt.Errorf("backup: not available in this version")
+	var c config
+	fs := newFlags("backup", e, &c)
+	pos, err := parseAll(fs, args)
+	if err != nil || len(pos) != 1 {
+		return usageError{"usage: followup backup FILE"}
+	}
+	db, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Backup(ctx, pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote a checked copy of %s to %s\n", c.db, pos[0])
+	return nil
 }
