@@ -1,19 +1,357 @@
 package web
 
-import "github.com/gin-gonic/gin"
+import (
+	"net/http"
+	"strconv"
+	"time"
 
-// Placeholders until this part of the office workspace is built.
+	"github.com/gin-gonic/gin"
 
-func (s *Server) dashboard(c *gin.Context)       { s.errorPage(c, notFound) }
-func (s *Server) listRounds(c *gin.Context)      { s.errorPage(c, notFound) }
-func (s *Server) showRound(c *gin.Context)       { s.errorPage(c, notFound) }
-func (s *Server) showResponse(c *gin.Context)    { s.errorPage(c, notFound) }
-func (s *Server) newRound(c *gin.Context)        { s.errorPage(c, notFound) }
-func (s *Server) createRound(c *gin.Context)     { s.errorPage(c, notFound) }
-func (s *Server) setRoundState(c *gin.Context)   { s.errorPage(c, notFound) }
-func (s *Server) setParticipants(c *gin.Context) { s.errorPage(c, notFound) }
-func (s *Server) showLinks(c *gin.Context)       { s.errorPage(c, notFound) }
-func (s *Server) replaceLink(c *gin.Context)     { s.errorPage(c, notFound) }
-func (s *Server) returnResponse(c *gin.Context)  { s.errorPage(c, notFound) }
-func (s *Server) exportWorkbook(c *gin.Context)  { s.errorPage(c, notFound) }
-func (s *Server) exportReport(c *gin.Context)    { s.errorPage(c, notFound) }
+	"followup/forms"
+	"followup/storage"
+)
+
+// dashboardView is the office's start page: the open rounds with their
+// progress, the drafts waiting to be opened, and the plans.
+type dashboardView struct {
+	Open   []roundSummary
+	Drafts []roundSummary
+	Plans  []storage.PlanSummary
+}
+
+func (s *Server) dashboard(c *gin.Context) {
+	all, plans, err := s.roundSummaries(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	var v dashboardView
+	for _, r := range all {
+		switch r.Round.State {
+		case forms.RoundOpen:
+			v.Open = append(v.Open, r)
+		case forms.RoundDraft:
+			v.Drafts = append(v.Drafts, r)
+		}
+	}
+	for _, p := range plans {
+		if !p.Archived {
+			v.Plans = append(v.Plans, p)
+		}
+	}
+	l := s.localizer(c)
+	s.render(c, http.StatusOK, "dashboard", page{L: l, Title: l.T("dashboard.title"), Data: v})
+}
+
+func (s *Server) listRounds(c *gin.Context) {
+	all, _, err := s.roundSummaries(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	l := s.localizer(c)
+	s.render(c, http.StatusOK, "rounds", page{L: l, Title: l.T("rounds.title"), Data: all})
+}
+
+// roundOption is one choice of a select on the round page; Label is a
+// catalog key.
+type roundOption struct {
+	Value    string
+	Label    string
+	Selected bool
+}
+
+// roundPageView is a round's page: its state, the progress of every
+// participant, and, while it is a draft, the choice of participants.
+type roundPageView struct {
+	Round          forms.Round
+	Plan           *forms.Plan
+	Rows           []storage.Progress
+	Counts         storage.ProgressCounts
+	Sort           string
+	Filter         string
+	SortOptions    []roundOption
+	FilterOptions  []roundOption
+	SortLinks      map[string]string
+	DeadlinePassed bool
+	Loc            *time.Location
+	Participants   []participantOption
+	Errors         []fieldError
+	FieldErrs      map[string]string
+}
+
+func (s *Server) showRound(c *gin.Context) {
+	id, ok := s.roundParam(c, "round")
+	if !ok {
+		return
+	}
+	s.renderRound(c, http.StatusOK, id, nil, nil)
+}
+
+// renderRound shows a round's page; checked (the participants as typed)
+// and formErr come from a refused participants form.
+func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int64, formErr error) {
+	ctx := c.Request.Context()
+	round, rows, err := s.DB.RoundProgress(ctx, id)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	plan, err := s.DB.Plan(ctx, round.PlanID)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	l := s.localizer(c)
+	v := &roundPageView{Round: round, Plan: plan, Counts: storage.CountProgress(rows), Loc: s.Loc, FieldErrs: map[string]string{},
+		DeadlinePassed: round.State == forms.RoundOpen && round.DeadlinePassed(s.Now(), s.Loc)}
+
+	v.Sort = c.Query("sortera")
+	if v.Sort != roundSortState && v.Sort != roundSortSaved {
+		v.Sort = roundSortName
+	}
+	var current []int64
+	for _, p := range rows {
+		current = append(current, p.Department.ID)
+	}
+	state, ok := roundStateOfSlug(c.Query("lage"))
+	if ok {
+		v.Filter = c.Query("lage")
+	}
+	rows = roundFilterProgress(rows, state)
+	roundSortProgress(rows, v.Sort)
+	v.Rows = rows
+	v.SortLinks = map[string]string{}
+	for _, o := range []struct{ value, label string }{
+		{roundSortName, "rounds.sort.name"}, {roundSortState, "rounds.sort.state"}, {roundSortSaved, "rounds.sort.saved"},
+	} {
+		v.SortOptions = append(v.SortOptions, roundOption{Value: o.value, Label: o.label, Selected: o.value == v.Sort})
+		v.SortLinks[o.value] = roundQuery(id, o.value, v.Filter) + "#framsteg"
+	}
+	v.FilterOptions = append(v.FilterOptions, roundOption{Value: "", Label: "rounds.filter.all", Selected: v.Filter == ""})
+	for _, st := range roundStateSlugs {
+		v.FilterOptions = append(v.FilterOptions, roundOption{Value: st.Slug, Label: "response.state." + string(st.State), Selected: st.Slug == v.Filter})
+	}
+
+	if a := account(c); a.IsAdmin() && round.State == forms.RoundDraft {
+		deps, err := s.DB.Departments(ctx, true)
+		if err != nil {
+			s.errorPage(c, err)
+			return
+		}
+		if checked == nil {
+			checked = current
+		}
+		v.Participants = roundParticipantOptions(deps, checked)
+	}
+	title := round.Title
+	if formErr != nil {
+		title = l.T("questionnaire.error_title_prefix") + title
+		labels := map[string]string{"departments": l.T("rounds.participants.legend")}
+		v.Errors, v.FieldErrs = roundFormErrors(l, formErr, labels, map[string]string{"departments": "departments"})
+	}
+	s.render(c, status, "rounds_show", page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+}
+
+// setRoundState opens, closes or reopens a round.
+func (s *Server) setRoundState(c *gin.Context) {
+	id, ok := s.roundParam(c, "round")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	before, err := s.DB.Round(ctx, id)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	state := forms.RoundState(c.PostForm("state"))
+	if state != forms.RoundOpen && state != forms.RoundClosed {
+		s.errorPage(c, forms.Errorf(forms.EINVALID, "unknown round state %q", state))
+		return
+	}
+	if err := s.DB.SetRoundState(ctx, id, state, account(c).Actor()); err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	flash := ""
+	switch {
+	case state == forms.RoundClosed && before.State != forms.RoundClosed:
+		flash = "stangd"
+	case state == forms.RoundOpen && before.State == forms.RoundDraft:
+		flash = "oppnad"
+	case state == forms.RoundOpen && before.State == forms.RoundClosed:
+		flash = "oppnad-igen"
+	}
+	roundRedirect(c, roundPath(id), flash)
+}
+
+// setParticipants changes who takes part in a draft round.
+func (s *Server) setParticipants(c *gin.Context) {
+	id, ok := s.roundParam(c, "round")
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		s.errorPage(c, bodyError(err))
+		return
+	}
+	ctx := c.Request.Context()
+	round, err := s.DB.Round(ctx, id)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	ids, valid := roundParseIDs(c.Request.PostForm["departments"])
+	switch {
+	case round.State != forms.RoundDraft:
+		err = &forms.Error{Code: forms.ECONFLICT, Message: "participants change only in a draft round",
+			Fields: map[string]string{"departments": "error.round_participants_not_draft"}, Order: []string{"departments"}}
+	case !valid:
+		err = roundFieldErr("departments", "error.round_participants_unknown")
+	default:
+		err = s.DB.SetParticipants(ctx, id, ids, account(c).Actor())
+	}
+	if err == nil {
+		roundRedirect(c, roundPath(id), "deltagare")
+		return
+	}
+	switch forms.ErrorCode(err) {
+	case forms.EINVALID, forms.ECONFLICT, forms.ECLOSED:
+		st, _ := statusOf(err)
+		if ids == nil {
+			ids = []int64{}
+		}
+		s.renderRound(c, st, id, ids, err)
+	default:
+		s.errorPage(c, err)
+	}
+}
+
+// newRoundView is the form that creates a round, with what was typed.
+type newRoundView struct {
+	Plans       []storage.PlanSummary
+	Departments []participantOption
+	PlanID      int64
+	Kind        string
+	Title       string
+	ReportDate  string
+	Deadline    string
+	Errors      []fieldError
+	FieldErrs   map[string]string
+}
+
+func (s *Server) newRound(c *gin.Context) {
+	v := &newRoundView{Kind: string(forms.RoundInterim), FieldErrs: map[string]string{}}
+	v.PlanID, _ = strconv.ParseInt(c.Query("plan"), 10, 64)
+	if err := s.renderNewRound(c, http.StatusOK, v, nil, true); err != nil {
+		s.errorPage(c, err)
+	}
+}
+
+// renderNewRound fills in the choices of plans and departments (every
+// active department checked when allChecked) and shows the form.
+func (s *Server) renderNewRound(c *gin.Context, status int, v *newRoundView, checked []int64, allChecked bool) error {
+	ctx := c.Request.Context()
+	plans, err := s.DB.Plans(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range plans {
+		if !p.Archived {
+			v.Plans = append(v.Plans, p)
+		}
+	}
+	if v.PlanID == 0 && len(v.Plans) > 0 {
+		v.PlanID = v.Plans[0].ID
+	}
+	deps, err := s.DB.Departments(ctx, false)
+	if err != nil {
+		return err
+	}
+	if allChecked {
+		checked = nil
+		for _, d := range deps {
+			checked = append(checked, d.ID)
+		}
+	}
+	v.Departments = roundParticipantOptions(deps, checked)
+	l := s.localizer(c)
+	title := l.T("rounds.new.title")
+	if len(v.Errors) > 0 {
+		title = l.T("questionnaire.error_title_prefix") + title
+	}
+	s.render(c, status, "rounds_new", page{L: l, Title: title, Data: v})
+	return nil
+}
+
+func (s *Server) createRound(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		s.errorPage(c, bodyError(err))
+		return
+	}
+	ctx := c.Request.Context()
+	l := s.localizer(c)
+	f := c.Request.PostForm
+	v := &newRoundView{Kind: f.Get("kind"), Title: f.Get("title"), ReportDate: f.Get("report_date"), Deadline: f.Get("deadline"), FieldErrs: map[string]string{}}
+	v.PlanID, _ = strconv.ParseInt(f.Get("plan"), 10, 64)
+	ids, valid := roundParseIDs(f["departments"])
+	in := forms.RoundInput{PlanID: v.PlanID, Kind: v.Kind, Title: v.Title, ReportDate: v.ReportDate, Deadline: v.Deadline, DepartmentIDs: ids}
+
+	// Check the form as a whole first, so every problem shows at once.
+	check := in
+	_, _, _, err := check.Validate()
+	fields := map[string]string{}
+	var order []string
+	if fe, ok := err.(*forms.Error); ok {
+		fields, order = fe.Fields, fe.Order
+	}
+	add := func(f, k string) {
+		if _, ok := fields[f]; !ok {
+			fields[f] = k
+			order = append(order, f)
+		}
+	}
+	switch {
+	case !valid:
+		add("departments", "error.round_participants_unknown")
+	case len(ids) == 0:
+		add("departments", "error.round_participants_none")
+	}
+	var id int64
+	if len(order) == 0 {
+		id, err = s.DB.CreateRound(ctx, in, account(c).Actor())
+		switch {
+		case err == nil:
+			roundRedirect(c, roundPath(id), "skapad")
+			return
+		case forms.ErrorCode(err) == forms.ENOTFOUND:
+			add("plan", "error.round_plan")
+		case forms.ErrorCode(err) == forms.EINVALID:
+			if fe, ok := err.(*forms.Error); ok && len(fe.Fields) > 0 {
+				for _, f := range fe.Order {
+					add(f, fe.Fields[f])
+				}
+			} else {
+				add("departments", "error.round_participants_unknown")
+			}
+		default:
+			s.errorPage(c, err)
+			return
+		}
+	}
+	// Show the fields in the order of the form.
+	var sorted []string
+	for _, f := range []string{"plan", "kind", "title", "report_date", "deadline", "departments"} {
+		if _, ok := fields[f]; ok {
+			sorted = append(sorted, f)
+		}
+	}
+	labels := map[string]string{"plan": l.T("rounds.new.plan"), "kind": l.T("rounds.new.kind"), "title": l.T("rounds.new.round_title"),
+		"report_date": l.T("rounds.new.report_date"), "deadline": l.T("rounds.new.deadline"), "departments": l.T("rounds.participants.legend")}
+	v.Errors, v.FieldErrs = roundFormErrors(l, &forms.Error{Code: forms.EINVALID, Fields: fields, Order: sorted}, labels,
+		map[string]string{"kind": "kind-interim", "departments": "departments"})
+	if err := s.renderNewRound(c, http.StatusUnprocessableEntity, v, ids, false); err != nil {
+		s.errorPage(c, err)
+	}
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"bytes"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+	"followup/reports"
+)
+
+// Content types of the round's downloads.
+const (
+	roundXLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	roundPDFType  = "application/pdf"
+)
+
+// roundReport loads a round's report for a download, compiled by the
+// signed-in account.
+func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, bool) {
+	id, ok := s.roundParam(c, "round")
+	if !ok {
+		return nil, false
+	}
+	rep, err := s.DB.RoundReport(c.Request.Context(), id)
+	if err != nil {
+		s.errorPage(c, err)
+		return nil, false
+	}
+	if a := account(c); a != nil {
+		rep.CompiledBy = a.Name
+		if rep.CompiledBy == "" {
+			rep.CompiledBy = a.Email
+		}
+	}
+	return rep, true
+}
+
+// exportWorkbook sends the round's Excel workbook; ?per_verksamhet=0 leaves
+// out the sheet per department.
+func (s *Server) exportWorkbook(c *gin.Context) {
+	rep, ok := s.roundReport(c)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	opts := reports.WorkbookOptions{PerDepartment: c.Query("per_verksamhet") != "0", Created: s.Now(), Location: s.Loc}
+	if err := reports.WriteWorkbook(&buf, rep, opts); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.sendFile(c, roundXLSXType, reports.WorkbookFileName(rep), buf.Bytes())
+}
+
+// exportReport sends the round's PDF report; ?bilaga=0 leaves out the
+// appendix with each department's answers.
+func (s *Server) exportReport(c *gin.Context) {
+	rep, ok := s.roundReport(c)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := reports.WriteReport(&buf, rep, reports.ReportOptions{Appendix: c.Query("bilaga") != "0", Created: s.Now()}); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.sendFile(c, roundPDFType, reports.ReportFileName(rep), buf.Bytes())
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"encoding/csv"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// linkRow is one department's link on the links page.
+type linkRow struct {
+	Department forms.Department
+	URL        string
+}
+
+// linksView lists every participant's link, all of them as lines for a
+// mail merge, and, when asked, the confirmation of replacing one.
+type linksView struct {
+	Round   forms.Round
+	Links   []linkRow
+	All     string // "namn;e-post;länk" lines
+	Lines   int
+	Confirm *forms.Department // the department whose link is to be replaced
+}
+
+// showLinks shows the departments' links. ?ersatt=<department> asks to
+// confirm replacing that department's link.
+func (s *Server) showLinks(c *gin.Context) {
+	id, ok := s.roundParam(c, "round")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	round, err := s.DB.Round(ctx, id)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	links, err := s.DB.Links(ctx, s.Secret, id)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	v := &linksView{Round: round}
+	var all strings.Builder
+	w := csv.NewWriter(&all)
+	w.Comma = ';'
+	w.Write([]string{"namn", "e-post", "länk"})
+	confirm, _ := strconv.ParseInt(c.Query("ersatt"), 10, 64)
+	for _, lk := range links {
+		row := linkRow{Department: lk.Department, URL: s.Link(lk.Token)}
+		v.Links = append(v.Links, row)
+		w.Write([]string{lk.Department.Name, lk.Department.Email, row.URL})
+		if lk.Department.ID == confirm {
+			d := lk.Department
+			v.Confirm = &d
+		}
+	}
+	w.Flush()
+	v.All, v.Lines = all.String(), len(links)+1
+	l := s.localizer(c)
+	title := l.T("rounds.links.title", round.Title)
+	if v.Confirm != nil {
+		title = l.T("rounds.links.confirm_title", v.Confirm.Name)
+	}
+	s.render(c, http.StatusOK, "rounds_links", page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+}
+
+// replaceLink gives a department a new link once confirmed; the old link
+// stops working at once. Without confirm=1 it asks first.
+func (s *Server) replaceLink(c *gin.Context) {
+	roundID, ok := s.roundParam(c, "round")
+	if !ok {
+		return
+	}
+	depID, ok := s.roundParam(c, "dept")
+	if !ok {
+		return
+	}
+	base := roundPath(roundID) + "/lankar"
+	if c.PostForm("confirm") != "1" {
+		c.Redirect(http.StatusSeeOther, base+"?ersatt="+strconv.FormatInt(depID, 10)+"#bekrafta")
+		return
+	}
+	if _, err := s.DB.ReplaceLink(c.Request.Context(), s.Secret, roundID, depID, account(c).Actor()); err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, base+"?klart=lank#lank-"+strconv.FormatInt(depID, 10))
+}

@@ -1,0 +1,1111 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"followup/forms"
+	"followup/storage"
+)
+
+// ---- Helpers of the rounds tests (prefixed "round" to stay apart from the
+// helpers of other pages' tests in this package). ----
+
+// roundParse parses a page.
+func roundParse(t *testing.T, body string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("parse HTML: %v", err)
+	}
+	return doc
+}
+
+// roundAttr returns an attribute's value, "" when absent.
+func roundAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func roundHasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// roundElems returns the elements with the tag ("" for any) whose
+// attributes match every "key=value" (or "key" for presence) condition.
+func roundElems(n *html.Node, tag string, conds ...string) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (tag == "" || n.Data == tag) {
+			ok := true
+			for _, c := range conds {
+				k, v, hasV := strings.Cut(c, "=")
+				if !roundHasAttr(n, k) || (hasV && roundAttr(n, k) != v) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, n)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// roundOne returns the only element matching, failing otherwise.
+func roundOne(t *testing.T, n *html.Node, tag string, conds ...string) *html.Node {
+	t.Helper()
+	all := roundElems(n, tag, conds...)
+	if len(all) != 1 {
+		t.Fatalf("found %d <%s %s>, want 1", len(all), tag, strings.Join(conds, " "))
+	}
+	return all[0]
+}
+
+// roundText is the text under n with white space collapsed.
+func roundText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteString(" ")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// roundTitle returns the page's <title>.
+func roundTitle(t *testing.T, doc *html.Node) string {
+	t.Helper()
+	return roundText(roundOne(t, doc, "title"))
+}
+
+// roundGetDoc fetches a page that must answer 200 and parses it.
+func roundGetDoc(t *testing.T, e *officeEnv, c *http.Client, path string) *html.Node {
+	t.Helper()
+	status, body := e.get(c, path)
+	if status != http.StatusOK {
+		t.Fatalf("GET %s: status %d, want 200; body:\n%.1500s", path, status, body)
+	}
+	return roundParse(t, body)
+}
+
+// roundChangeForms returns the forms of a page that post anything other
+// than signing out or choosing the language.
+func roundChangeForms(doc *html.Node) []string {
+	var out []string
+	for _, f := range roundElems(doc, "form") {
+		action := roundAttr(f, "action")
+		if strings.EqualFold(roundAttr(f, "method"), "post") && action != "/logga-ut" && action != "/sprak" {
+			out = append(out, action)
+		}
+	}
+	return out
+}
+
+// roundCheckLabels fails the test for a visible control without a <label
+// for> naming it.
+func roundCheckLabels(t *testing.T, doc *html.Node, page string) {
+	t.Helper()
+	labels := map[string]bool{}
+	for _, l := range roundElems(doc, "label", "for") {
+		if roundText(l) != "" {
+			labels[roundAttr(l, "for")] = true
+		}
+	}
+	for _, tag := range []string{"input", "select", "textarea"} {
+		for _, n := range roundElems(doc, tag) {
+			if typ := roundAttr(n, "type"); typ == "hidden" || typ == "submit" || typ == "button" {
+				continue
+			}
+			if id := roundAttr(n, "id"); id == "" || !labels[id] {
+				t.Errorf("%s: <%s name=%q id=%q> has no visible label", page, tag, roundAttr(n, "name"), id)
+			}
+		}
+	}
+}
+
+// roundPlanID is the demo plan.
+func roundPlanID(t *testing.T, e *officeEnv) int64 {
+	t.Helper()
+	r, err := e.db.Round(context.Background(), e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.PlanID
+}
+
+// roundDepartments returns the demo's active departments by name.
+func roundDepartments(t *testing.T, e *officeEnv) map[string]forms.Department {
+	t.Helper()
+	deps, err := e.db.Departments(context.Background(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]forms.Department{}
+	for _, d := range deps {
+		out[d.Name] = d
+	}
+	return out
+}
+
+const (
+	roundDeptBOU    = "Barn- och utbildningsförvaltningen"
+	roundDeptSoc    = "Socialförvaltningen"
+	roundDeptIT     = "Kommunledningskontoret, IT-avdelningen"
+	roundDeptEnergi = "Exempelby Energi och Vatten AB"
+)
+
+// roundCreateForm is a valid form for a new round of the demo plan.
+func roundCreateForm(t *testing.T, e *officeEnv, title string, deps ...int64) url.Values {
+	f := url.Values{"plan": {strconv.FormatInt(roundPlanID(t, e), 10)}, "kind": {"interim"}, "title": {title},
+		"report_date": {"2031-08-31"}, "deadline": {"2099-12-31"}}
+	for _, d := range deps {
+		f.Add("departments", strconv.FormatInt(d, 10))
+	}
+	return f
+}
+
+// roundCreate creates a round through the page and returns its id.
+func roundCreate(t *testing.T, e *officeEnv, title string, deps ...int64) int64 {
+	t.Helper()
+	res, body := e.post(e.admin, "/kontor/omgangar", roundCreateForm(t, e, title, deps...))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create round: status %d; body:\n%.2000s", res.StatusCode, body)
+	}
+	loc := res.Header.Get("Location")
+	rest, ok := strings.CutPrefix(loc, "/kontor/omgangar/")
+	if !ok {
+		t.Fatalf("create round: Location %q", loc)
+	}
+	id, err := strconv.ParseInt(strings.SplitN(rest, "?", 2)[0], 10, 64)
+	if err != nil {
+		t.Fatalf("create round: Location %q", loc)
+	}
+	return id
+}
+
+// roundSetState posts a state change that must succeed.
+func roundSetState(t *testing.T, e *officeEnv, id int64, state string) *http.Response {
+	t.Helper()
+	res, body := e.post(e.admin, roundPath(id)+"/tillstand", url.Values{"state": {state}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set state %s: status %d; body:\n%.1500s", state, res.StatusCode, body)
+	}
+	return res
+}
+
+// roundState reads a round's state from the database.
+func roundState(t *testing.T, e *officeEnv, id int64) forms.RoundState {
+	t.Helper()
+	r, err := e.db.Round(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.State
+}
+
+// roundParticipantIDs reads a round's participants from the database.
+func roundParticipantIDs(t *testing.T, e *officeEnv, id int64) []int64 {
+	t.Helper()
+	deps, err := e.db.Participants(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []int64
+	for _, d := range deps {
+		out = append(out, d.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// roundTokens returns each participant's link token.
+func roundTokens(t *testing.T, e *officeEnv, id int64) map[int64]string {
+	t.Helper()
+	links, err := e.db.Links(context.Background(), e.secret, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[int64]string{}
+	for _, l := range links {
+		out[l.Department.ID] = l.Token
+	}
+	return out
+}
+
+// roundAnswer posts a department's questionnaire through its link: every
+// assigned activity gets the status, and action is "save" or "submit".
+// Only the first activity is answered when onlyFirst.
+func roundAnswer(t *testing.T, e *officeEnv, roundID, depID int64, token, by, action string, onlyFirst bool) {
+	t.Helper()
+	ctx := context.Background()
+	plan, err := e.db.Plan(ctx, roundPlanID(t, e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := e.db.Response(ctx, roundID, depID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, _ := plan.Statuses.DoneStatus()
+	f := url.Values{"action": {action}, "filled_in_by": {by}, "general_comment": {"Allt enligt plan."},
+		"general_v": {strconv.Itoa(resp.GeneralVersion)}}
+	for _, a := range plan.Activities() {
+		if !a.AssignedTo(depID) {
+			continue
+		}
+		id := strconv.FormatInt(a.ID, 10)
+		f.Set("status-"+id, strconv.FormatInt(done.ID, 10))
+		f.Set("comment-"+id, "Klart.")
+		f.Set("v-"+id, strconv.Itoa(resp.Answers[a.ID].Version))
+		if onlyFirst {
+			break
+		}
+	}
+	res, body := e.post(e.anon, "/r/"+token, f)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("questionnaire %s: status %d; body:\n%.2000s", action, res.StatusCode, body)
+	}
+}
+
+// ---- Tests ----
+
+func TestDashboardShowsOpenRounds(t *testing.T) {
+	e := newOfficeEnv(t)
+	annual, err := e.db.Round(context.Background(), e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("Admin", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.admin, "/kontor")
+		card := roundOne(t, doc, "section", "aria-labelledby=round-"+strconv.FormatInt(annual.ID, 10))
+		got := roundText(card)
+		for _, want := range []string{annual.Title, "4 av 8 har lämnat in", "Sista dag " + annual.Deadline.Format(forms.DateLayout), "Utkast 2", "Ej påbörjad 2"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("card %q lacks %q", got, want)
+			}
+		}
+		if len(roundElems(card, "a", "href="+roundPath(annual.ID)+"/lankar")) != 1 {
+			t.Error("the admin's card has no link to the links page")
+		}
+		if len(roundElems(doc, "a", "href=/kontor/omgangar/ny")) == 0 {
+			t.Error("no Ny omgång button for the admin")
+		}
+		// The interim round is closed: not among the open rounds.
+		if len(roundElems(doc, "section", "aria-labelledby=round-"+strconv.FormatInt(e.info.InterimID, 10))) != 0 {
+			t.Error("the closed interim round is shown as open")
+		}
+		if !strings.Contains(roundText(roundOne(t, doc, "section", "aria-labelledby=plans")), "Handlingsplan") {
+			t.Error("the plans are not listed")
+		}
+	})
+	t.Run("ReaderSeesNoChanges", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.reader, "/kontor")
+		if len(roundElems(doc, "a", "href=/kontor/omgangar/ny")) != 0 || len(roundElems(doc, "a", "href="+roundPath(annual.ID)+"/lankar")) != 0 {
+			t.Error("a reader is offered a change")
+		}
+		if f := roundChangeForms(doc); len(f) > 0 {
+			t.Errorf("a reader's dashboard has forms %v", f)
+		}
+		if !strings.Contains(roundText(doc), "4 av 8 har lämnat in") {
+			t.Error("the reader does not see the progress")
+		}
+	})
+	t.Run("English", func(t *testing.T) {
+		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/kontor", nil)
+		req.AddCookie(&http.Cookie{Name: langCookie, Value: "en"})
+		res, err := e.admin.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if !strings.Contains(string(b), "4 of 8 have submitted") || !strings.Contains(string(b), "Open rounds") {
+			t.Errorf("the English dashboard is not in English")
+		}
+	})
+}
+
+func TestOfficeRoundCreate(t *testing.T) {
+	e := newOfficeEnv(t)
+	deps := roundDepartments(t, e)
+	bou, soc := deps[roundDeptBOU].ID, deps[roundDeptSoc].ID
+
+	t.Run("FormDefaultsToEveryActiveDepartment", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.admin, "/kontor/omgangar/ny")
+		boxes := roundElems(doc, "input", "type=checkbox", "name=departments")
+		if len(boxes) != len(deps) {
+			t.Fatalf("%d department boxes, want %d", len(boxes), len(deps))
+		}
+		for _, b := range boxes {
+			if !roundHasAttr(b, "checked") {
+				t.Errorf("department %s is not chosen by default", roundAttr(b, "value"))
+			}
+		}
+		for _, typ := range []string{"report_date", "deadline"} {
+			if roundAttr(roundOne(t, doc, "input", "name="+typ), "type") != "date" {
+				t.Errorf("%s is not a date input", typ)
+			}
+		}
+		roundCheckLabels(t, doc, "new round")
+	})
+
+	t.Run("ErrInvalidKeepsInput", func(t *testing.T) {
+		f := roundCreateForm(t, e, "Delårsrapport prov", bou, soc)
+		f.Set("report_date", "2031-13-45")
+		f.Set("deadline", "")
+		f.Set("kind", "")
+		res, body := e.post(e.admin, "/kontor/omgangar", f)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.StatusCode)
+		}
+		doc := roundParse(t, body)
+		summary := roundOne(t, doc, "div", "role=alert")
+		var hrefs []string
+		for _, a := range roundElems(summary, "a") {
+			hrefs = append(hrefs, roundAttr(a, "href"))
+		}
+		if want := []string{"#kind-interim", "#report_date", "#deadline"}; !slices.Equal(hrefs, want) {
+			t.Errorf("error summary links %v, want %v", hrefs, want)
+		}
+		if got := roundAttr(roundOne(t, doc, "input", "name=title"), "value"); got != "Delårsrapport prov" {
+			t.Errorf("title kept as %q", got)
+		}
+		rd := roundOne(t, doc, "input", "name=report_date")
+		if roundAttr(rd, "value") != "2031-13-45" || roundAttr(rd, "aria-invalid") != "true" || !strings.Contains(roundAttr(rd, "aria-describedby"), "report_date-error") {
+			t.Errorf("report date field %v", rd.Attr)
+		}
+		for _, b := range roundElems(doc, "input", "type=checkbox", "name=departments") {
+			v, _ := strconv.ParseInt(roundAttr(b, "value"), 10, 64)
+			if want := v == bou || v == soc; roundHasAttr(b, "checked") != want {
+				t.Errorf("department %d checked %v, want %v", v, !want, want)
+			}
+		}
+		if !strings.HasPrefix(roundTitle(t, doc), "Fel: ") {
+			t.Errorf("title %q does not say there is an error", roundTitle(t, doc))
+		}
+		rounds, _ := e.db.Rounds(context.Background())
+		if len(rounds) != 2 {
+			t.Errorf("%d rounds after a refused form, want 2", len(rounds))
+		}
+	})
+
+	t.Run("ErrNoDepartments", func(t *testing.T) {
+		res, body := e.post(e.admin, "/kontor/omgangar", roundCreateForm(t, e, "Utan deltagare"))
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.StatusCode)
+		}
+		doc := roundParse(t, body)
+		if got := roundText(roundOne(t, doc, "p", "id=departments-error")); got != "Välj minst en verksamhet." {
+			t.Errorf("departments error %q", got)
+		}
+	})
+
+	t.Run("OK", func(t *testing.T) {
+		res, _ := e.post(e.admin, "/kontor/omgangar", roundCreateForm(t, e, "Delårsrapport 2031", bou, soc))
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status %d, want 303", res.StatusCode)
+		}
+		loc := res.Header.Get("Location")
+		if !strings.HasSuffix(loc, "?klart=skapad") {
+			t.Errorf("Location %q", loc)
+		}
+		id, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(loc, "/kontor/omgangar/"), "?klart=skapad"), 10, 64)
+		r, err := e.db.Round(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.State != forms.RoundDraft || r.Kind != forms.RoundInterim || r.Title != "Delårsrapport 2031" || r.Deadline.Format(forms.DateLayout) != "2099-12-31" {
+			t.Errorf("stored round %+v", r)
+		}
+		want := []int64{bou, soc}
+		slices.Sort(want)
+		if got := roundParticipantIDs(t, e, id); !slices.Equal(got, want) {
+			t.Errorf("participants %v, want %v", got, want)
+		}
+		doc := roundGetDoc(t, e, e.admin, loc)
+		if got := roundText(roundOne(t, doc, "div", "role=status")); !strings.Contains(got, "skapad") {
+			t.Errorf("flash %q", got)
+		}
+	})
+}
+
+func TestOfficeRoundStateChanges(t *testing.T) {
+	e := newOfficeEnv(t)
+	deps := roundDepartments(t, e)
+	id := roundCreate(t, e, "Tillståndsprov", deps[roundDeptBOU].ID)
+	doc := roundGetDoc(t, e, e.admin, roundPath(id))
+	if got := roundText(roundOne(t, doc, "dd", "id=round-state")); got != "Utkast" {
+		t.Errorf("state shown %q", got)
+	}
+	roundOne(t, doc, "form", "action="+roundPath(id)+"/tillstand")
+
+	for _, step := range []struct {
+		name, state string
+		want        forms.RoundState
+		flash       string
+	}{
+		{"Open", "open", forms.RoundOpen, "oppnad"},
+		{"Close", "closed", forms.RoundClosed, "stangd"},
+		{"Reopen", "open", forms.RoundOpen, "oppnad-igen"},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			res := roundSetState(t, e, id, step.state)
+			if got := roundState(t, e, id); got != step.want {
+				t.Errorf("state in the database %q, want %q", got, step.want)
+			}
+			if want := roundPath(id) + "?klart=" + step.flash; res.Header.Get("Location") != want {
+				t.Errorf("Location %q, want %q", res.Header.Get("Location"), want)
+			}
+			doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
+			roundOne(t, doc, "div", "role=status")
+			hidden := roundOne(t, doc, "input", "type=hidden", "name=state")
+			next := map[forms.RoundState]string{forms.RoundOpen: "closed", forms.RoundClosed: "open"}[step.want]
+			if roundAttr(hidden, "value") != next {
+				t.Errorf("the page offers state %q, want %q", roundAttr(hidden, "value"), next)
+			}
+		})
+	}
+	t.Run("ErrUnknownState", func(t *testing.T) {
+		res, _ := e.post(e.admin, roundPath(id)+"/tillstand", url.Values{"state": {"draft"}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("status %d, want 422", res.StatusCode)
+		}
+		if got := roundState(t, e, id); got != forms.RoundOpen {
+			t.Errorf("state %q after a refused change", got)
+		}
+	})
+	t.Run("ErrUnknownRound", func(t *testing.T) {
+		res, _ := e.post(e.admin, "/kontor/omgangar/9999/tillstand", url.Values{"state": {"open"}})
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("status %d, want 404", res.StatusCode)
+		}
+	})
+}
+
+func TestOfficeRoundParticipants(t *testing.T) {
+	e := newOfficeEnv(t)
+	deps := roundDepartments(t, e)
+	bou, soc, it := deps[roundDeptBOU].ID, deps[roundDeptSoc].ID, deps[roundDeptIT].ID
+	id := roundCreate(t, e, "Deltagarprov", bou, soc)
+	path := roundPath(id) + "/deltagare"
+
+	t.Run("OK", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.admin, roundPath(id))
+		form := roundOne(t, doc, "form", "id=participants-form")
+		var checked []string
+		for _, b := range roundElems(form, "input", "name=departments", "checked") {
+			checked = append(checked, roundAttr(b, "value"))
+		}
+		if len(checked) != 2 {
+			t.Errorf("%d departments checked on the form, want 2", len(checked))
+		}
+		res, _ := e.post(e.admin, path, url.Values{"departments": {strconv.FormatInt(soc, 10), strconv.FormatInt(it, 10)}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status %d, want 303", res.StatusCode)
+		}
+		want := []int64{soc, it}
+		slices.Sort(want)
+		if got := roundParticipantIDs(t, e, id); !slices.Equal(got, want) {
+			t.Errorf("participants %v, want %v", got, want)
+		}
+	})
+	t.Run("ErrNone", func(t *testing.T) {
+		res, body := e.post(e.admin, path, url.Values{})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.StatusCode)
+		}
+		doc := roundParse(t, body)
+		roundOne(t, doc, "div", "role=alert")
+		if len(roundElems(doc, "input", "name=departments", "checked")) != 0 {
+			t.Error("the refused form does not show what was sent")
+		}
+		if got := roundParticipantIDs(t, e, id); len(got) != 2 {
+			t.Errorf("participants changed to %v", got)
+		}
+	})
+	t.Run("ErrNotDraft", func(t *testing.T) {
+		roundSetState(t, e, id, "open")
+		doc := roundGetDoc(t, e, e.admin, roundPath(id))
+		if len(roundElems(doc, "form", "id=participants-form")) != 0 {
+			t.Error("an open round offers to change participants")
+		}
+		res, body := e.post(e.admin, path, url.Values{"departments": {strconv.FormatInt(bou, 10)}})
+		if res.StatusCode != http.StatusConflict {
+			t.Fatalf("status %d, want 409", res.StatusCode)
+		}
+		if !strings.Contains(body, "medan omgången är ett utkast") {
+			t.Error("the refusal does not say why")
+		}
+		if got := roundParticipantIDs(t, e, id); len(got) != 2 || slices.Contains(got, bou) {
+			t.Errorf("participants changed to %v", got)
+		}
+	})
+}
+
+func TestOfficeRoundLinks(t *testing.T) {
+	e := newOfficeEnv(t)
+	deps := roundDepartments(t, e)
+	bou, soc := deps[roundDeptBOU], deps[roundDeptSoc]
+	id := roundCreate(t, e, "Länkprov", bou.ID, soc.ID)
+	roundSetState(t, e, id, "open")
+	linksPath := roundPath(id) + "/lankar"
+
+	linkOf := func(t *testing.T, doc *html.Node, depID int64) string {
+		t.Helper()
+		in := roundOne(t, doc, "input", "id=link-"+strconv.FormatInt(depID, 10))
+		if !roundHasAttr(in, "readonly") {
+			t.Error("the link field is not read-only")
+		}
+		u, err := url.Parse(roundAttr(in, "value"))
+		if err != nil || u.Host != "uppfoljning.test" || !strings.HasPrefix(u.Path, "/r/") {
+			t.Fatalf("link %q", roundAttr(in, "value"))
+		}
+		return u.Path
+	}
+
+	doc := roundGetDoc(t, e, e.admin, linksPath)
+	roundCheckLabels(t, doc, "links")
+	if got := roundText(roundOne(t, doc, "label", "for=link-"+strconv.FormatInt(bou.ID, 10))); got != bou.Name {
+		t.Errorf("label %q, want the department's name", got)
+	}
+	copyButton := roundOne(t, doc, "button", "data-copy=link-"+strconv.FormatInt(bou.ID, 10))
+	if roundAttr(copyButton, "type") != "button" || !roundHasAttr(copyButton, "hidden") {
+		t.Error("the copy button must be a plain button, hidden until the script shows it")
+	}
+	roundOne(t, doc, "script", "src=/static/copy.js")
+	if status, js := e.get(e.anon, "/static/copy.js"); status != http.StatusOK || !strings.Contains(js, "data-copy") {
+		t.Errorf("copy.js: status %d", status)
+	}
+	old := linkOf(t, doc, bou.ID)
+	all := roundText(roundOne(t, doc, "textarea", "id=all-links"))
+	if !strings.HasPrefix(all, "namn;e-post;länk") || !strings.Contains(all, bou.Name+";"+bou.Email+";http://uppfoljning.test"+old) {
+		t.Errorf("all links %q", all)
+	}
+
+	t.Run("LinkOpensQuestionnaire", func(t *testing.T) {
+		status, body := e.get(e.client(), old)
+		if status != http.StatusOK || !strings.Contains(body, bou.Name) {
+			t.Fatalf("GET %s: %d", old, status)
+		}
+	})
+
+	t.Run("ReplaceAsksFirst", func(t *testing.T) {
+		res, _ := e.post(e.admin, linksPath+"/"+strconv.FormatInt(bou.ID, 10), nil)
+		if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "?ersatt=") {
+			t.Fatalf("unconfirmed replace: %d %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		if status, _ := e.get(e.client(), old); status != http.StatusOK {
+			t.Fatal("an unconfirmed replace stopped the link")
+		}
+		doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
+		box := roundOne(t, doc, "section", "id=bekrafta")
+		if !strings.Contains(roundText(box), "slutar fungera direkt") {
+			t.Errorf("confirmation %q has no warning", roundText(box))
+		}
+		roundOne(t, box, "input", "name=confirm", "value=1")
+	})
+
+	t.Run("ReplaceStopsOldLink", func(t *testing.T) {
+		res, _ := e.post(e.admin, linksPath+"/"+strconv.FormatInt(bou.ID, 10), url.Values{"confirm": {"1"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("replace: status %d", res.StatusCode)
+		}
+		if status, _ := e.get(e.client(), old); status != http.StatusNotFound {
+			t.Errorf("old link: status %d, want 404", status)
+		}
+		doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
+		roundOne(t, doc, "div", "role=status")
+		fresh := linkOf(t, doc, bou.ID)
+		if fresh == old {
+			t.Fatal("the link did not change")
+		}
+		if status, _ := e.get(e.client(), fresh); status != http.StatusOK {
+			t.Errorf("new link: status %d, want 200", status)
+		}
+		if status, _ := e.get(e.client(), linkOf(t, doc, soc.ID)); status != http.StatusOK {
+			t.Error("another department's link stopped working")
+		}
+	})
+}
+
+func TestOfficeRoundProgress(t *testing.T) {
+	e := newOfficeEnv(t)
+	deps := roundDepartments(t, e)
+	var all []int64
+	for _, d := range deps {
+		all = append(all, d.ID)
+	}
+	id := roundCreate(t, e, "Framstegsprov", all...)
+	roundSetState(t, e, id, "open")
+	tokens := roundTokens(t, e, id)
+	soc, it, energi := deps[roundDeptSoc].ID, deps[roundDeptIT].ID, deps[roundDeptEnergi].ID
+
+	// Saves a few milliseconds apart, so "last saved" has an order.
+	pause := func() { time.Sleep(5 * time.Millisecond) }
+	roundAnswer(t, e, id, soc, tokens[soc], "Sofia Soc", "save", true)
+	pause()
+	roundAnswer(t, e, id, it, tokens[it], "Ivar IT", "submit", false)
+	if err := e.db.ReturnResponse(context.Background(), id, it, "Komplettera.", "test"); err != nil {
+		t.Fatal(err)
+	}
+	pause()
+	roundAnswer(t, e, id, it, tokens[it], "Ivar IT", "submit", false)
+	pause()
+	roundAnswer(t, e, id, energi, tokens[energi], "Erik Energi", "submit", false)
+
+	plan, err := e.db.Plan(context.Background(), roundPlanID(t, e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowsOf := func(doc *html.Node) []*html.Node {
+		return roundElems(roundOne(t, doc, "table", "id=progress"), "tr", "data-department")
+	}
+	cells := func(tr *html.Node) []string {
+		var out []string
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				out = append(out, roundText(c))
+			}
+		}
+		return out
+	}
+
+	t.Run("CountsAndValues", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.reader, roundPath(id))
+		if got := roundText(roundOne(t, doc, "p", "id=progress-count")); got != "2 av 8 har lämnat in" {
+			t.Errorf("count %q", got)
+		}
+		if got := roundText(roundOne(t, doc, "dl", "id=progress-counts")); got != "Utkast 1 Ej påbörjad 5 Återsänd för komplettering 0" {
+			t.Errorf("counts %q", got)
+		}
+		rows := rowsOf(doc)
+		if len(rows) != 8 {
+			t.Fatalf("%d rows, want 8", len(rows))
+		}
+		byDep := map[string][]string{}
+		for _, r := range rows {
+			byDep[roundAttr(r, "data-department")] = cells(r)
+		}
+		itRow := byDep[strconv.FormatInt(it, 10)]
+		n := plan.CountAssigned(it)
+		if itRow[0] != roundDeptIT || !strings.HasPrefix(itRow[1], "Inskickad") || !strings.Contains(itRow[1], "återsänts tidigare") ||
+			itRow[2] != strconv.Itoa(n)+" av "+strconv.Itoa(n) || itRow[3] == "–" || itRow[4] != "Ivar IT" || itRow[5] == "–" {
+			t.Errorf("IT row %q", itRow)
+		}
+		socRow := byDep[strconv.FormatInt(soc, 10)]
+		if socRow[1] != "Utkast" || socRow[2] != "1 av "+strconv.Itoa(plan.CountAssigned(soc)) || socRow[4] != "–" || socRow[5] != "–" {
+			t.Errorf("Socialförvaltningen row %q", socRow)
+		}
+		bouRow := byDep[strconv.FormatInt(deps[roundDeptBOU].ID, 10)]
+		if bouRow[1] != "Ej påbörjad" || bouRow[2] != "0 av "+strconv.Itoa(plan.CountAssigned(deps[roundDeptBOU].ID)) || bouRow[3] != "–" {
+			t.Errorf("BOU row %q", bouRow)
+		}
+		if n == plan.CountAssigned(soc) {
+			t.Error("the demo should give IT more activities than the others")
+		}
+	})
+
+	order := func(t *testing.T, query string) (ids, states []string) {
+		t.Helper()
+		for _, r := range rowsOf(roundGetDoc(t, e, e.admin, roundPath(id)+query)) {
+			ids = append(ids, roundAttr(r, "data-department"))
+			states = append(states, roundAttr(r, "data-state"))
+		}
+		return ids, states
+	}
+	t.Run("SortByState", func(t *testing.T) {
+		_, states := order(t, "?sortera=lage")
+		want := []string{"not_started", "not_started", "not_started", "not_started", "not_started", "draft", "submitted", "submitted"}
+		if !slices.Equal(states, want) {
+			t.Errorf("states %v, want %v", states, want)
+		}
+	})
+	t.Run("SortBySaved", func(t *testing.T) {
+		ids, _ := order(t, "?sortera=sparad")
+		want := []string{strconv.FormatInt(energi, 10), strconv.FormatInt(it, 10), strconv.FormatInt(soc, 10)}
+		if !slices.Equal(ids[:3], want) {
+			t.Errorf("first rows %v, want %v (newest save first)", ids[:3], want)
+		}
+	})
+	t.Run("SortByNameIsDefault", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.admin, roundPath(id))
+		var names []string
+		for _, r := range rowsOf(doc) {
+			names = append(names, cells(r)[0])
+		}
+		if !slices.IsSortedFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }) {
+			t.Errorf("names not in order: %v", names)
+		}
+		th := roundOne(t, doc, "th", "aria-sort")
+		if !strings.Contains(roundText(th), "Verksamhet") {
+			t.Errorf("sorted column %q", roundText(th))
+		}
+		// The sorting links and the filter form work without script.
+		roundOne(t, th, "a", "href="+roundPath(id)+"#framsteg")
+		roundOne(t, doc, "a", "href="+roundPath(id)+"?sortera=sparad#framsteg")
+		form := roundOne(t, doc, "form", "id=progress-filter")
+		if !strings.EqualFold(roundAttr(form, "method"), "get") {
+			t.Error("the filter form does not use GET")
+		}
+		roundCheckLabels(t, form, "filter")
+	})
+	t.Run("FilterByState", func(t *testing.T) {
+		ids, _ := order(t, "?lage=inskickad&sortera=namn")
+		if len(ids) != 2 || !slices.Contains(ids, strconv.FormatInt(it, 10)) || !slices.Contains(ids, strconv.FormatInt(energi, 10)) {
+			t.Errorf("submitted rows %v", ids)
+		}
+		ids, _ = order(t, "?lage=utkast")
+		if !slices.Equal(ids, []string{strconv.FormatInt(soc, 10)}) {
+			t.Errorf("draft rows %v", ids)
+		}
+		doc := roundGetDoc(t, e, e.admin, roundPath(id)+"?lage=aterskickad")
+		roundOne(t, doc, "p", "id=progress-empty")
+		ids, _ = order(t, "?lage=nonsens&sortera=nonsens")
+		if len(ids) != 8 {
+			t.Errorf("unknown filter shows %d rows, want all 8", len(ids))
+		}
+	})
+	t.Run("Downloads", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.reader, roundPath(id))
+		roundOne(t, doc, "a", "href="+roundPath(id)+"/export.xlsx")
+		roundOne(t, doc, "a", "href="+roundPath(id)+"/export.pdf")
+	})
+}
+
+func TestOfficeRoundReturnResponse(t *testing.T) {
+	e := newOfficeEnv(t)
+	deps := roundDepartments(t, e)
+	bou, soc := deps[roundDeptBOU].ID, deps[roundDeptSoc].ID
+	annual := e.info.AnnualID
+	respPath := func(dep int64) string { return roundPath(annual) + "/verksamheter/" + strconv.FormatInt(dep, 10) }
+	var bouToken string
+	for _, l := range e.info.Links {
+		if l.Department.ID == bou {
+			bouToken = l.Token
+		}
+	}
+
+	t.Run("ResponsePage", func(t *testing.T) {
+		doc := roundGetDoc(t, e, e.admin, respPath(bou))
+		if got := roundText(roundOne(t, doc, "dd", "id=response-state")); got != "Inskickad" {
+			t.Errorf("state %q", got)
+		}
+		if len(roundElems(doc, "article", "class=activity")) == 0 || len(roundElems(doc, "span", "aria-hidden=true")) == 0 {
+			t.Error("the answers with their status swatches are missing")
+		}
+		if !strings.Contains(roundText(doc), "Vid delårsrapporten") {
+			t.Error("the annual round does not show the interim answers")
+		}
+		roundOne(t, doc, "link", "href=/farger/"+strconv.FormatInt(roundPlanID(t, e), 10)+".css")
+		if rows := roundElems(roundOne(t, doc, "table", "id=history"), "tr", "data-kind"); len(rows) != 1 {
+			t.Errorf("%d history rows, want 1", len(rows))
+		}
+		roundOne(t, doc, "form", "id=return-form")
+		roundCheckLabels(t, doc, "response")
+	})
+
+	t.Run("ErrEmptyMessage", func(t *testing.T) {
+		res, body := e.post(e.admin, respPath(bou)+"/aterlamna", url.Values{"message": {"  "}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.StatusCode)
+		}
+		doc := roundParse(t, body)
+		roundOne(t, roundOne(t, doc, "div", "role=alert"), "a", "href=#message")
+		ta := roundOne(t, doc, "textarea", "name=message")
+		if roundAttr(ta, "aria-invalid") != "true" || !strings.Contains(roundAttr(ta, "aria-describedby"), "message-error") {
+			t.Errorf("message field %v", ta.Attr)
+		}
+	})
+
+	t.Run("OK", func(t *testing.T) {
+		msg := "Komplettera riskanalysen med en tidsplan."
+		res, _ := e.post(e.admin, respPath(bou)+"/aterlamna", url.Values{"message": {msg}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status %d, want 303", res.StatusCode)
+		}
+		r, err := e.db.Response(context.Background(), annual, bou)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.State != forms.ResponseReturned || r.ReturnMessage != msg {
+			t.Errorf("stored response %q %q", r.State, r.ReturnMessage)
+		}
+		doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
+		roundOne(t, doc, "div", "role=status")
+		var kinds []string
+		for _, tr := range roundElems(roundOne(t, doc, "table", "id=history"), "tr", "data-kind") {
+			kinds = append(kinds, roundAttr(tr, "data-kind"))
+		}
+		if !slices.Equal(kinds, []string{"submitted", "returned"}) {
+			t.Errorf("history %v", kinds)
+		}
+		if !strings.Contains(roundText(roundOne(t, doc, "table", "id=history")), msg) {
+			t.Error("the history does not show the message")
+		}
+		if len(roundElems(doc, "form", "id=return-form")) != 0 {
+			t.Error("a returned response can be returned again")
+		}
+		// The department sees the message and can edit again.
+		status, body := e.get(e.client(), "/r/"+bouToken)
+		if status != http.StatusOK || !strings.Contains(body, msg) {
+			t.Fatalf("the department's page: status %d, message shown %v", status, strings.Contains(body, msg))
+		}
+		roundOne(t, roundParse(t, body), "form", "id=questionnaire")
+	})
+
+	t.Run("ErrNotSubmitted", func(t *testing.T) {
+		msg := "Skicka in först."
+		res, body := e.post(e.admin, respPath(soc)+"/aterlamna", url.Values{"message": {msg}})
+		if res.StatusCode != http.StatusConflict {
+			t.Fatalf("status %d, want 409", res.StatusCode)
+		}
+		doc := roundParse(t, body)
+		if got := roundText(roundOne(t, doc, "p", "id=return-refused")); !strings.Contains(got, "Bara inskickade svar kan återsändas") {
+			t.Errorf("refusal %q", got)
+		}
+		if got := roundText(roundOne(t, doc, "textarea", "name=message")); got != msg {
+			t.Errorf("message kept as %q", got)
+		}
+		r, _ := e.db.Response(context.Background(), annual, soc)
+		if r.State != forms.ResponseDraft {
+			t.Errorf("state %q, want still draft", r.State)
+		}
+	})
+
+	t.Run("ErrClosedRound", func(t *testing.T) {
+		id := roundCreate(t, e, "Stängd omgång", soc)
+		roundSetState(t, e, id, "open")
+		roundAnswer(t, e, id, soc, roundTokens(t, e, id)[soc], "Sofia Soc", "submit", false)
+		roundSetState(t, e, id, "closed")
+		res, body := e.post(e.admin, roundPath(id)+"/verksamheter/"+strconv.FormatInt(soc, 10)+"/aterlamna", url.Values{"message": {"För sent."}})
+		if res.StatusCode != http.StatusConflict {
+			t.Fatalf("status %d, want 409", res.StatusCode)
+		}
+		if got := roundText(roundOne(t, roundParse(t, body), "p", "id=return-refused")); !strings.Contains(got, "Öppna omgången igen") {
+			t.Errorf("refusal %q", got)
+		}
+		if r, _ := e.db.Response(context.Background(), id, soc); r.State != forms.ResponseSubmitted {
+			t.Errorf("state %q, want still submitted", r.State)
+		}
+	})
+
+	t.Run("ErrNotParticipant", func(t *testing.T) {
+		id := roundCreate(t, e, "Liten omgång", soc)
+		if status, _ := e.get(e.admin, roundPath(id)+"/verksamheter/"+strconv.FormatInt(bou, 10)); status != http.StatusNotFound {
+			t.Errorf("status %d, want 404", status)
+		}
+		if status, _ := e.get(e.admin, "/kontor/omgangar/9999/verksamheter/1"); status != http.StatusNotFound {
+			t.Errorf("unknown round: status %d, want 404", status)
+		}
+	})
+}
+
+func TestOfficeRoundExports(t *testing.T) {
+	e := newOfficeEnv(t)
+	year := strconv.Itoa(time.Now().Year())
+	for _, who := range []struct {
+		name   string
+		client *http.Client
+	}{{"Admin", e.admin}, {"Reader", e.reader}} {
+		for _, x := range []struct {
+			path, ctype, file, magic string
+		}{
+			{"/export.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "uppfoljning-" + year + "-arsredovisning.xlsx", "PK"},
+			{"/export.pdf?bilaga=0", "application/pdf", "uppfoljning-" + year + "-arsredovisning.pdf", "%PDF"},
+		} {
+			t.Run(who.name+x.path, func(t *testing.T) {
+				res, err := who.client.Get(e.srv.URL + roundPath(e.info.AnnualID) + x.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				b, _ := io.ReadAll(res.Body)
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("status %d; body %.500s", res.StatusCode, b)
+				}
+				if got := res.Header.Get("Content-Type"); got != x.ctype {
+					t.Errorf("Content-Type %q, want %q", got, x.ctype)
+				}
+				if got, want := res.Header.Get("Content-Disposition"), `attachment; filename=`+x.file; got != want && got != `attachment; filename="`+x.file+`"` {
+					t.Errorf("Content-Disposition %q, want the file name %s", got, x.file)
+				}
+				if !bytes.HasPrefix(b, []byte(x.magic)) {
+					t.Errorf("body starts %q, want %q", b[:min(8, len(b))], x.magic)
+				}
+			})
+		}
+	}
+	t.Run("ErrUnknownRound", func(t *testing.T) {
+		for _, p := range []string{"/kontor/omgangar/9999/export.xlsx", "/kontor/omgangar/9999/export.pdf", "/kontor/omgangar/abc/export.pdf"} {
+			if status, _ := e.get(e.reader, p); status != http.StatusNotFound {
+				t.Errorf("%s: status %d, want 404", p, status)
+			}
+		}
+	})
+}
+
+func TestOfficeRoundDepartmentLinkReachesNoOfficePage(t *testing.T) {
+	e := newOfficeEnv(t)
+	token := e.info.Links[0].Token
+	c := e.client()
+	if status, _ := e.get(c, "/r/"+token); status != http.StatusOK {
+		t.Fatalf("the department's own page: %d", status)
+	}
+	annual := roundPath(e.info.AnnualID)
+	for _, p := range []string{"/kontor", "/kontor/omgangar", annual, annual + "/lankar", annual + "/export.xlsx", annual + "/export.pdf",
+		annual + "/verksamheter/" + strconv.FormatInt(e.info.Links[0].Department.ID, 10), "/kontor/omgangar/ny"} {
+		for _, bearer := range []bool{false, true} {
+			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+p, nil)
+			if bearer {
+				req.Header.Set("Authorization", "Bearer "+token)
+			}
+			res, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/logga-in?next=") {
+				t.Errorf("GET %s (bearer %v): %d %q, want a redirect to sign in", p, bearer, res.StatusCode, res.Header.Get("Location"))
+			}
+		}
+	}
+	res, _ := e.post(c, annual+"/tillstand", url.Values{"state": {"closed"}})
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("POST without a session: %d, want 401", res.StatusCode)
+	}
+	if roundState(t, e, e.info.AnnualID) != forms.RoundOpen {
+		t.Error("a department closed the round")
+	}
+}
+
+func TestOfficeRoundReaderCannotChange(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	annual := e.info.AnnualID
+	base := roundPath(annual)
+	deps := roundDepartments(t, e)
+	bou := deps[roundDeptBOU].ID
+	draft := roundCreate(t, e, "Läsarprov", bou)
+
+	t.Run("PagesOfferNoChange", func(t *testing.T) {
+		titles := map[string]string{}
+		for _, p := range []string{"/kontor", "/kontor/omgangar", base, roundPath(draft), base + "/verksamheter/" + strconv.FormatInt(bou, 10)} {
+			doc := roundGetDoc(t, e, e.reader, p)
+			if f := roundChangeForms(doc); len(f) > 0 {
+				t.Errorf("%s offers a reader the forms %v", p, f)
+			}
+			for _, a := range roundElems(doc, "a", "href") {
+				if h := roundAttr(a, "href"); strings.HasSuffix(h, "/lankar") || h == "/kontor/omgangar/ny" {
+					t.Errorf("%s links a reader to %s", p, h)
+				}
+			}
+			title := roundTitle(t, doc)
+			if other, dup := titles[title]; dup {
+				t.Errorf("%s and %s share the title %q", p, other, title)
+			}
+			titles[title] = p
+		}
+		for _, p := range []string{base + "/lankar", "/kontor/omgangar/ny"} {
+			if status, _ := e.get(e.reader, p); status != http.StatusForbidden {
+				t.Errorf("GET %s as reader: %d, want 403", p, status)
+			}
+		}
+	})
+
+	t.Run("PostsForbidden", func(t *testing.T) {
+		tokensBefore := roundTokens(t, e, annual)
+		roundsBefore, _ := e.db.Rounds(ctx)
+		for _, p := range []struct {
+			path string
+			form url.Values
+		}{
+			{"/kontor/omgangar", roundCreateForm(t, e, "Läsarens omgång", bou)},
+			{base + "/tillstand", url.Values{"state": {"closed"}}},
+			{roundPath(draft) + "/tillstand", url.Values{"state": {"open"}}},
+			{roundPath(draft) + "/deltagare", url.Values{"departments": {strconv.FormatInt(deps[roundDeptSoc].ID, 10)}}},
+			{base + "/lankar/" + strconv.FormatInt(bou, 10), url.Values{"confirm": {"1"}}},
+			{base + "/verksamheter/" + strconv.FormatInt(bou, 10) + "/aterlamna", url.Values{"message": {"Läsaren vill ha mer."}}},
+		} {
+			res, _ := e.post(e.reader, p.path, p.form)
+			if res.StatusCode != http.StatusForbidden {
+				t.Errorf("POST %s as reader: %d, want 403", p.path, res.StatusCode)
+			}
+		}
+		roundsAfter, _ := e.db.Rounds(ctx)
+		if len(roundsAfter) != len(roundsBefore) {
+			t.Error("a reader created a round")
+		}
+		if roundState(t, e, annual) != forms.RoundOpen || roundState(t, e, draft) != forms.RoundDraft {
+			t.Error("a reader changed a round's state")
+		}
+		if got := roundParticipantIDs(t, e, draft); !slices.Equal(got, []int64{bou}) {
+			t.Errorf("a reader changed the participants to %v", got)
+		}
+		if tokensAfter := roundTokens(t, e, annual); tokensAfter[bou] != tokensBefore[bou] {
+			t.Error("a reader replaced a link")
+		}
+		if r, _ := e.db.Response(ctx, annual, bou); r.State != forms.ResponseSubmitted {
+			t.Errorf("a reader returned a response: %q", r.State)
+		}
+	})
+}
+
+// The storage package's progress rows must agree with the report the
+// exports are built from.
+func TestOfficeRoundProgressMatchesReport(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	_, rows, err := e.db.RoundProgress(ctx, e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(rep.Departments) {
+		t.Fatalf("%d progress rows, %d departments in the report", len(rows), len(rep.Departments))
+	}
+	for _, p := range rows {
+		answered, assigned := rep.AnsweredOf(p.Department.ID)
+		if p.Answered != answered || p.Assigned != assigned || p.State != rep.ResponseState(p.Department.ID) {
+			t.Errorf("%s: progress %d/%d %s, report %d/%d %s", p.Department.Name, p.Answered, p.Assigned, p.State,
+				answered, assigned, rep.ResponseState(p.Department.ID))
+		}
+	}
+	if n := storage.CountProgress(rows); n.Submitted != len(rep.Submitted()) {
+		t.Errorf("submitted %d, report %d", n.Submitted, len(rep.Submitted()))
+	}
+}
