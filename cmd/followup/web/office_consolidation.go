@@ -1,15 +1,372 @@
 package web
 
-import "github.com/gin-gonic/gin"
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
 
-// Placeholders until this part of the office workspace is built.
+	"github.com/gin-gonic/gin"
 
-func (s *Server) showMatrix(c *gin.Context)        { s.errorPage(c, notFound) }
-func (s *Server) showConsolidation(c *gin.Context) { s.errorPage(c, notFound) }
-func (s *Server) saveConsolidation(c *gin.Context) { s.errorPage(c, notFound) }
-func (s *Server) showAudit(c *gin.Context)         { s.errorPage(c, notFound) }
-func (s *Server) listAccounts(c *gin.Context)      { s.errorPage(c, notFound) }
-func (s *Server) createAccount(c *gin.Context)     { s.errorPage(c, notFound) }
-func (s *Server) setAccountActive(c *gin.Context)  { s.errorPage(c, notFound) }
-func (s *Server) createAPIToken(c *gin.Context)    { s.errorPage(c, notFound) }
-func (s *Server) revokeAPIToken(c *gin.Context)    { s.errorPage(c, notFound) }
+	"followup/forms"
+)
+
+// consolidationView is what the consolidation page of one activity shows:
+// every assigned department's answer, the suggested status with its rule,
+// the office's saved consolidation and its history, and (for admins) the
+// form to save a new version.
+type consolidationView struct {
+	Round    forms.Round
+	Plan     *forms.Plan
+	Area     forms.Area
+	Activity forms.Activity
+	Index    int // 1-based position in the plan
+	Total    int
+	Prev     *forms.Activity
+	Next     *forms.Activity
+	Rows     []consRow
+	// Annual is true when the round is compared with an interim round.
+	Annual       bool
+	InterimTitle string
+	Suggestion   forms.Suggestion
+	RuleText     string
+	CountsText   string
+	Saved        *consVersion // the current consolidation; nil before the first save
+	History      []consVersion
+	Form         consForm
+	Errors       []fieldError
+	FieldErrs    map[string]string
+	Conflict     *consVersion // what another coordinator saved while this one wrote
+	Notice       string       // already translated; shown with role=status
+	Loc          *time.Location
+	// consolidations holds every saved consolidation of the round, to name
+	// the one just saved in the notice.
+	consolidations map[int64]forms.Consolidation
+}
+
+// consRow is one department's answer about the activity.
+type consRow struct {
+	Department      forms.Department
+	Answered        bool
+	Status          forms.Status
+	Comment         string
+	NeedsSupport    bool
+	InterimAnswered bool
+	Interim         forms.Status
+	Change          string // translated; empty when there is nothing to compare
+}
+
+// consVersion is one saved version of the consolidation, ready to show.
+type consVersion struct {
+	forms.Consolidation
+	Status    forms.Status
+	HasStatus bool
+	By        string // the author's name and e-mail when the account is known
+}
+
+// consForm is what the form shows: stored, suggested, or as typed.
+type consForm struct {
+	StatusID        int64
+	Narrative       string
+	IncludeComments bool
+	BaseVersion     int
+}
+
+// consIDParam reads a numeric path parameter; anything else is a 404.
+func (s *Server) consIDParam(c *gin.Context, name string) (int64, bool) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		s.errorPage(c, notFound)
+		return 0, false
+	}
+	return id, true
+}
+
+// consParams reads :round and :activity.
+func (s *Server) consParams(c *gin.Context) (roundID, activityID int64, ok bool) {
+	if roundID, ok = s.consIDParam(c, "round"); !ok {
+		return 0, 0, false
+	}
+	if activityID, ok = s.consIDParam(c, "activity"); !ok {
+		return 0, 0, false
+	}
+	return roundID, activityID, true
+}
+
+// loadConsolidation builds the page's view from the stored round; the form
+// shows the saved consolidation or, before the first save, the suggestion.
+func (s *Server) loadConsolidation(ctx context.Context, l *Localizer, roundID, activityID int64) (*consolidationView, error) {
+	rep, err := s.DB.RoundReport(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	act, ok := rep.Plan.Activity(activityID)
+	if !ok {
+		return nil, notFound
+	}
+	area, _ := rep.Plan.AreaOf(activityID)
+	v := &consolidationView{Round: rep.Round, Plan: &rep.Plan, Area: area, Activity: act, Loc: s.Loc,
+		Annual: rep.InterimRound != nil, FieldErrs: map[string]string{}, consolidations: rep.Consolidations}
+	if rep.InterimRound != nil {
+		v.InterimTitle = rep.InterimRound.Title
+	}
+	all := rep.Plan.Activities()
+	v.Total = len(all)
+	for i, a := range all {
+		if a.ID != act.ID {
+			continue
+		}
+		v.Index = i + 1
+		if i > 0 {
+			p := all[i-1]
+			v.Prev = &p
+		}
+		if i+1 < len(all) {
+			n := all[i+1]
+			v.Next = &n
+		}
+	}
+	for _, d := range rep.Assigned(act) {
+		row := consRow{Department: d}
+		if ans, ok := rep.Answer(d.ID, act.ID); ok {
+			row.Comment, row.NeedsSupport = ans.Comment, ans.NeedsSupport
+			row.Status, row.Answered = rep.Plan.Statuses.ByID(ans.StatusID)
+		}
+		if v.Annual {
+			row.Interim, row.InterimAnswered = rep.InterimStatus(d.ID, act.ID)
+			row.Change = consChange(l, row)
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	v.Suggestion = rep.Suggestion(act)
+	v.RuleText = consRuleText(l, v.Suggestion)
+	v.CountsText = consCountsText(l, rep.Plan.Statuses, v.Suggestion.Tally)
+
+	names := s.consAuthorNames(ctx)
+	if saved, ok := rep.Consolidations[act.ID]; ok {
+		cv := consVersionOf(rep.Plan.Statuses, saved, names)
+		v.Saved = &cv
+		v.Form = consForm{StatusID: saved.StatusID, Narrative: saved.Narrative, IncludeComments: saved.IncludeComments, BaseVersion: saved.Version}
+	} else {
+		v.Form = consForm{IncludeComments: true}
+		if v.Suggestion.HasStatus {
+			v.Form.StatusID = v.Suggestion.Status.ID
+		}
+	}
+	hist, err := s.DB.ConsolidationHistory(ctx, roundID, act.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hist {
+		v.History = append(v.History, consVersionOf(rep.Plan.Statuses, h, names))
+	}
+	return v, nil
+}
+
+// consAuthorNames maps account e-mails to "Name (e-mail)", so history rows
+// say who saved; unknown authors are shown as stored.
+func (s *Server) consAuthorNames(ctx context.Context) map[string]string {
+	users, err := s.DB.Users(ctx)
+	if err != nil {
+		return nil
+	}
+	out := make(map[string]string, len(users))
+	for _, u := range users {
+		if u.Name != "" {
+			out[u.Email] = u.Name + " (" + u.Email + ")"
+		}
+	}
+	return out
+}
+
+func consVersionOf(scale forms.Scale, c forms.Consolidation, names map[string]string) consVersion {
+	st, ok := scale.ByID(c.StatusID)
+	by := c.Author
+	if n, ok := names[c.Author]; ok {
+		by = n
+	}
+	return consVersion{Consolidation: c, Status: st, HasStatus: ok, By: by}
+}
+
+// consChange describes how a department's status moved since the interim
+// round, such as "Påbörjat → Genomfört".
+func consChange(l *Localizer, r consRow) string {
+	switch {
+	case !r.InterimAnswered && !r.Answered:
+		return ""
+	case !r.InterimAnswered:
+		return l.T("cons.unanswered") + " → " + r.Status.Name
+	case !r.Answered:
+		return r.Interim.Name + " → " + l.T("cons.unanswered")
+	case r.Interim.ID == r.Status.ID:
+		return l.T("cons.unchanged")
+	}
+	return r.Interim.Name + " → " + r.Status.Name
+}
+
+// consRuleText says in words which branch of the suggestion rule applied.
+func consRuleText(l *Localizer, sg forms.Suggestion) string {
+	key := "cons.rule." + string(sg.Rule)
+	if sg.HasStatus {
+		return l.T(key, sg.Status.Name)
+	}
+	return l.T(key)
+}
+
+// consCountsText is the translated forms.CountsText: "7 av 12 Genomfört,
+// 3 Pågår, 2 har inte svarat". Status names are the plan's own words.
+func consCountsText(l *Localizer, scale forms.Scale, t forms.Tally) string {
+	if t.Assigned == 0 {
+		return l.T("cons.count_none")
+	}
+	var parts []string
+	for i, n := range t.PerStatus {
+		if n == 0 || i >= len(scale) {
+			continue
+		}
+		if len(parts) == 0 {
+			parts = append(parts, l.T("cons.count_first", n, t.Assigned, scale[i].Name))
+		} else {
+			parts = append(parts, l.T("cons.count_more", n, scale[i].Name))
+		}
+	}
+	if u := t.Unanswered(); u > 0 {
+		if len(parts) == 0 {
+			parts = append(parts, l.T("cons.unanswered_first", u, t.Assigned))
+		} else {
+			parts = append(parts, l.T("cons.unanswered_more", u))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (s *Server) consPath(roundID, activityID int64) string {
+	return "/kontor/omgangar/" + strconv.FormatInt(roundID, 10) + "/aktiviteter/" + strconv.FormatInt(activityID, 10)
+}
+
+// showConsolidation renders the consolidation page; readers see it without
+// the form.
+func (s *Server) showConsolidation(c *gin.Context) {
+	roundID, activityID, ok := s.consParams(c)
+	if !ok {
+		return
+	}
+	l := s.localizer(c)
+	ctx := c.Request.Context()
+	v, err := s.loadConsolidation(ctx, l, roundID, activityID)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	// ?sparad=<activity> names the activity just saved, which is this one
+	// or, after "save and go to the next", the previous one.
+	if savedID, err := strconv.ParseInt(c.Query("sparad"), 10, 64); err == nil {
+		if a, ok := v.Plan.Activity(savedID); ok {
+			if cons, ok := v.consolidations[a.ID]; ok {
+				v.Notice = l.T("cons.saved_notice", a.Title, cons.Version)
+			}
+		}
+	}
+	s.render(c, http.StatusOK, "consolidation", page{L: l, Title: l.T("cons.title", v.Activity.Title), Data: v})
+}
+
+// saveConsolidation stores a new version of the office's consolidation. A
+// save based on an older version than the stored one (another coordinator
+// saved first) shows both texts with status 409, keeping what was typed.
+func (s *Server) saveConsolidation(c *gin.Context) {
+	roundID, activityID, ok := s.consParams(c)
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		s.errorPage(c, bodyError(err))
+		return
+	}
+	l := s.localizer(c)
+	ctx := c.Request.Context()
+	v, err := s.loadConsolidation(ctx, l, roundID, activityID)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	typed := consForm{Narrative: c.PostForm("narrative"), IncludeComments: checked(c.PostForm("include_comments"))}
+	typed.BaseVersion, _ = strconv.Atoi(c.PostForm("v"))
+	var fe forms.FieldErrors
+	if raw := strings.TrimSpace(c.PostForm("status")); raw != "" {
+		id, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || id < 0 {
+			fe.Add("status", "error.unknown_status")
+		} else {
+			typed.StatusID = id
+		}
+	}
+	in := forms.ConsolidationInput{StatusID: typed.StatusID, Narrative: typed.Narrative, IncludeComments: typed.IncludeComments, BaseVersion: typed.BaseVersion}
+	if fe.Len() > 0 {
+		check := in
+		if err := check.Validate(v.Plan.Statuses); err != nil {
+			consAddFieldErrors(&fe, err)
+		}
+		s.consInvalid(c, l, v, typed, fe.Err("invalid consolidation"))
+		return
+	}
+	saved, err := s.DB.SaveConsolidation(ctx, roundID, activityID, in, account(c).Actor())
+	switch {
+	case err == nil:
+		target := s.consPath(roundID, activityID)
+		if c.PostForm("action") == "next" && v.Next != nil {
+			target = s.consPath(roundID, v.Next.ID)
+		}
+		c.Redirect(http.StatusSeeOther, target+"?sparad="+strconv.FormatInt(saved.ActivityID, 10)+"#notice")
+	case forms.ErrorCode(err) == forms.EINVALID:
+		s.consInvalid(c, l, v, typed, err)
+	case forms.ErrorCode(err) == forms.ECONFLICT:
+		// v was loaded before the save, but reload anyway: the winning
+		// version may have been saved in between.
+		if v2, err2 := s.loadConsolidation(ctx, l, roundID, activityID); err2 == nil {
+			v = v2
+		}
+		v.Conflict = v.Saved
+		typed.BaseVersion = 0
+		if v.Saved != nil {
+			typed.BaseVersion = v.Saved.Version
+		}
+		v.Form = typed
+		s.render(c, http.StatusConflict, "consolidation", page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
+	default:
+		s.errorPage(c, err)
+	}
+}
+
+// consInvalid shows the form again with the problems and what was typed.
+func (s *Server) consInvalid(c *gin.Context, l *Localizer, v *consolidationView, typed consForm, err error) {
+	var fe *forms.Error
+	if errors.As(err, &fe) {
+		labels := map[string]string{"status": l.T("cons.field_status"), "narrative": l.T("cons.field_narrative")}
+		for _, f := range fe.Order {
+			if _, dup := v.FieldErrs[f]; dup {
+				continue
+			}
+			label, ok := labels[f]
+			if !ok {
+				label = f
+			}
+			msg := l.T(fe.Fields[f])
+			v.FieldErrs[f] = msg
+			v.Errors = append(v.Errors, fieldError{Field: f, Label: label, Message: msg})
+		}
+	}
+	v.Form = typed
+	s.render(c, http.StatusUnprocessableEntity, "consolidation", page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
+}
+
+// consAddFieldErrors adds an EINVALID error's fields to fe.
+func consAddFieldErrors(fe *forms.FieldErrors, err error) {
+	var e *forms.Error
+	if errors.As(err, &e) {
+		for _, f := range e.Order {
+			fe.Add(f, e.Fields[f])
+		}
+	}
+}

@@ -1,0 +1,328 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/mail"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+	"followup/storage"
+)
+
+// accountsView is the accounts page: the office accounts, the API tokens,
+// a form for each, and, right after a token is made, the token itself.
+type accountsView struct {
+	Users       []acctUser
+	ActiveUsers []acctUser // the accounts a new token may act as
+	Tokens      []storage.APIToken
+	MeID        int64
+	Loc         *time.Location
+	Notice      string // already translated
+	NoticeAlert bool   // a refusal (role=alert) rather than a confirmation
+	New         acctNewForm
+	Token       acctTokenForm
+	Errors      []fieldError
+	FieldErrs   map[string]string
+	// NewToken is shown once, in the response to the post that made it.
+	NewToken     string
+	NewTokenName string
+}
+
+// acctUser is an account with its role in words.
+type acctUser struct {
+	storage.User
+	RoleText string
+}
+
+type acctNewForm struct {
+	Email string
+	Name  string
+	Role  string
+}
+
+type acctTokenForm struct {
+	Name   string
+	UserID int64
+}
+
+// acctNotices maps the ?klart= code of a redirect to its message; the
+// message names the account or token given by ?id=.
+var acctNotices = map[string]string{
+	"konto-skapat":      "accounts.created_notice",
+	"konto-inaktiverat": "accounts.deactivated_notice",
+	"konto-aktiverat":   "accounts.activated_notice",
+	"nyckel-aterkallad": "tokens.revoked_notice",
+}
+
+// acctLabels names the form fields in the error summary.
+var acctLabels = map[string]string{
+	"email": "accounts.email", "name": "accounts.name", "role": "accounts.role", "password": "accounts.password",
+	"password2": "accounts.password2", "token_name": "tokens.name", "token_user": "tokens.account",
+}
+
+func (s *Server) loadAccounts(ctx context.Context, l *Localizer, me *Account) (*accountsView, error) {
+	users, err := s.DB.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tokens, err := s.DB.APITokens(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v := &accountsView{Tokens: tokens, MeID: me.ID, Loc: s.Loc, FieldErrs: map[string]string{},
+		New: acctNewForm{Role: storage.RoleReader}, Token: acctTokenForm{UserID: me.ID}}
+	for _, u := range users {
+		au := acctUser{User: u, RoleText: acctRoleText(l, u.Role)}
+		v.Users = append(v.Users, au)
+		if u.Active {
+			v.ActiveUsers = append(v.ActiveUsers, au)
+		}
+	}
+	return v, nil
+}
+
+// acctRoleText names a role in words.
+func acctRoleText(l *Localizer, role string) string {
+	switch role {
+	case storage.RoleAdmin:
+		return l.T("role.admin")
+	case storage.RoleReader:
+		return l.T("role.reader")
+	}
+	return role
+}
+
+// addErrors records field errors (catalog keys) for the summary and the
+// fields; rename maps storage's field names to the page's.
+func (v *accountsView) addErrors(l *Localizer, err error, rename map[string]string) {
+	var fe *forms.Error
+	if !errors.As(err, &fe) {
+		return
+	}
+	for _, f := range fe.Order {
+		field := f
+		if r, ok := rename[f]; ok {
+			field = r
+		}
+		if _, dup := v.FieldErrs[field]; dup {
+			continue
+		}
+		msg := l.T(fe.Fields[f])
+		v.FieldErrs[field] = msg
+		v.Errors = append(v.Errors, fieldError{Field: field, Label: l.T(acctLabels[field]), Message: msg})
+	}
+}
+
+// listAccounts shows the accounts page, with the message of the change
+// just made.
+func (s *Server) listAccounts(c *gin.Context) {
+	l := s.localizer(c)
+	v, err := s.loadAccounts(c.Request.Context(), l, account(c))
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	if key, ok := acctNotices[c.Query("klart")]; ok {
+		id, _ := strconv.ParseInt(c.Query("id"), 10, 64)
+		if name, ok := v.nameOf(key, id); ok {
+			v.Notice = l.T(key, name)
+		}
+	}
+	s.render(c, http.StatusOK, "accounts", page{L: l, Title: l.T("accounts.title"), Data: v})
+}
+
+// nameOf names the account or token a notice is about.
+func (v *accountsView) nameOf(key string, id int64) (string, bool) {
+	if strings.HasPrefix(key, "tokens.") {
+		for _, t := range v.Tokens {
+			if t.ID == id {
+				return t.Name, true
+			}
+		}
+		return "", false
+	}
+	for _, u := range v.Users {
+		if u.ID == id {
+			return u.Email, true
+		}
+	}
+	return "", false
+}
+
+// createAccount adds an office account. Problems are shown beside the
+// fields with what was typed, except the passwords, which are typed again.
+func (s *Server) createAccount(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		s.errorPage(c, bodyError(err))
+		return
+	}
+	l := s.localizer(c)
+	ctx := c.Request.Context()
+	me := account(c)
+	in := acctNewForm{Email: strings.TrimSpace(c.PostForm("email")), Name: strings.TrimSpace(c.PostForm("name")), Role: c.PostForm("role")}
+	password, confirm := c.PostForm("password"), c.PostForm("password2")
+	fe := acctCheckNew(in, password, confirm)
+	var err error
+	var u storage.User
+	if err = fe.Err("invalid account"); err == nil {
+		u, err = s.DB.CreateUser(ctx, in.Email, in.Name, in.Role, password, me.Actor())
+		if forms.ErrorCode(err) == forms.ECONFLICT {
+			var taken forms.FieldErrors
+			taken.Add("email", "accounts.error.email_taken")
+			err = taken.Err("e-mail taken")
+		}
+	}
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, "/kontor/konton?klart=konto-skapat&id="+strconv.FormatInt(u.ID, 10)+"#notice")
+		return
+	}
+	if forms.ErrorCode(err) != forms.EINVALID {
+		s.errorPage(c, err)
+		return
+	}
+	v, lerr := s.loadAccounts(ctx, l, me)
+	if lerr != nil {
+		s.errorPage(c, lerr)
+		return
+	}
+	v.New = in
+	v.addErrors(l, err, nil)
+	s.render(c, http.StatusUnprocessableEntity, "accounts", page{L: l, Title: l.T("accounts.error_title"), Data: v})
+}
+
+// acctCheckNew checks a new account as storage.CreateUser does, and the
+// things only the form has (a name, the repeated password), so that every
+// problem is shown at once, in the order of the form.
+func acctCheckNew(in acctNewForm, password, confirm string) *forms.FieldErrors {
+	var fe forms.FieldErrors
+	email := strings.ToLower(in.Email)
+	if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
+		fe.Add("email", "error.email")
+	}
+	if in.Name == "" {
+		fe.Add("name", "error.required")
+	} else if k := forms.CheckText(in.Name, forms.MaxNameRunes); k != "" {
+		fe.Add("name", k)
+	}
+	if in.Role != storage.RoleAdmin && in.Role != storage.RoleReader {
+		fe.Add("role", "error.role")
+	}
+	switch {
+	case utf8.RuneCountInString(password) < storage.MinPasswordLength:
+		fe.Add("password", "error.password_short")
+	case len(password) > 72:
+		fe.Add("password", "error.password_long")
+	}
+	if confirm != password {
+		fe.Add("password2", "accounts.error.password_mismatch")
+	}
+	return &fe
+}
+
+// setAccountActive deactivates an account (ending its sessions and revoking
+// its tokens) or reactivates it. Nobody may deactivate their own account.
+func (s *Server) setAccountActive(c *gin.Context) {
+	id, ok := s.consIDParam(c, "user")
+	if !ok {
+		return
+	}
+	l := s.localizer(c)
+	ctx := c.Request.Context()
+	me := account(c)
+	active := c.PostForm("active") == "1"
+	if id == me.ID && !active {
+		v, err := s.loadAccounts(ctx, l, me)
+		if err != nil {
+			s.errorPage(c, err)
+			return
+		}
+		v.Notice, v.NoticeAlert = l.T("accounts.error.self_deactivate"), true
+		s.render(c, http.StatusConflict, "accounts", page{L: l, Title: l.T("accounts.error_title"), Data: v})
+		return
+	}
+	if err := s.DB.SetUserActive(ctx, id, active, me.Actor()); err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	code := "konto-inaktiverat"
+	if active {
+		code = "konto-aktiverat"
+	}
+	c.Redirect(http.StatusSeeOther, "/kontor/konton?klart="+code+"&id="+strconv.FormatInt(id, 10)+"#notice")
+}
+
+// createAPIToken makes a token and shows it once, in this response: it is
+// never put in a URL and cannot be shown again.
+func (s *Server) createAPIToken(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		s.errorPage(c, bodyError(err))
+		return
+	}
+	l := s.localizer(c)
+	ctx := c.Request.Context()
+	me := account(c)
+	v, err := s.loadAccounts(ctx, l, me)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	in := acctTokenForm{Name: strings.TrimSpace(c.PostForm("token_name")), UserID: me.ID}
+	var fe forms.FieldErrors
+	if in.Name == "" {
+		fe.Add("token_name", "error.required")
+	} else if k := forms.CheckText(in.Name, forms.MaxNameRunes); k != "" {
+		fe.Add("token_name", k)
+	}
+	if raw := c.PostForm("token_user"); raw != "" {
+		in.UserID, _ = strconv.ParseInt(raw, 10, 64)
+	}
+	found := false
+	for _, u := range v.ActiveUsers {
+		found = found || u.ID == in.UserID
+	}
+	if !found {
+		fe.Add("token_user", "accounts.error.token_user")
+	}
+	err = fe.Err("invalid token")
+	var tok string
+	if err == nil {
+		tok, err = s.DB.CreateAPIToken(ctx, in.UserID, in.Name, me.Actor())
+	}
+	if err != nil {
+		if forms.ErrorCode(err) != forms.EINVALID {
+			s.errorPage(c, err)
+			return
+		}
+		v.Token = in
+		v.addErrors(l, err, map[string]string{"name": "token_name"})
+		s.render(c, http.StatusUnprocessableEntity, "accounts", page{L: l, Title: l.T("accounts.error_title"), Data: v})
+		return
+	}
+	if v.Tokens, err = s.DB.APITokens(ctx); err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	v.NewToken, v.NewTokenName = tok, in.Name
+	c.Header("Pragma", "no-cache")
+	s.render(c, http.StatusOK, "accounts", page{L: l, Title: l.T("tokens.created_heading") + " – " + l.T("accounts.title"), Data: v})
+}
+
+// revokeAPIToken stops a token from working.
+func (s *Server) revokeAPIToken(c *gin.Context) {
+	id, ok := s.consIDParam(c, "token")
+	if !ok {
+		return
+	}
+	if err := s.DB.RevokeAPIToken(c.Request.Context(), id, account(c).Actor()); err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/kontor/konton?klart=nyckel-aterkallad&id="+strconv.FormatInt(id, 10)+"#notice")
+}

@@ -1,0 +1,486 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"followup/cmd/followup/demo"
+	"followup/forms"
+	"followup/storage"
+)
+
+// consParse parses a page.
+func consParse(t testing.TB, body string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// consFindAll returns every element below n for which match is true.
+func consFindAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && match(n) {
+			out = append(out, n)
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// consTag matches elements by tag and attribute values ("key=value", or
+// "key" for presence, "key^=value" for a prefix).
+func consTag(tag string, conds ...string) func(*html.Node) bool {
+	return func(n *html.Node) bool {
+		if n.Data != tag {
+			return false
+		}
+		for _, c := range conds {
+			switch {
+			case strings.Contains(c, "^="):
+				k, v, _ := strings.Cut(c, "^=")
+				got, ok := consAttr(n, k)
+				if !ok || !strings.HasPrefix(got, v) {
+					return false
+				}
+			case strings.Contains(c, "="):
+				k, v, _ := strings.Cut(c, "=")
+				if got, ok := consAttr(n, k); !ok || got != v {
+					return false
+				}
+			default:
+				if _, ok := consAttr(n, c); !ok {
+					return false
+				}
+			}
+		}
+		return true
+	}
+}
+
+func consAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// consByID returns the element with the id, failing the test when there is
+// none.
+func consByID(t testing.TB, n *html.Node, id string) *html.Node {
+	t.Helper()
+	found := consFindAll(n, func(n *html.Node) bool { v, _ := consAttr(n, "id"); return v == id })
+	if len(found) != 1 {
+		t.Fatalf("want one element with id %q, found %d", id, len(found))
+	}
+	return found[0]
+}
+
+// consText is the text of an element with white space collapsed.
+func consText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// consMain returns the page's <main>.
+func consMain(t testing.TB, doc *html.Node) *html.Node {
+	t.Helper()
+	m := consFindAll(doc, consTag("main"))
+	if len(m) != 1 {
+		t.Fatalf("want one <main>, found %d", len(m))
+	}
+	return m[0]
+}
+
+// consRound is a round made for one test on the demo plan, with three
+// participants whose answers the test sets.
+type consRound struct {
+	id     int64
+	plan   *forms.Plan
+	deps   []forms.Department
+	acts   []forms.Activity // activities every department answers, in plan order
+	status map[string]int64 // status id by name
+}
+
+// consNewRound opens an interim round of the demo plan for three departments.
+func consNewRound(t *testing.T, e *officeEnv) *consRound {
+	t.Helper()
+	ctx := context.Background()
+	rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &consRound{plan: &rep.Plan, deps: rep.Departments[:3], status: map[string]int64{}}
+	var ids []int64
+	for _, d := range r.deps {
+		ids = append(ids, d.ID)
+	}
+	year := time.Now().Year()
+	r.id, err = e.db.CreateRound(ctx, forms.RoundInput{PlanID: rep.Plan.ID, Kind: "interim", Title: "Testomgång",
+		ReportDate: fmt.Sprintf("%d-03-31", year), Deadline: time.Now().AddDate(0, 0, 20).Format(forms.DateLayout), DepartmentIDs: ids}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.SetRoundState(ctx, r.id, forms.RoundOpen, demo.AdminEmail); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range rep.Plan.Activities() {
+		if a.AllDepartments {
+			r.acts = append(r.acts, a)
+		}
+	}
+	for _, st := range rep.Plan.Statuses {
+		r.status[st.Name] = st.ID
+	}
+	return r
+}
+
+// answer saves one department's status for an activity.
+func (r *consRound) answer(t *testing.T, e *officeEnv, dep int, act int, status string) {
+	t.Helper()
+	id, ok := r.status[status]
+	if !ok {
+		t.Fatalf("no status %q", status)
+	}
+	_, err := e.db.SaveResponse(context.Background(), e.server.Loc, r.id, r.deps[dep].ID,
+		forms.SaveInput{Answers: []forms.AnswerInput{{ActivityID: r.acts[act].ID, StatusID: id, Comment: "Kommentar från " + r.deps[dep].Name}}},
+		storage.Actor("Testperson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (r *consRound) path(act int) string {
+	return fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", r.id, r.acts[act].ID)
+}
+
+func TestOfficeConsolidation(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	r := consNewRound(t, e)
+	// Activity 0: everyone done. Activity 1: mixed, one unanswered.
+	// Activity 2: nobody has answered. Activity 3: started by none.
+	for d := range 3 {
+		r.answer(t, e, d, 0, "Genomfört")
+	}
+	r.answer(t, e, 0, 1, "Genomfört")
+	r.answer(t, e, 1, 1, "Påbörjat")
+	r.answer(t, e, 0, 3, "Ej påbörjat")
+	r.answer(t, e, 1, 3, "Ej aktuellt")
+
+	t.Run("SuggestsDoneWhenAllDone", func(t *testing.T) {
+		code, body := e.get(e.admin, r.path(0))
+		if code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		doc := consParse(t, body)
+		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Genomfört") {
+			t.Errorf("suggested %q, want Genomfört", got)
+		}
+		l := e.server.catalog.For(Swedish)
+		if got, want := consText(consByID(t, doc, "rule")), l.T("cons.rule.all_done", "Genomfört"); got != want {
+			t.Errorf("rule %q, want %q", got, want)
+		}
+		if got := consText(consByID(t, doc, "counts")); !strings.Contains(got, "3 av 3 Genomfört") {
+			t.Errorf("counts %q", got)
+		}
+		// The suggestion is preselected before the first save.
+		checked := consFindAll(doc, consTag("input", "name=status", "checked"))
+		if len(checked) != 1 || func() string { v, _ := consAttr(checked[0], "value"); return v }() != strconv.FormatInt(r.status["Genomfört"], 10) {
+			t.Errorf("want the suggested status preselected")
+		}
+		// Every department's answer is there, with its comment.
+		for _, d := range r.deps {
+			if got := consText(consByID(t, doc, fmt.Sprintf("dept-%d", d.ID))); !strings.Contains(got, "Kommentar från "+d.Name) {
+				t.Errorf("row of %s: %q", d.Name, got)
+			}
+		}
+	})
+	t.Run("InProgressWithUnanswered", func(t *testing.T) {
+		_, body := e.get(e.admin, r.path(1))
+		doc := consParse(t, body)
+		if got, want := consText(consByID(t, doc, "counts")), "1 av 3 Påbörjat, 1 Genomfört, 1 har inte svarat"; !strings.Contains(got, want) {
+			t.Errorf("counts %q, want %q", got, want)
+		}
+		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Pågår") {
+			t.Errorf("suggested %q, want Pågår", got)
+		}
+	})
+	t.Run("NoAnswersNoSuggestion", func(t *testing.T) {
+		_, body := e.get(e.admin, r.path(2))
+		doc := consParse(t, body)
+		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Inget förslag") {
+			t.Errorf("suggested %q", got)
+		}
+		if got := consText(consByID(t, doc, "counts")); !strings.Contains(got, "3 av 3 har inte svarat") {
+			t.Errorf("counts %q", got)
+		}
+	})
+	t.Run("NoneStartedLeavesNotApplicableOut", func(t *testing.T) {
+		_, body := e.get(e.admin, r.path(3))
+		doc := consParse(t, body)
+		l := e.server.catalog.For(Swedish)
+		if got, want := consText(consByID(t, doc, "rule")), l.T("cons.rule.none_started", "Ej påbörjat"); got != want {
+			t.Errorf("rule %q, want %q", got, want)
+		}
+	})
+	t.Run("EnglishCounts", func(t *testing.T) {
+		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+r.path(1), nil)
+		req.Header.Set("Accept-Language", "en")
+		res, err := e.admin.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		doc, err := html.Parse(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := consText(consByID(t, doc, "counts")), "1 of 3 Påbörjat, 1 Genomfört, 1 have not answered"; !strings.Contains(got, want) {
+			t.Errorf("counts %q, want %q", got, want)
+		}
+	})
+	t.Run("PreviousAndNext", func(t *testing.T) {
+		_, body := e.get(e.admin, r.path(1))
+		doc := consParse(t, body)
+		if len(consFindAll(doc, consTag("a", "rel=prev"))) != 1 || len(consFindAll(doc, consTag("a", "rel=next"))) != 1 {
+			t.Error("want links to the previous and next activity")
+		}
+	})
+
+	save := func(c *http.Client, act int, base int, narrative string, extra url.Values) (*http.Response, string) {
+		form := url.Values{"status": {strconv.FormatInt(r.status["Genomfört"], 10)}, "narrative": {narrative},
+			"include_comments": {"1"}, "v": {strconv.Itoa(base)}}
+		for k, v := range extra {
+			form[k] = v
+		}
+		return e.post(c, r.path(act), form)
+	}
+	t.Run("SaveCreatesVersions", func(t *testing.T) {
+		res, _ := save(e.admin, 0, 0, "Alla verksamheter har genomfört aktiviteten.", nil)
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), r.path(0)+"?sparad=") {
+			t.Fatalf("first save: %d %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		res, _ = save(e.admin, 0, 1, "Andra versionen av texten.", nil)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("second save: %d", res.StatusCode)
+		}
+		hist, err := e.db.ConsolidationHistory(ctx, r.id, r.acts[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hist) != 2 || hist[0].Version != 2 || hist[1].Version != 1 || hist[0].Author != demo.AdminEmail {
+			t.Fatalf("history %+v", hist)
+		}
+		_, body := e.get(e.admin, res.Header.Get("Location"))
+		doc := consParse(t, body)
+		if got := consText(consByID(t, doc, "notice")); !strings.Contains(got, "version 2") {
+			t.Errorf("notice %q", got)
+		}
+		if got := consText(consByID(t, doc, "narrative")); got != "Andra versionen av texten." {
+			t.Errorf("the form shows %q, want the saved text", got)
+		}
+		table := consFindAll(doc, consTag("table", "class=cons-history"))
+		if len(table) != 1 {
+			t.Fatal("no history table")
+		}
+		rows := consFindAll(table[0], consTag("th", "scope=row"))
+		if len(rows) != 2 || consText(rows[0]) != "2" || consText(rows[1]) != "1" {
+			t.Errorf("history rows %d", len(rows))
+		}
+		if got := consText(table[0]); !strings.Contains(got, demo.AdminEmail) || !strings.Contains(got, "Alla verksamheter har genomfört aktiviteten.") {
+			t.Errorf("history %q lacks the author or the first text", got)
+		}
+	})
+	t.Run("SaveAndNext", func(t *testing.T) {
+		res, _ := save(e.admin, 1, 0, "Arbetet pågår.", url.Values{"action": {"next"}})
+		if want := r.path(2) + "?sparad=" + strconv.FormatInt(r.acts[1].ID, 10); res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), want) {
+			t.Fatalf("got %d %q, want 303 to %s", res.StatusCode, res.Header.Get("Location"), want)
+		}
+	})
+	t.Run("StaleSaveKeepsTypedText", func(t *testing.T) {
+		res, body := save(e.admin, 0, 1, "Min egen text som inte får försvinna.", nil)
+		if res.StatusCode != http.StatusConflict {
+			t.Fatalf("status %d, want 409", res.StatusCode)
+		}
+		doc := consParse(t, body)
+		if got := consText(consByID(t, doc, "narrative")); got != "Min egen text som inte får försvinna." {
+			t.Errorf("field holds %q, want the typed text", got)
+		}
+		if got := consText(consByID(t, doc, "conflict-text")); got != "Andra versionen av texten." {
+			t.Errorf("the other text shown is %q", got)
+		}
+		if v := consFindAll(doc, consTag("input", "name=v", "value=2")); len(v) != 1 {
+			t.Error("the form should now be based on version 2")
+		}
+		if c, _ := consAttr(consByID(t, doc, "conflict"), "role"); c != "alert" {
+			t.Error("the conflict should be announced")
+		}
+		hist, _ := e.db.ConsolidationHistory(ctx, r.id, r.acts[0].ID)
+		if len(hist) != 2 {
+			t.Errorf("a stale save stored something: %d versions", len(hist))
+		}
+	})
+	t.Run("InvalidStatusKeepsInput", func(t *testing.T) {
+		res, body := e.post(e.admin, r.path(0), url.Values{"status": {"abc"}, "narrative": {"Skrivet men ogiltigt"}, "v": {"2"}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		doc := consParse(t, body)
+		if len(consFindAll(consByID(t, doc, "error-summary"), consTag("a", "href=#status"))) != 1 {
+			t.Error("the error summary should link to the status")
+		}
+		if got := consText(consByID(t, doc, "narrative")); got != "Skrivet men ogiltigt" {
+			t.Errorf("field holds %q", got)
+		}
+		if role, _ := consAttr(consByID(t, doc, "error-summary"), "role"); role != "alert" {
+			t.Error("error summary without role=alert")
+		}
+	})
+	t.Run("ReaderSeesNoFormAndCannotSave", func(t *testing.T) {
+		code, body := e.get(e.reader, r.path(0))
+		if code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		main := consMain(t, consParse(t, body))
+		for _, tag := range []string{"form", "textarea", "input", "button", "select"} {
+			if n := consFindAll(main, consTag(tag)); len(n) > 0 {
+				t.Errorf("a reader sees %d <%s>", len(n), tag)
+			}
+		}
+		if !strings.Contains(consText(main), "Andra versionen av texten.") {
+			t.Error("a reader should see the saved text")
+		}
+		res, _ := save(e.reader, 0, 2, "Läsaren försöker", nil)
+		if res.StatusCode != http.StatusForbidden {
+			t.Fatalf("reader's save: %d, want 403", res.StatusCode)
+		}
+		hist, _ := e.db.ConsolidationHistory(ctx, r.id, r.acts[0].ID)
+		if len(hist) != 2 {
+			t.Errorf("a reader's save stored something: %d versions", len(hist))
+		}
+	})
+	t.Run("AnnualRoundShowsInterim", func(t *testing.T) {
+		rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		act := rep.Plan.Activities()[0]
+		_, body := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, act.ID))
+		doc := consParse(t, body)
+		found := false
+		for _, d := range rep.Assigned(act) {
+			now, ok1 := rep.Status(d.ID, act.ID)
+			then, ok2 := rep.InterimStatus(d.ID, act.ID)
+			if !ok1 || !ok2 || now.ID == then.ID {
+				continue
+			}
+			row := consByID(t, doc, fmt.Sprintf("dept-%d", d.ID))
+			if got, want := consText(row), then.Name+" → "+now.Name; !strings.Contains(got, want) {
+				t.Errorf("row of %s: %q lacks %q", d.Name, got, want)
+			}
+			found = true
+		}
+		if !found {
+			t.Fatal("the demo has no changed answer on the first activity")
+		}
+	})
+	t.Run("UnknownActivity404", func(t *testing.T) {
+		if code, _ := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/999999", r.id)); code != http.StatusNotFound {
+			t.Errorf("status %d", code)
+		}
+		if code, _ := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/x", r.id)); code != http.StatusNotFound {
+			t.Errorf("status %d", code)
+		}
+	})
+}
+
+func TestOfficeAudit(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	act := rep.Plan.Activities()[0]
+	res, _ := e.post(e.admin, fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, act.ID),
+		url.Values{"status": {"0"}, "narrative": {"Text"}, "v": {"0"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.StatusCode)
+	}
+	if err := e.db.Audit(ctx, "cli", "backup.make", "database", 0, "nightly"); err != nil {
+		t.Fatal(err)
+	}
+	// rows returns the audit table's rows as text, by action.
+	rows := func(t *testing.T, path string) map[string][]string {
+		t.Helper()
+		code, body := e.get(e.admin, path)
+		if code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		out := map[string][]string{}
+		for _, tr := range consFindAll(consParse(t, body), consTag("tr")) {
+			cell := consFindAll(tr, consTag("td", "data-action"))
+			if len(cell) == 1 {
+				a, _ := consAttr(cell[0], "data-action")
+				out[a] = append(out[a], consText(tr))
+			}
+		}
+		return out
+	}
+	t.Run("ListsChangesWithActor", func(t *testing.T) {
+		got := rows(t, "/kontor/logg")
+		if s := got["consolidation.save"]; len(s) != 1 || !strings.Contains(s[0], demo.AdminEmail) || !strings.Contains(s[0], "Sammanställning sparad") {
+			t.Errorf("consolidation rows %q", s)
+		}
+		if s := got["round.open"]; len(s) == 0 || !strings.Contains(s[0], "demo") || !strings.Contains(s[0], "Omgång öppnad") {
+			t.Errorf("round-open rows %q", s)
+		}
+		if s := got["backup.make"]; len(s) != 1 || !strings.Contains(s[0], "backup.make") {
+			t.Errorf("an unknown action should show as stored: %q", s)
+		}
+	})
+	t.Run("FilterByKind", func(t *testing.T) {
+		got := rows(t, "/kontor/logg?atgard=round")
+		if len(got["round.open"]) == 0 {
+			t.Error("no round rows")
+		}
+		for a := range got {
+			if !strings.HasPrefix(a, "round.") {
+				t.Errorf("filter let %q through", a)
+			}
+		}
+	})
+	t.Run("ReaderRefused", func(t *testing.T) {
+		if code, _ := e.get(e.reader, "/kontor/logg"); code != http.StatusForbidden {
+			t.Errorf("status %d", code)
+		}
+	})
+}

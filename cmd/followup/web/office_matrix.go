@@ -1,0 +1,95 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// matrixView is the overview of a round: activities as rows grouped by
+// area, participating departments as columns.
+type matrixView struct {
+	Round       forms.Round
+	Plan        *forms.Plan
+	Departments []forms.Department
+	Areas       []matrixArea
+	// Annual is true when the round is compared with an interim round.
+	Annual       bool
+	InterimTitle string
+	Columns      int // every column of the table, for the area header rows
+}
+
+type matrixArea struct {
+	Title string
+	Rows  []matrixRow
+}
+
+type matrixRow struct {
+	Activity        forms.Activity
+	Consolidated    forms.Status
+	HasConsolidated bool
+	Cells           []matrixCell
+}
+
+// matrixCell is one department's answer about one activity.
+type matrixCell struct {
+	DepartmentID int64
+	Assigned     bool
+	Answered     bool
+	Status       forms.Status
+	Comment      string
+	NeedsSupport bool
+	// In annual rounds: the interim answer and whether the status changed.
+	InterimAnswered bool
+	Interim         forms.Status
+	Changed         bool // both answered, with different statuses
+	TipID           string
+}
+
+// showMatrix renders the overview matrix of a round. It has no control that
+// changes anything, so readers see the same page as admins.
+func (s *Server) showMatrix(c *gin.Context) {
+	roundID, ok := s.consIDParam(c, "round")
+	if !ok {
+		return
+	}
+	rep, err := s.DB.RoundReport(c.Request.Context(), roundID)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	l := s.localizer(c)
+	v := &matrixView{Round: rep.Round, Plan: &rep.Plan, Departments: rep.Departments, Annual: rep.InterimRound != nil,
+		Columns: len(rep.Departments) + 2}
+	if rep.InterimRound != nil {
+		v.InterimTitle = rep.InterimRound.Title
+	}
+	for _, ar := range rep.Plan.Areas {
+		ma := matrixArea{Title: ar.Title}
+		for _, a := range ar.Activities {
+			row := matrixRow{Activity: a}
+			row.Consolidated, row.HasConsolidated = rep.ConsolidatedStatus(a.ID)
+			for _, d := range rep.Departments {
+				cell := matrixCell{DepartmentID: d.ID, Assigned: a.AssignedTo(d.ID),
+					TipID: "tip-" + strconv.FormatInt(a.ID, 10) + "-" + strconv.FormatInt(d.ID, 10)}
+				if cell.Assigned {
+					if ans, ok := rep.Answer(d.ID, a.ID); ok {
+						cell.Comment, cell.NeedsSupport = ans.Comment, ans.NeedsSupport
+						cell.Status, cell.Answered = rep.Plan.Statuses.ByID(ans.StatusID)
+					}
+					if v.Annual {
+						cell.Interim, cell.InterimAnswered = rep.InterimStatus(d.ID, a.ID)
+						cell.Changed = cell.Answered && cell.InterimAnswered && cell.Interim.ID != cell.Status.ID
+					}
+				}
+				row.Cells = append(row.Cells, cell)
+			}
+			ma.Rows = append(ma.Rows, row)
+		}
+		v.Areas = append(v.Areas, ma)
+	}
+	s.render(c, http.StatusOK, "matrix", page{L: l, Title: l.T("matrix.title", rep.Round.Title), Data: v})
+}

@@ -1,0 +1,192 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestOfficeMatrix(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.AnnualID)
+	code, body := e.get(e.admin, path)
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	doc := consParse(t, body)
+	cell := func(t *testing.T, activityID, deptID int64) *html.Node {
+		t.Helper()
+		return consByID(t, doc, fmt.Sprintf("cell-%d-%d", activityID, deptID))
+	}
+
+	t.Run("RowPerActivityColumnPerParticipant", func(t *testing.T) {
+		acts := rep.Plan.Activities()
+		rows := consFindAll(doc, consTag("tr", "id^=row-"))
+		if len(rows) != len(acts) {
+			t.Errorf("%d rows, want %d", len(rows), len(acts))
+		}
+		for _, a := range acts {
+			row := consByID(t, doc, fmt.Sprintf("row-%d", a.ID))
+			link := consFindAll(row, consTag("a", fmt.Sprintf("href=/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, a.ID)))
+			if len(link) != 1 {
+				t.Errorf("row of %q does not link to its consolidation", a.Title)
+			}
+		}
+		cols := consFindAll(doc, consTag("th", "scope=col", "class=mx-dept"))
+		if len(cols) != len(rep.Departments) {
+			t.Fatalf("%d department columns, want %d", len(cols), len(rep.Departments))
+		}
+		for i, d := range rep.Departments {
+			if len(consFindAll(cols[i], consTag("a", fmt.Sprintf("href=/kontor/omgangar/%d/verksamheter/%d", e.info.AnnualID, d.ID)))) != 1 {
+				t.Errorf("column %d does not link to the response of %s", i, d.Name)
+			}
+		}
+		if got := len(consFindAll(doc, consTag("th", "scope=rowgroup"))); got != len(rep.Plan.Areas) {
+			t.Errorf("%d area rows, want %d", got, len(rep.Plan.Areas))
+		}
+	})
+	t.Run("CellShowsStatusWord", func(t *testing.T) {
+		n := 0
+		for _, a := range rep.Plan.Activities() {
+			for _, d := range rep.Departments {
+				st, ok := rep.Status(d.ID, a.ID)
+				if !ok {
+					continue
+				}
+				got := consText(cell(t, a.ID, d.ID))
+				if !strings.Contains(got, st.Name) {
+					t.Errorf("cell %s / %s: %q lacks %q", a.Title, d.Name, got, st.Name)
+				}
+				if len(consFindAll(cell(t, a.ID, d.ID), consTag("span", "class=swatch st-"+fmt.Sprint(st.ID)))) != 1 {
+					t.Errorf("cell %s / %s has no colour swatch", a.Title, d.Name)
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			t.Fatal("the demo's annual round has no answers")
+		}
+	})
+	t.Run("UnassignedAndUnansweredMarked", func(t *testing.T) {
+		var unassigned, unanswered int
+		for _, a := range rep.Plan.Activities() {
+			for _, d := range rep.Departments {
+				c := cell(t, a.ID, d.ID)
+				switch _, answered := rep.Answer(d.ID, a.ID); {
+				case !a.AssignedTo(d.ID):
+					unassigned++
+					if got := consText(c); !strings.Contains(got, "–") || !strings.Contains(got, "Ingår inte") {
+						t.Errorf("unassigned cell %q", got)
+					}
+					if len(consFindAll(c, consTag("a"))) != 0 {
+						t.Error("an unassigned cell should have nothing to focus")
+					}
+				case !answered:
+					unanswered++
+					if got := consText(c); !strings.Contains(got, "Inte besvarad") {
+						t.Errorf("unanswered cell %q", got)
+					}
+				}
+			}
+		}
+		if unassigned == 0 || unanswered == 0 {
+			t.Fatalf("the demo should have unassigned (%d) and unanswered (%d) cells", unassigned, unanswered)
+		}
+		legend := consText(consFindAll(doc, consTag("section", "class=mx-legend"))[0])
+		for _, want := range []string{"Verksamheten har inte svarat ännu", "Aktiviteten ingår inte för verksamheten", "Genomfört"} {
+			if !strings.Contains(legend, want) {
+				t.Errorf("legend lacks %q", want)
+			}
+		}
+	})
+	t.Run("InterimChangeShown", func(t *testing.T) {
+		n := 0
+		for _, a := range rep.Plan.Activities() {
+			for _, d := range rep.Departments {
+				now, ok1 := rep.Status(d.ID, a.ID)
+				then, ok2 := rep.InterimStatus(d.ID, a.ID)
+				changes := consFindAll(cell(t, a.ID, d.ID), consTag("span", "class=mx-change"))
+				if !ok1 || !ok2 || now.ID == then.ID {
+					if len(changes) != 0 {
+						t.Errorf("cell %s / %s shows a change that is not there", a.Title, d.Name)
+					}
+					continue
+				}
+				n++
+				if len(changes) != 1 || !strings.Contains(consText(changes[0]), then.Name) {
+					t.Errorf("cell %s / %s: want the change from %s", a.Title, d.Name, then.Name)
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatal("no changed answers in the demo")
+		}
+	})
+	t.Run("FocusableCellsDescribedByComment", func(t *testing.T) {
+		checked := 0
+		for _, a := range rep.Plan.Activities() {
+			for _, d := range rep.Departments {
+				if !a.AssignedTo(d.ID) {
+					continue
+				}
+				links := consFindAll(cell(t, a.ID, d.ID), consTag("a", "href", "aria-describedby"))
+				if len(links) != 1 {
+					t.Fatalf("cell %s / %s has no focusable element described by a tooltip", a.Title, d.Name)
+				}
+				id, _ := consAttr(links[0], "aria-describedby")
+				tip := consByID(t, doc, id)
+				if role, _ := consAttr(tip, "role"); role != "tooltip" {
+					t.Errorf("description %s has role %q", id, role)
+				}
+				if ans, ok := rep.Answer(d.ID, a.ID); ok && ans.Comment != "" {
+					if !strings.Contains(consText(tip), strings.Join(strings.Fields(ans.Comment), " ")) {
+						t.Errorf("tooltip %s lacks the comment %q", id, ans.Comment)
+					}
+					checked++
+				}
+			}
+		}
+		if checked == 0 {
+			t.Fatal("no comments in the demo")
+		}
+		scroll := consFindAll(doc, consTag("div", "class=table-scroll mx-scroll", "tabindex=0", "role=region", "aria-label"))
+		if len(scroll) != 1 {
+			t.Error("the table should sit in a focusable, labelled scroll region")
+		}
+	})
+	t.Run("ReaderSeesNoControls", func(t *testing.T) {
+		code, body := e.get(e.reader, path)
+		if code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		main := consMain(t, consParse(t, body))
+		for _, tag := range []string{"form", "button", "input", "select", "textarea"} {
+			if n := consFindAll(main, consTag(tag)); len(n) > 0 {
+				t.Errorf("a reader sees %d <%s>", len(n), tag)
+			}
+		}
+	})
+	t.Run("InterimRoundHasNoChanges", func(t *testing.T) {
+		code, body := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.InterimID))
+		if code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		if n := consFindAll(consParse(t, body), consTag("span", "class=mx-change")); len(n) != 0 {
+			t.Errorf("an interim round shows %d changes", len(n))
+		}
+	})
+	t.Run("UnknownRound404", func(t *testing.T) {
+		if code, _ := e.get(e.admin, "/kontor/omgangar/999999/matris"); code != http.StatusNotFound {
+			t.Errorf("status %d", code)
+		}
+	})
+}
