@@ -105,6 +105,7 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 	if q2, err2 := s.loadQuestionnaire(ctx, token, roundID, depID); err2 == nil {
 		q = q2
 	}
+	q.keepTyped(in)
 	status := http.StatusUnprocessableEntity
 	var ce *forms.ConflictError
 	var fe *forms.Error
@@ -137,7 +138,6 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 		q.addError(l, f, q.labelOf(l, f), fieldErrs[f])
 	}
 	_ = saved
-	q.keepTyped(in)
 	s.render(c, status, "questionnaire", page{L: l, Title: l.T("questionnaire.error_title_prefix") + title, Data: q})
 }
 

@@ -116,11 +116,33 @@
     });
   }
 
-  // Before a normal submit the form posts everything anyway; stop the timer.
-  form.addEventListener("submit", function () { clearTimeout(timer); });
+  // Before a normal submit the form posts everything anyway: stop the timer
+  // and forget what is unsaved, so leaving the page asks nothing.
+  var submitting = false;
+  form.addEventListener("submit", function () { clearTimeout(timer); dirty = {}; submitting = true; });
   window.addEventListener("beforeunload", function (ev) {
-    if (Object.keys(dirty).length > 0) { save(); ev.preventDefault(); ev.returnValue = ""; }
+    if (!submitting && Object.keys(dirty).length > 0) { save(); ev.preventDefault(); ev.returnValue = ""; }
   });
   var summary = document.getElementById("error-summary");
-  if (summary) { summary.focus(); }
+  if (summary) {
+    summary.focus();
+    // A link in the summary moves the focus to its field (the checked or
+    // first choice of a status group), with the field's label in view.
+    summary.addEventListener("click", function (ev) {
+      var a = ev.target.closest ? ev.target.closest("a[href^='#']") : null;
+      if (!a) { return; }
+      var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      if (!target) { return; }
+      var field = target;
+      if (!/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName)) {
+        field = target.querySelector("input:checked") || target.querySelector("input, textarea, select");
+      }
+      if (!field) { return; }
+      ev.preventDefault();
+      var box = field.closest("fieldset") || field.closest(".field") || field;
+      box.scrollIntoView({ block: "start" });
+      field.focus({ preventScroll: true });
+      if (history.replaceState) { history.replaceState(null, "", a.getAttribute("href")); }
+    });
+  }
 })();
