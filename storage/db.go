@@ -26,6 +26,11 @@ type DB struct {
 	r    *sql.DB
 	// cache holds plans by id and revision.
 	cache planCache
+	// writes feeds the writer goroutine; closing stops it, and stopped
+	// tells when it has.
+	writes  chan *writeReq
+	closing chan struct{}
+	stopped chan struct{}
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -76,17 +81,22 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	db := &DB{path: path, busy: opts.BusyTimeout, w: w, Now: time.Now}
+	db := &DB{path: path, busy: opts.BusyTimeout, w: w, Now: time.Now,
+		writes: make(chan *writeReq), closing: make(chan struct{}), stopped: make(chan struct{})}
+	go db.writer()
 	if err := w.PingContext(ctx); err != nil {
+		db.stop()
 		w.Close()
 		return nil, fmt.Errorf("cannot use the database file %s: %w", path, err)
 	}
 	if err := db.migrate(ctx); err != nil {
+		db.stop()
 		w.Close()
 		return nil, err
 	}
 	r, err := sql.Open("sqlite3", dsn(path, opts.BusyTimeout, true))
 	if err != nil {
+		db.stop()
 		w.Close()
 		return nil, err
 	}
@@ -124,27 +134,25 @@ func checkWritable(path string) error {
 // Path returns the database file's path.
 func (db *DB) Path() string { return db.path }
 
-// Close closes both connection pools, checkpointing the WAL.
+// stop ends the writer goroutine after the batch under way.
+func (db *DB) stop() {
+	select {
+	case <-db.closing:
+	default:
+		close(db.closing)
+	}
+	<-db.stopped
+}
+
+// Close stops taking writes, lets the batch under way commit, and closes
+// both connection pools, checkpointing the WAL.
 func (db *DB) Close() error {
+	db.stop()
 	var errR error
 	if db.r != nil {
 		errR = db.r.Close()
 	}
 	return errors.Join(errR, db.w.Close())
-}
-
-// write runs fn in one immediate transaction on the writer connection and
-// commits it; any error rolls everything back.
-func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return classify(err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return classify(err)
-	}
-	return classify(tx.Commit())
 }
 
 // read runs fn in a read transaction on the reader pool, so that every query
