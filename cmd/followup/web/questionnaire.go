@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -26,28 +27,49 @@ func (s *Server) linkTarget(c *gin.Context) (roundID, departmentID int64, ok boo
 	return roundID, departmentID, true
 }
 
-// showQuestionnaire renders a department's questionnaire. It changes nothing:
-// mail scanners open links before people do.
+// showQuestionnaire renders a department's questionnaire. It changes
+// nothing: mail scanners open links before people do. A page already
+// rendered for the same state of the response is served again.
 func (s *Server) showQuestionnaire(c *gin.Context) {
 	roundID, depID, ok := s.linkTarget(c)
 	if !ok {
 		return
 	}
-	q, err := s.loadQuestionnaire(c.Request.Context(), c.Param("token"), roundID, depID)
+	ctx := c.Request.Context()
+	token := c.Param("token")
+	l := s.localizer(c)
+	notice := c.Query("sparat") == "1"
+	stamp, err := s.DB.QuestionnaireStamp(ctx, roundID, depID)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	l := s.localizer(c)
+	closed := stamp.Closed(s.Now(), s.Loc)
+	key := fmt.Sprintf("%s|%s|%s|closed=%t|saved=%t", token, l.Lang, stamp.Key, closed, notice)
+	if b, ok := s.rendered.get(key); ok {
+		writeHTML(c, http.StatusOK, b)
+		return
+	}
+	q, err := s.loadQuestionnaire(ctx, token, roundID, depID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	switch {
 	case q.Response.State == forms.ResponseSubmitted:
 		q.Notice, q.NoticeKind = "questionnaire.submitted_notice", "success"
 	case q.Closed:
 		q.Notice, q.NoticeKind = "error.code.closed", "warning"
-	case c.Query("sparat") == "1":
+	case notice:
 		q.Notice, q.NoticeKind = "questionnaire.saved_notice", "success"
 	}
-	s.render(c, http.StatusOK, "questionnaire", page{L: l, Title: q.Department.Name + " – " + q.Round.Title, Data: q})
+	b, err := s.renderBytes(c, "questionnaire", page{L: l, Title: q.Department.Name + " – " + q.Round.Title, Data: q})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.rendered.put(key, b)
+	writeHTML(c, http.StatusOK, b)
 }
 
 // postQuestionnaire saves a draft or submits, without JavaScript: on success

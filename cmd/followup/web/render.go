@@ -94,10 +94,19 @@ type page struct {
 // render executes a page into a buffer and only then writes it, so a
 // template error becomes an error page rather than half a page.
 func (s *Server) render(c *gin.Context, status int, name string, p page) {
+	b, err := s.renderBytes(c, name, p)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	writeHTML(c, status, b)
+}
+
+// renderBytes executes a page with the request's language and account.
+func (s *Server) renderBytes(c *gin.Context, name string, p page) ([]byte, error) {
 	pt, ok := s.pages[name]
 	if !ok {
-		s.fail(c, fmt.Errorf("no page template %q", name))
-		return
+		return nil, fmt.Errorf("no page template %q", name)
 	}
 	if p.L == nil {
 		p.L = s.localizer(c)
@@ -109,13 +118,16 @@ func (s *Server) render(c *gin.Context, status int, name string, p page) {
 	}
 	var buf bytes.Buffer
 	if err := pt.t.ExecuteTemplate(&buf, "layout", p); err != nil {
-		s.fail(c, fmt.Errorf("render %s: %w", name, err))
-		return
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
+	return buf.Bytes(), nil
+}
+
+func writeHTML(c *gin.Context, status int, b []byte) {
 	c.Header("Content-Type", "text/html; charset=utf-8")
 	c.Header("Cache-Control", "no-store")
 	c.Status(status)
-	c.Writer.Write(buf.Bytes())
+	c.Writer.Write(b)
 }
 
 func (s *Server) localizer(c *gin.Context) *Localizer {

@@ -44,6 +44,8 @@ type Server struct {
 	// linkFailures counts unknown department links per address.
 	signinFailures *limiter
 	linkFailures   *limiter
+	// rendered keeps questionnaire pages already rendered.
+	rendered *pageCache
 }
 
 // New parses every page's templates (failing if one is missing or broken)
@@ -63,7 +65,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{Config: cfg, catalog: NewCatalog(),
 		signinFailures: newLimiter(5, 15*time.Minute, cfg.Now),
-		linkFailures:   newLimiter(30, time.Minute, cfg.Now)}
+		linkFailures:   newLimiter(30, time.Minute, cfg.Now),
+		rendered:       newPageCache(64 << 20)}
 	var err error
 	if s.pages, err = parsePages(templateFiles); err != nil {
 		return nil, err
