@@ -1,15 +1,243 @@
 package web
 
-import "github.com/gin-gonic/gin"
+import (
+	"net/http"
+	"net/url"
+	"strconv"
 
-// Placeholders until this part of the office workspace is built.
+	"github.com/gin-gonic/gin"
 
-func (s *Server) listDepartments(c *gin.Context)         { s.errorPage(c, notFound) }
-func (s *Server) newDepartment(c *gin.Context)           { s.errorPage(c, notFound) }
-func (s *Server) createDepartment(c *gin.Context)        { s.errorPage(c, notFound) }
-func (s *Server) editDepartment(c *gin.Context)          { s.errorPage(c, notFound) }
-func (s *Server) updateDepartment(c *gin.Context)        { s.errorPage(c, notFound) }
-func (s *Server) setDepartmentActive(c *gin.Context)     { s.errorPage(c, notFound) }
-func (s *Server) showDepartmentImport(c *gin.Context)    { s.errorPage(c, notFound) }
-func (s *Server) previewDepartmentImport(c *gin.Context) { s.errorPage(c, notFound) }
-func (s *Server) confirmDepartmentImport(c *gin.Context) { s.errorPage(c, notFound) }
+	"followup/forms"
+)
+
+// The office's list of departments (förvaltningar, bolag, förbund): everyone
+// signed in sees it; admins add, edit, deactivate and reactivate them.
+// Departments are never deleted: their answers are records.
+
+// departmentsView is the list page.
+type departmentsView struct {
+	Active   []forms.Department
+	Inactive []forms.Department
+	Notice   string // translated
+}
+
+// departmentFlashes are the notices shown after a change, by query flag.
+var departmentFlashes = []struct{ param, key string }{
+	{"tillagd", "departments.notice.added"},
+	{"sparat", "departments.notice.saved"},
+	{"inaktiverad", "departments.notice.deactivated"},
+	{"aktiverad", "departments.notice.activated"},
+}
+
+func (s *Server) listDepartments(c *gin.Context) {
+	deps, err := s.DB.Departments(c.Request.Context(), true)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	l := s.localizer(c)
+	v := departmentsView{}
+	for _, d := range deps {
+		if d.Active {
+			v.Active = append(v.Active, d)
+		} else {
+			v.Inactive = append(v.Inactive, d)
+		}
+	}
+	for _, f := range departmentFlashes {
+		if c.Query(f.param) == "1" {
+			v.Notice = l.T(f.key)
+		}
+	}
+	if c.Query("importerad") == "1" {
+		added, _ := strconv.Atoi(c.Query("tillagda"))
+		changed, _ := strconv.Atoi(c.Query("andrade"))
+		v.Notice = l.T("departments.notice.imported", added, changed)
+	}
+	s.render(c, http.StatusOK, "departments", page{L: l, Title: l.T("departments.title"), Data: v})
+}
+
+// departmentForm is the add and edit form as posted.
+type departmentForm struct {
+	Name  string
+	Kind  string
+	Email string
+}
+
+func departmentFormFrom(v url.Values) departmentForm {
+	return departmentForm{Name: v.Get("name"), Kind: v.Get("kind"), Email: v.Get("email")}
+}
+
+// Validate checks the form with the domain's rules and returns the input to
+// store.
+func (f departmentForm) Validate() (forms.DepartmentInput, error) {
+	in := forms.DepartmentInput{Name: f.Name, Kind: f.Kind, Email: f.Email}
+	return in, in.Validate()
+}
+
+// departmentEditView is the add or edit page.
+type departmentEditView struct {
+	Department forms.Department // zero when adding
+	Form       departmentForm
+	Kinds      []forms.DepartmentKind
+	Action     string
+	Errors     dpErrors
+}
+
+func (v *departmentEditView) IsNew() bool { return v.Department.ID == 0 }
+
+// departmentFieldKey adjusts a domain message key to the department form:
+// a name is at most 200 characters, not 10,000.
+func departmentFieldKey(field, key string) string {
+	if field == "name" && key == "error.text_too_long" {
+		return "departments.error.name_too_long"
+	}
+	return key
+}
+
+func (s *Server) renderDepartmentForm(c *gin.Context, status int, v *departmentEditView) {
+	l := s.localizer(c)
+	title := l.T("departments.new_title")
+	if !v.IsNew() {
+		title = l.T("departments.edit_title", v.Department.Name)
+	}
+	if len(v.Errors.List) > 0 {
+		title = l.T("departments.error_prefix") + title
+	}
+	v.Kinds = forms.DepartmentKinds()
+	s.render(c, status, "departments_form", page{L: l, Title: title, Data: v})
+}
+
+// deptAddErrors puts a failed save's problems beside the fields; a
+// name already taken is shown at the name.
+func (s *Server) deptAddErrors(c *gin.Context, v *departmentEditView, err error) (int, bool) {
+	l := s.localizer(c)
+	labels := map[string]string{"name": l.T("departments.field.name"), "kind": l.T("departments.field.kind"), "email": l.T("departments.field.email")}
+	switch forms.ErrorCode(err) {
+	case forms.EINVALID:
+		var fe *forms.Error
+		if e, ok := err.(*forms.Error); ok {
+			fe = e
+		}
+		if fe == nil || len(fe.Fields) == 0 {
+			return 0, false
+		}
+		for _, f := range fe.Order {
+			v.Errors.add("dept-"+f, labels[f], l.T(departmentFieldKey(f, fe.Fields[f])))
+		}
+		return http.StatusUnprocessableEntity, true
+	case forms.ECONFLICT:
+		v.Errors.add("dept-name", labels["name"], l.T("departments.error.name_taken"))
+		return http.StatusConflict, true
+	}
+	return 0, false
+}
+
+func (s *Server) newDepartment(c *gin.Context) {
+	s.renderDepartmentForm(c, http.StatusOK, &departmentEditView{Form: departmentForm{Kind: string(forms.KindAdministration)}, Action: "/kontor/verksamheter"})
+}
+
+func (s *Server) createDepartment(c *gin.Context) {
+	values, err := dpParseForm(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	v := &departmentEditView{Form: departmentFormFrom(values), Action: "/kontor/verksamheter"}
+	in, err := v.Form.Validate()
+	if err == nil {
+		_, err = s.DB.CreateDepartment(c.Request.Context(), in, account(c).Actor())
+	}
+	if err != nil {
+		if status, ok := s.deptAddErrors(c, v, err); ok {
+			s.renderDepartmentForm(c, status, v)
+			return
+		}
+		s.errorPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?tillagd=1")
+}
+
+// deptParam loads the department of the path.
+func (s *Server) deptParam(c *gin.Context) (forms.Department, bool) {
+	id, ok := dpParamID(c, "dept")
+	if !ok {
+		s.errorPage(c, notFound)
+		return forms.Department{}, false
+	}
+	d, err := s.DB.Department(c.Request.Context(), id)
+	if err != nil {
+		s.errorPage(c, err)
+		return forms.Department{}, false
+	}
+	return d, true
+}
+
+func (s *Server) editDepartment(c *gin.Context) {
+	d, ok := s.deptParam(c)
+	if !ok {
+		return
+	}
+	v := &departmentEditView{Department: d, Form: departmentForm{Name: d.Name, Kind: string(d.Kind), Email: d.Email},
+		Action: "/kontor/verksamheter/" + strconv.FormatInt(d.ID, 10)}
+	s.renderDepartmentForm(c, http.StatusOK, v)
+}
+
+func (s *Server) updateDepartment(c *gin.Context) {
+	d, ok := s.deptParam(c)
+	if !ok {
+		return
+	}
+	values, err := dpParseForm(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	v := &departmentEditView{Department: d, Form: departmentFormFrom(values), Action: "/kontor/verksamheter/" + strconv.FormatInt(d.ID, 10)}
+	in, err := v.Form.Validate()
+	if err == nil {
+		err = s.DB.UpdateDepartment(c.Request.Context(), d.ID, in, account(c).Actor())
+	}
+	if err != nil {
+		if status, ok := s.deptAddErrors(c, v, err); ok {
+			s.renderDepartmentForm(c, status, v)
+			return
+		}
+		s.errorPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?sparat=1")
+}
+
+// setDepartmentActive deactivates (active=0) or reactivates (active=1) a
+// department.
+func (s *Server) setDepartmentActive(c *gin.Context) {
+	d, ok := s.deptParam(c)
+	if !ok {
+		return
+	}
+	values, err := dpParseForm(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	var active bool
+	switch values.Get("active") {
+	case "1":
+		active = true
+	case "0":
+	default:
+		s.errorPage(c, &forms.Error{Code: forms.EINVALID, Message: "active must be 0 or 1"})
+		return
+	}
+	if err := s.DB.SetDepartmentActive(c.Request.Context(), d.ID, active, account(c).Actor()); err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	flag := "inaktiverad"
+	if active {
+		flag = "aktiverad"
+	}
+	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?"+flag+"=1")
+}

@@ -1,0 +1,191 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+	"followup/storage"
+)
+
+// Importing departments from CSV or XLSX: the upload is parsed and checked,
+// a preview shows what would be added and changed, and only the
+// confirmation writes. The preview carries the parsed rows to the
+// confirmation in hidden fields, signed with the server's secret, and the
+// confirmation validates them again.
+
+// departmentImportView is the upload page, the refusal of a file and the
+// preview.
+type departmentImportView struct {
+	FileName string
+	Problems []string // why the file was refused, one line each
+	Error    string   // a translated message beside the file field
+	Preview  *departmentPreview
+}
+
+// departmentPreview is what an import would do.
+type departmentPreview struct {
+	Add, Change, Same []storage.ImportChange
+	Rows              []departmentImportRow
+	Digest            string
+}
+
+// departmentImportRow is one row carried from preview to confirmation.
+type departmentImportRow struct {
+	Line  int    `json:"line"`
+	Name  string `json:"name"`
+	Kind  string `json:"kind"`
+	Email string `json:"email"`
+}
+
+const departmentImportPurpose = "departments"
+
+func (s *Server) renderDepartmentImport(c *gin.Context, status int, v *departmentImportView) {
+	l := s.localizer(c)
+	title := l.T("departments.import_title")
+	switch {
+	case v.Preview != nil:
+		title = l.T("departments.preview_title")
+	case len(v.Problems) > 0 || v.Error != "":
+		title = l.T("departments.error_prefix") + title
+	}
+	s.render(c, status, "departments_import", page{L: l, Title: title, Data: v})
+}
+
+func (s *Server) showDepartmentImport(c *gin.Context) {
+	s.renderDepartmentImport(c, http.StatusOK, &departmentImportView{})
+}
+
+// parseDepartmentFile reads an uploaded CSV or XLSX file into rows.
+func parseDepartmentFile(data []byte) ([]forms.DepartmentRow, error) {
+	if isXLSX(data) || isLegacyXLS(data) {
+		table, err := departmentTableXLSX(data)
+		if err != nil {
+			return nil, err
+		}
+		return forms.DepartmentRowsFromTable(table)
+	}
+	return forms.ParseDepartmentsCSV(bytes.NewReader(data))
+}
+
+func (s *Server) previewDepartmentImport(c *gin.Context) {
+	name, data, ok, err := dpUpload(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	l := s.localizer(c)
+	v := &departmentImportView{FileName: name}
+	if !ok {
+		v.Error = l.T("departments.import.no_file")
+		s.renderDepartmentImport(c, http.StatusUnprocessableEntity, v)
+		return
+	}
+	rows, err := parseDepartmentFile(data)
+	if err != nil {
+		if forms.ErrorCode(err) != forms.EINVALID {
+			s.errorPage(c, err)
+			return
+		}
+		v.Problems = dpTranslateProblems(l, dpProblems(err))
+		s.renderDepartmentImport(c, http.StatusUnprocessableEntity, v)
+		return
+	}
+	changes, err := s.DB.PreviewDepartmentImport(c.Request.Context(), rows)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	p := &departmentPreview{}
+	for _, ch := range changes {
+		switch ch.Action {
+		case "add":
+			p.Add = append(p.Add, ch)
+		case "change":
+			p.Change = append(p.Change, ch)
+		default:
+			p.Same = append(p.Same, ch)
+		}
+	}
+	for _, r := range rows {
+		p.Rows = append(p.Rows, departmentImportRow{Line: r.Line, Name: r.Input.Name, Kind: r.Input.Kind, Email: r.Input.Email})
+	}
+	payload, _ := json.Marshal(p.Rows)
+	p.Digest = s.dpDigest(departmentImportPurpose, payload)
+	v.Preview = p
+	s.renderDepartmentImport(c, http.StatusOK, v)
+}
+
+// departmentRowsFromForm rebuilds the rows a preview carried and checks
+// them again with the domain's rules.
+func departmentRowsFromForm(values url.Values) ([]departmentImportRow, []forms.DepartmentRow, error) {
+	lines, names, kinds, emails := values["line"], values["name"], values["kind"], values["email"]
+	if len(names) == 0 || len(lines) != len(names) || len(kinds) != len(names) || len(emails) != len(names) {
+		return nil, nil, forms.Errorf(forms.EINVALID, "the preview's rows are incomplete")
+	}
+	carried := make([]departmentImportRow, len(names))
+	table := [][]string{{"name", "kind", "email"}}
+	for i := range names {
+		line, err := strconv.Atoi(lines[i])
+		if err != nil || line <= 0 {
+			return nil, nil, forms.Errorf(forms.EINVALID, "the preview's rows are incomplete")
+		}
+		carried[i] = departmentImportRow{Line: line, Name: names[i], Kind: kinds[i], Email: emails[i]}
+		table = append(table, []string{names[i], kinds[i], emails[i]})
+	}
+	rows, err := forms.DepartmentRowsFromTable(table)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range rows {
+		// The table numbers its rows from the header; give each the line
+		// of the uploaded file again.
+		rows[i].Line = carried[rows[i].Line-2].Line
+	}
+	return carried, rows, nil
+}
+
+func (s *Server) confirmDepartmentImport(c *gin.Context) {
+	values, err := dpParseForm(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	l := s.localizer(c)
+	carried, rows, err := departmentRowsFromForm(values)
+	if err == nil {
+		payload, _ := json.Marshal(carried)
+		if !s.dpDigestOK(departmentImportPurpose, payload, values.Get("digest")) {
+			err = forms.Errorf(forms.EINVALID, "the preview was changed")
+		}
+	}
+	if err != nil {
+		if forms.ErrorCode(err) != forms.EINVALID {
+			s.errorPage(c, err)
+			return
+		}
+		v := &departmentImportView{Error: l.T("departments.import.tampered")}
+		s.renderDepartmentImport(c, http.StatusUnprocessableEntity, v)
+		return
+	}
+	changes, err := s.DB.ImportDepartments(c.Request.Context(), rows, account(c).Actor())
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	added, changed := 0, 0
+	for _, ch := range changes {
+		switch ch.Action {
+		case "add":
+			added++
+		case "change":
+			changed++
+		}
+	}
+	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?importerad=1&tillagda="+strconv.Itoa(added)+"&andrade="+strconv.Itoa(changed))
+}

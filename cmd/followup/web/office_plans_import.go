@@ -1,0 +1,194 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// Importing a plan from its JSON exchange format or from the spreadsheet
+// template: the upload is checked against the departments, a preview shows
+// the areas, activities and respondents, and only the confirmation creates
+// the plan. The preview carries the plan as a JSON document, signed with the
+// server's secret, and the confirmation checks it again.
+
+// planImportView is the upload page, the refusal of a file and the preview.
+type planImportView struct {
+	FileName string
+	Problems []string // why the file was refused, one line each
+	Error    string   // a translated message beside the file field
+	Preview  *planPreview
+}
+
+// planPreview is the plan an import would create.
+type planPreview struct {
+	Plan       *forms.Plan
+	Areas      []planPreviewArea
+	Activities int
+	Statuses   []string
+	Document   string // the plan as JSON, carried to the confirmation
+	Digest     string
+	SameExists bool // a plan with this title and year exists already
+}
+
+type planPreviewArea struct {
+	Title      string
+	Activities []planPreviewActivity
+}
+
+type planPreviewActivity struct {
+	Title       string
+	Description string
+	Respondents string
+}
+
+const planImportPurpose = "plan"
+
+func (s *Server) renderPlanImport(c *gin.Context, status int, v *planImportView) {
+	l := s.localizer(c)
+	title := l.T("plans.import_title")
+	switch {
+	case v.Preview != nil:
+		title = l.T("plans.preview_title")
+	case len(v.Problems) > 0 || v.Error != "":
+		title = l.T("plans.error_prefix") + title
+	}
+	s.render(c, status, "plans_import", page{L: l, Title: title, Data: v})
+}
+
+func (s *Server) showPlanImport(c *gin.Context) {
+	s.renderPlanImport(c, http.StatusOK, &planImportView{})
+}
+
+// parsePlanFile reads an uploaded plan: a workbook made from the template,
+// or the JSON exchange format.
+func parsePlanFile(data []byte, deps []forms.Department) (*forms.Plan, *forms.PlanDocument, error) {
+	if isXLSX(data) || isLegacyXLS(data) {
+		sheets, err := planSheetsXLSX(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		return sheets.ToPlan(deps)
+	}
+	doc, err := forms.DecodePlanDocument(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := doc.ToPlan(deps)
+	return p, doc, err
+}
+
+func (s *Server) previewPlanImport(c *gin.Context) {
+	name, data, ok, err := dpUpload(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	l := s.localizer(c)
+	v := &planImportView{FileName: name}
+	if !ok {
+		v.Error = l.T("plans.import.no_file")
+		s.renderPlanImport(c, http.StatusUnprocessableEntity, v)
+		return
+	}
+	deps, err := s.DB.Departments(ctx, true)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	plan, doc, err := parsePlanFile(data, deps)
+	if err != nil {
+		if forms.ErrorCode(err) != forms.EINVALID {
+			s.errorPage(c, err)
+			return
+		}
+		v.Problems = dpTranslateProblems(l, dpProblems(err))
+		s.renderPlanImport(c, http.StatusUnprocessableEntity, v)
+		return
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	v.Preview = s.planPreviewOf(c, l, plan, deps)
+	v.Preview.Document = string(b)
+	v.Preview.Digest = s.dpDigest(planImportPurpose, b)
+	s.renderPlanImport(c, http.StatusOK, v)
+}
+
+// planPreviewOf describes the plan an import would create.
+func (s *Server) planPreviewOf(c *gin.Context, l *Localizer, plan *forms.Plan, deps []forms.Department) *planPreview {
+	names := map[int64]string{}
+	for _, d := range deps {
+		names[d.ID] = d.Name
+	}
+	p := &planPreview{Plan: plan}
+	for _, ar := range plan.Areas {
+		pa := planPreviewArea{Title: ar.Title}
+		for _, a := range ar.Activities {
+			pa.Activities = append(pa.Activities, planPreviewActivity{Title: a.Title, Description: a.Description, Respondents: planRespondents(l, a, names)})
+			p.Activities++
+		}
+		p.Areas = append(p.Areas, pa)
+	}
+	for _, st := range plan.Statuses {
+		p.Statuses = append(p.Statuses, st.Name)
+	}
+	if plans, err := s.DB.Plans(c.Request.Context()); err == nil {
+		for _, x := range plans {
+			if x.Year == plan.Year && strings.EqualFold(x.Title, plan.Title) {
+				p.SameExists = true
+			}
+		}
+	}
+	return p
+}
+
+func (s *Server) confirmPlanImport(c *gin.Context) {
+	values, err := dpParseForm(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	l := s.localizer(c)
+	docJSON := values.Get("document")
+	if !s.dpDigestOK(planImportPurpose, []byte(docJSON), values.Get("digest")) {
+		s.renderPlanImport(c, http.StatusUnprocessableEntity, &planImportView{Error: l.T("plans.import.tampered")})
+		return
+	}
+	deps, err := s.DB.Departments(ctx, true)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	doc, err := forms.DecodePlanDocument(strings.NewReader(docJSON))
+	var plan *forms.Plan
+	if err == nil {
+		plan, err = doc.ToPlan(deps)
+	}
+	if err != nil {
+		if forms.ErrorCode(err) != forms.EINVALID {
+			s.errorPage(c, err)
+			return
+		}
+		// The departments changed since the preview.
+		v := &planImportView{Problems: dpTranslateProblems(l, dpProblems(err))}
+		s.renderPlanImport(c, http.StatusUnprocessableEntity, v)
+		return
+	}
+	id, err := s.DB.CreatePlan(ctx, plan, account(c).Actor())
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/kontor/planer/%d?importerad=1", id))
+}
