@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -170,6 +171,9 @@ func (s *Server) apiSave(c *gin.Context, submit bool) {
 		if errors.As(err, &mbe) {
 			s.writeJSONError(c, bodyError(err))
 			return
+		}
+		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			s.auditUnexpected(c.Request.Context(), roundID, depID, []string{auditSafe(strings.Trim(name, `"`), 40)})
 		}
 		s.writeJSONError(c, forms.Errorf(forms.EINVALID, "the body is not a valid save request"))
 		return

@@ -74,6 +74,9 @@ func (s *Server) requireAccount() gin.HandlerFunc {
 			s.writeJSONError(c, &forms.Error{Code: forms.EUNAUTHORIZED, Message: "sign in first"})
 			return
 		}
+		if s.stashExpiredPost(c) {
+			return
+		}
 		if c.Request.Method == http.MethodGet {
 			c.Redirect(http.StatusSeeOther, "/logga-in?next="+url.QueryEscape(c.Request.URL.RequestURI()))
 			c.Abort()

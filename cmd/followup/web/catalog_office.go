@@ -10,6 +10,7 @@ func officeTexts() map[string]text {
 		"signin.password":      {"Lösenord", "Password"},
 		"signin.submit":        {"Logga in", "Sign in"},
 		"signin.error_heading": {"Inloggningen misslyckades", "Sign-in failed"},
+		"signin.draft_kept":    {"Du hann bli utloggad innan ändringen sparades. Det du skrev är kvar: logga in igen, så visas det på sidan och du kan spara.", "You were signed out before the change was saved. What you wrote is kept: sign in again and it is shown on the page for you to save."},
 		"signin.failed":        {"Fel e-postadress eller lösenord.", "Wrong e-mail address or password."},
 		"nav.dashboard":        {"Översikt", "Overview"},
 		"nav.rounds":           {"Omgångar", "Rounds"},

@@ -5,6 +5,7 @@ package web
 // tokens page.
 func officeConsolidationTexts() map[string]text {
 	return map[string]text{
+		"cons.restored_notice": {"Här är texten du skrev innan du blev utloggad. Den är inte sparad än – kontrollera den och spara.", "Here is the text you wrote before you were signed out. It is not saved yet – check it and save."},
 		// Overview matrix.
 		"matrix.title":               {"Matris – %s", "Matrix – %s"},
 		"matrix.heading":             {"Matris", "Matrix"},

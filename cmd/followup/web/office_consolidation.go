@@ -260,6 +260,13 @@ func (s *Server) showConsolidation(c *gin.Context) {
 		s.errorPage(c, err)
 		return
 	}
+	// A form posted after the session expired comes back as it was typed.
+	if form, ok := s.takeStash(c); ok {
+		v.Form = consForm{Narrative: form.Get("narrative"), IncludeComments: checked(form.Get("include_comments"))}
+		v.Form.BaseVersion, _ = strconv.Atoi(form.Get("v"))
+		v.Form.StatusID, _ = strconv.ParseInt(form.Get("status"), 10, 64)
+		v.Notice = l.T("cons.restored_notice")
+	}
 	// ?sparad=<activity> names the activity just saved, which is this one
 	// or, after "save and go to the next", the previous one.
 	if savedID, err := strconv.ParseInt(c.Query("sparad"), 10, 64); err == nil {

@@ -86,6 +86,7 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 		return
 	}
 	token := c.Param("token")
+	s.auditUnexpected(ctx, roundID, depID, unexpectedFields(c.Request.PostForm))
 	q, err := s.loadQuestionnaire(ctx, token, roundID, depID)
 	if err != nil {
 		s.fail(c, err)

@@ -6,10 +6,15 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// Handler builds the Gin engine: the middleware every request passes, then
-// the whole route table, grouped by who may use it. Cross-site form posts
-// are refused before they reach it.
+// Handler is the server's whole HTTP handler: cross-site form posts are
+// refused before they reach the route table.
 func (s *Server) Handler() http.Handler {
+	return http.NewCrossOriginProtection().Handler(s.engine())
+}
+
+// engine builds the Gin engine: the middleware every request passes, then
+// the whole route table, grouped by who may use it.
+func (s *Server) engine() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.ContextWithFallback = true
@@ -113,7 +118,5 @@ func (s *Server) Handler() http.Handler {
 	apiAdmin.POST("/rounds/:round/links/:dept/replace", s.apiReplaceLink)
 	apiAdmin.POST("/rounds/:round/responses/:dept/return", s.apiReturnResponse)
 	apiAdmin.PUT("/rounds/:round/consolidations/:activity", s.apiSaveConsolidation)
-
-	cop := http.NewCrossOriginProtection()
-	return cop.Handler(r)
+	return r
 }

@@ -46,6 +46,8 @@ type Server struct {
 	linkFailures   *limiter
 	// rendered keeps questionnaire pages already rendered.
 	rendered *pageCache
+	// stash keeps forms posted after a session expired.
+	stash *formStash
 }
 
 // New parses every page's templates (failing if one is missing or broken)
@@ -66,7 +68,8 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{Config: cfg, catalog: NewCatalog(),
 		signinFailures: newLimiter(5, 15*time.Minute, cfg.Now),
 		linkFailures:   newLimiter(30, time.Minute, cfg.Now),
-		rendered:       newPageCache(64 << 20)}
+		rendered:       newPageCache(64 << 20),
+		stash:          newFormStash(cfg.Now)}
 	var err error
 	if s.pages, err = parsePages(templateFiles); err != nil {
 		return nil, err

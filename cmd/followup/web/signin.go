@@ -13,6 +13,9 @@ type signinView struct {
 	Email string
 	Next  string
 	Error string // catalog key
+	// Kept is true when a form posted after the session expired is kept
+	// and will be shown again after signing in.
+	Kept bool
 }
 
 // safeNext keeps a redirect target on this site.
@@ -29,7 +32,7 @@ func (s *Server) showSignin(c *gin.Context) {
 		return
 	}
 	l := s.localizer(c)
-	s.render(c, http.StatusOK, "signin", page{L: l, Title: l.T("signin.title"), Data: signinView{Next: safeNext(c.Query("next"))}})
+	s.render(c, http.StatusOK, "signin", page{L: l, Title: l.T("signin.title"), Data: signinView{Next: safeNext(c.Query("next")), Kept: c.Query("utkast") == "1"}})
 }
 
 // signin checks the password. Failures slow down per account and per client

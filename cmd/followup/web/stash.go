@@ -1,0 +1,110 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// formStash keeps a form that an office account posted after its session
+// had expired, so that what was typed (a consolidation's narrative, often
+// long) is offered again after signing in instead of being lost. Entries
+// are bound to a random cookie and to the path they were posted to, and
+// kept for a few hours.
+type formStash struct {
+	mu      sync.Mutex
+	entries map[string]stashEntry
+	now     func() time.Time
+}
+
+type stashEntry struct {
+	path string
+	form url.Values
+	at   time.Time
+}
+
+const (
+	stashCookie = "followup_stash"
+	stashTTL    = 4 * time.Hour
+	stashMax    = 2000
+)
+
+func newFormStash(now func() time.Time) *formStash {
+	return &formStash{entries: map[string]stashEntry{}, now: now}
+}
+
+func (fs *formStash) put(path string, form url.Values) string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	id := hex.EncodeToString(b)
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	now := fs.now()
+	for k, e := range fs.entries {
+		if now.Sub(e.at) > stashTTL || len(fs.entries) >= stashMax {
+			delete(fs.entries, k)
+		}
+	}
+	fs.entries[id] = stashEntry{path: path, form: form, at: now}
+	return id
+}
+
+// take returns and forgets the form stashed under id for path.
+func (fs *formStash) take(id, path string) (url.Values, bool) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	e, ok := fs.entries[id]
+	if !ok || e.path != path || fs.now().Sub(e.at) > stashTTL {
+		return nil, false
+	}
+	delete(fs.entries, id)
+	return e.form, true
+}
+
+// consolidationPath is the one office form whose page has the same path
+// as its post; other posts return to the dashboard after signing in.
+var consolidationPath = regexp.MustCompile(`^/kontor/omgangar/[0-9]+/aktiviteter/[0-9]+$`)
+
+// stashExpiredPost keeps the form of a post that arrived without a valid
+// session and sends the person to sign in, returning afterwards to the page
+// the form came from. It reports false when the request is no form post.
+func (s *Server) stashExpiredPost(c *gin.Context) bool {
+	if c.Request.Method != http.MethodPost || !strings.HasPrefix(c.ContentType(), "application/x-www-form-urlencoded") {
+		return false
+	}
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, formBodyLimit)
+	if err := c.Request.ParseForm(); err != nil {
+		return false
+	}
+	path := c.Request.URL.Path
+	next := "/kontor"
+	if consolidationPath.MatchString(path) {
+		next = path
+	}
+	id := s.stash.put(next, c.Request.PostForm)
+	http.SetCookie(c.Writer, &http.Cookie{Name: stashCookie, Value: id, Path: "/", MaxAge: int(stashTTL.Seconds()),
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure()})
+	c.Redirect(http.StatusSeeOther, "/logga-in?utkast=1&next="+url.QueryEscape(next))
+	c.Abort()
+	return true
+}
+
+// takeStash returns the form stashed for this page by this browser.
+func (s *Server) takeStash(c *gin.Context) (url.Values, bool) {
+	id, err := c.Cookie(stashCookie)
+	if err != nil || id == "" {
+		return nil, false
+	}
+	form, ok := s.stash.take(id, c.Request.URL.Path)
+	if ok {
+		http.SetCookie(c.Writer, &http.Cookie{Name: stashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure()})
+	}
+	return form, ok
+}
