@@ -43,7 +43,7 @@ func officeDepartmentTexts() map[string]text {
 		"departments.state_heading":       {"Aktiv eller inaktiv", "Active or inactive"},
 		"departments.state_active":        {"Verksamheten är aktiv och tas med i nya omgångar.", "The organisation is active and is included in new rounds."},
 		"departments.state_inactive":      {"Verksamheten är inaktiv och tas inte med i nya omgångar. Dess svar finns kvar.", "The organisation is inactive and is not included in new rounds. Its answers remain."},
-		"departments.errors":              {"Det finns %d saker att rätta", "There are %d things to correct"},
+		"departments.errors":              {"Kontrollera följande (%d)", "Please check the following (%d)"},
 		"departments.error_prefix":        {"Fel: ", "Error: "},
 		"departments.error.name_too_long": {"Namnet är för långt (högst 200 tecken).", "The name is too long (at most 200 characters)."},
 		"departments.error.name_taken":    {"Det finns redan en verksamhet med det namnet.", "There already is an organisation with that name."},

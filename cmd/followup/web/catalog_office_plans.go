@@ -23,7 +23,7 @@ func officePlanTexts() map[string]text {
 		"plans.state.archived":    {"Arkiverad", "Archived"},
 		"plans.back":              {"Tillbaka till planerna", "Back to the plans"},
 		"plans.cancel":            {"Avbryt", "Cancel"},
-		"plans.errors":            {"Det finns %d saker att rätta", "There are %d things to correct"},
+		"plans.errors":            {"Kontrollera följande (%d)", "Please check the following (%d)"},
 		"plans.error_prefix":      {"Fel: ", "Error: "},
 		"plans.saved":             {"Sparat.", "Saved."},
 

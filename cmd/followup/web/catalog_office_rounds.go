@@ -26,7 +26,7 @@ func officeRoundTexts() map[string]text {
 		"rounds.col.report_date": {"Rapportdatum", "Report date"},
 		"rounds.col.state":       {"Läge", "State"},
 		"rounds.col.submitted":   {"Inlämnade", "Submitted"},
-		"rounds.error_summary":   {"Det finns %d saker att rätta", "There are %d things to correct"},
+		"rounds.error_summary":   {"Kontrollera följande (%d)", "Please check the following (%d)"},
 		"rounds.count.submitted": {"%d av %d har lämnat in", "%d of %d have submitted"},
 		"rounds.deadline_passed": {"sista dagen har passerat", "the deadline has passed"},
 		"rounds.deadline_passed_notice": {"Sista dagen har passerat. Verksamheterna kan inte längre spara eller skicka in svar, men omgången är fortfarande öppen.",

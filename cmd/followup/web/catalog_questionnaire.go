@@ -32,7 +32,7 @@ func questionnaireTexts() map[string]text {
 		"questionnaire.conflict_theirs":    {"Sparat av %s under tiden:", "Saved by %s in the meantime:"},
 		"questionnaire.conflict_help":      {"Ditt eget svar står kvar i fälten nedan. Spara igen för att behålla ditt svar, eller ändra det.", "Your own answer remains in the fields below. Save again to keep your answer, or change it."},
 		"questionnaire.no_status":          {"Ingen status vald", "No status chosen"},
-		"questionnaire.error_summary":      {"Det finns %d saker att rätta", "There are %d things to correct"},
+		"questionnaire.error_summary":      {"Kontrollera följande (%d)", "Please check the following (%d)"},
 		"questionnaire.error_title_prefix": {"Fel: ", "Error: "},
 		"questionnaire.returned_heading":   {"Återsänd för komplettering", "Returned for completion"},
 		"questionnaire.receipt":            {"Kvitto", "Receipt"},

@@ -116,6 +116,20 @@
     });
   }
 
+  // The bar of buttons sticks to the bottom of the window on wide screens:
+  // a field that gets the focus behind it is scrolled up into view.
+  var bar = form.querySelector(".actions");
+  form.addEventListener("focusin", function (ev) {
+    if (!bar || bar.contains(ev.target)) { return; }
+    window.requestAnimationFrame(function () {
+      if (getComputedStyle(bar).position !== "sticky") { return; }
+      var r = ev.target.getBoundingClientRect(), b = bar.getBoundingClientRect();
+      if (r.bottom > b.top && r.top < b.bottom) {
+        window.scrollBy(0, Math.max(0, Math.min(r.bottom - b.top + 16, r.top - 16)));
+      }
+    });
+  });
+
   // Before a normal submit the form posts everything anyway: stop the timer
   // and forget what is unsaved, so leaving the page asks nothing.
   var submitting = false;
