@@ -14,67 +14,6 @@ import (
 // statuses that answers or consolidations use are never removed: the answers
 // are records.
 
-// PlanMeta is what the office may change about a plan itself.
-type PlanMeta struct {
-	Organisation string
-	Title        string
-	Year         int
-}
-
-// Validate normalises the details and returns per-field message keys.
-func (m *PlanMeta) Validate() error {
-	var fe forms.FieldErrors
-	m.Organisation = strings.Join(strings.Fields(m.Organisation), " ")
-	m.Title = strings.Join(strings.Fields(m.Title), " ")
-	planCheckTitle(&fe, "organisation", m.Organisation)
-	planCheckTitle(&fe, "title", m.Title)
-	if m.Year < 2000 || m.Year > 2200 {
-		fe.Add("year", "plans.error.year")
-	}
-	return fe.Err("invalid plan")
-}
-
-// planCheckTitle records a problem with a required one-line text.
-func planCheckTitle(fe *forms.FieldErrors, field, s string) {
-	switch {
-	case s == "":
-		fe.Add(field, "error.required")
-	case forms.CheckText(s, forms.MaxTitleRunes) != "":
-		k := forms.CheckText(s, forms.MaxTitleRunes)
-		if k == "error.text_too_long" {
-			k = "plans.error.title_too_long"
-		}
-		fe.Add(field, k)
-	}
-}
-
-// ValidateActivity normalises an activity's title, description and
-// respondents and returns per-field message keys (title, description,
-// respondents).
-func ValidateActivity(a *forms.Activity) error {
-	var fe forms.FieldErrors
-	a.Title = strings.Join(strings.Fields(a.Title), " ")
-	planCheckTitle(&fe, "title", a.Title)
-	if k := forms.CheckText(a.Description, forms.MaxTextRunes); k != "" {
-		fe.Add("description", k)
-	}
-	a.Description = forms.NormalizeText(a.Description)
-	if a.AllDepartments {
-		a.DepartmentIDs = nil
-	} else if len(a.DepartmentIDs) == 0 {
-		fe.Add("respondents", "plans.error.respondents")
-	}
-	return fe.Err("invalid activity")
-}
-
-// NormalizeAreaTitle tidies an area's title and checks it.
-func NormalizeAreaTitle(title string) (string, error) {
-	var fe forms.FieldErrors
-	title = strings.Join(strings.Fields(title), " ")
-	planCheckTitle(&fe, "title", title)
-	return title, fe.Err("invalid area")
-}
-
 // planFieldError is an error of the given code about one field.
 func planFieldError(code, field, key, message string) error {
 	return &forms.Error{Code: code, Message: message, Fields: map[string]string{field: key}, Order: []string{field}}
@@ -93,7 +32,7 @@ func planEditableTx(ctx context.Context, tx *sql.Tx, planID int64) error {
 }
 
 // UpdatePlanMeta changes a plan's organisation, title and year.
-func (db *DB) UpdatePlanMeta(ctx context.Context, planID int64, m PlanMeta, actor string) error {
+func (db *DB) UpdatePlanMeta(ctx context.Context, planID int64, m forms.PlanMeta, actor string) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
@@ -220,7 +159,7 @@ func planActivityAreaTx(ctx context.Context, tx *sql.Tx, planID, activityID int6
 
 // AddArea adds an area at the end of the plan and returns its id.
 func (db *DB) AddArea(ctx context.Context, planID int64, title, actor string) (int64, error) {
-	title, err := NormalizeAreaTitle(title)
+	title, err := forms.NormalizeAreaTitle(title)
 	if err != nil {
 		return 0, err
 	}
@@ -248,7 +187,7 @@ func (db *DB) AddArea(ctx context.Context, planID int64, title, actor string) (i
 
 // UpdateArea renames an area.
 func (db *DB) UpdateArea(ctx context.Context, planID, areaID int64, title, actor string) error {
-	title, err := NormalizeAreaTitle(title)
+	title, err := forms.NormalizeAreaTitle(title)
 	if err != nil {
 		return err
 	}
@@ -350,7 +289,7 @@ func planCheckRespondentsTx(ctx context.Context, tx *sql.Tx, ids []int64) error 
 
 // AddActivity adds an activity at the end of an area and returns its id.
 func (db *DB) AddActivity(ctx context.Context, planID, areaID int64, a forms.Activity, actor string) (int64, error) {
-	if err := ValidateActivity(&a); err != nil {
+	if err := forms.ValidateActivity(&a); err != nil {
 		return 0, err
 	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
@@ -383,7 +322,7 @@ func (db *DB) AddActivity(ctx context.Context, planID, areaID int64, a forms.Act
 // Its answers stay: titles and descriptions are texts, and a department no
 // longer asked keeps what it answered.
 func (db *DB) UpdateActivity(ctx context.Context, planID, activityID int64, a forms.Activity, actor string) error {
-	if err := ValidateActivity(&a); err != nil {
+	if err := forms.ValidateActivity(&a); err != nil {
 		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {

@@ -30,7 +30,7 @@ func planEditReload(tb testing.TB, f *fixture) *forms.Plan {
 func TestPlanEditMeta(t *testing.T) {
 	f := newFixture(t)
 	t.Run("OK", func(t *testing.T) {
-		err := f.db.UpdatePlanMeta(f.ctx, f.plan.ID, PlanMeta{Organisation: " Exempelby  kommun ", Title: "Ny titel", Year: 2025}, "test")
+		err := f.db.UpdatePlanMeta(f.ctx, f.plan.ID, forms.PlanMeta{Organisation: " Exempelby  kommun ", Title: "Ny titel", Year: 2025}, "test")
 		wantCode(t, err, "")
 		p := planEditReload(t, f)
 		if p.Organisation != "Exempelby kommun" || p.Title != "Ny titel" || p.Year != 2025 {
@@ -41,7 +41,7 @@ func TestPlanEditMeta(t *testing.T) {
 		}
 	})
 	t.Run("ErrInvalid", func(t *testing.T) {
-		err := f.db.UpdatePlanMeta(f.ctx, f.plan.ID, PlanMeta{Organisation: "", Title: "x", Year: 1999}, "test")
+		err := f.db.UpdatePlanMeta(f.ctx, f.plan.ID, forms.PlanMeta{Organisation: "", Title: "x", Year: 1999}, "test")
 		wantCode(t, err, forms.EINVALID)
 		e := err.(*forms.Error)
 		if e.Fields["organisation"] != "error.required" || e.Fields["year"] != "plans.error.year" {
@@ -49,7 +49,7 @@ func TestPlanEditMeta(t *testing.T) {
 		}
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {
-		wantCode(t, f.db.UpdatePlanMeta(f.ctx, 999, PlanMeta{Organisation: "a", Title: "b", Year: 2024}, "test"), forms.ENOTFOUND)
+		wantCode(t, f.db.UpdatePlanMeta(f.ctx, 999, forms.PlanMeta{Organisation: "a", Title: "b", Year: 2024}, "test"), forms.ENOTFOUND)
 	})
 }
 

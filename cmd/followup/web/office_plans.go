@@ -59,8 +59,8 @@ func planMetaFormFrom(v url.Values) planMetaForm {
 }
 
 // Validate returns the details to store, or the fields' problems.
-func (f planMetaForm) Validate() (storage.PlanMeta, error) {
-	m := storage.PlanMeta{Organisation: f.Organisation, Title: f.Title}
+func (f planMetaForm) Validate() (forms.PlanMeta, error) {
+	m := forms.PlanMeta{Organisation: f.Organisation, Title: f.Title}
 	year, yerr := strconv.Atoi(strings.TrimSpace(f.Year))
 	if yerr == nil {
 		m.Year = year

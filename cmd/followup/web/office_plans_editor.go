@@ -12,7 +12,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/forms"
-	"followup/storage"
 )
 
 // The plan page: what the plan holds, for everyone, and for admins the
@@ -252,7 +251,7 @@ func (f planActivityForm) Validate(wellFormed bool) (forms.Activity, error) {
 		}
 		slices.Sort(a.DepartmentIDs)
 	}
-	err := storage.ValidateActivity(&a)
+	err := forms.ValidateActivity(&a)
 	if !wellFormed {
 		var fe forms.FieldErrors
 		if e, ok := err.(*forms.Error); ok {

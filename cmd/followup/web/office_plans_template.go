@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"followup/forms"
-	"followup/storage"
 )
 
 // The spreadsheet template for importing a plan. Its sheets:
@@ -35,7 +34,7 @@ func (s *Server) planTemplate(c *gin.Context) {
 		return
 	}
 	year := s.Now().In(s.Loc).Year()
-	meta := storage.PlanMeta{Year: year}
+	meta := forms.PlanMeta{Year: year}
 	if plans, err := s.DB.Plans(ctx); err == nil && len(plans) > 0 {
 		meta.Organisation = plans[0].Organisation
 		meta.Year = max(plans[0].Year+1, year)
@@ -50,7 +49,7 @@ func (s *Server) planTemplate(c *gin.Context) {
 }
 
 // writePlanTemplate writes the template workbook to w.
-func writePlanTemplate(w io.Writer, deps []forms.Department, meta storage.PlanMeta) (err error) {
+func writePlanTemplate(w io.Writer, deps []forms.Department, meta forms.PlanMeta) (err error) {
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil {
