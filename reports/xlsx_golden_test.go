@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,8 +11,6 @@ import (
 
 	"followup/forms/formstest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // dumpWorkbook writes every sheet's non-empty cells, as Excel shows them, one
 // per line: sheet name headings, then "B4<TAB>quoted value".

@@ -297,6 +297,7 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	out := fs.String("o", "", "the file to write (default: a name built from the round)")
 	noSheets := fs.Bool("no-department-sheets", false, "xlsx: leave out the sheet per department")
 	noAppendix := fs.Bool("no-appendix", false, "pdf: leave out the appendix per department")
+	compiledBy := fs.String("compiled-by", "", "who compiled the report (default: the plan's organisation)")
 	if _, err := parseAll(fs, args); err != nil || *round == 0 {
 		return usageError{"usage: followup export --round ID --format xlsx|pdf -o FILE"}
 	}
@@ -309,19 +310,26 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return notFoundOr(err, "no round %d", *round)
 	}
-	rep.CompiledBy = cliActor
+	rep.CompiledBy = *compiledBy
+	if rep.CompiledBy == "" {
+		rep.CompiledBy = rep.Plan.Organisation
+	}
+	loc, err := c.location()
+	if err != nil {
+		return err
+	}
 	var name string
 	var write func(*os.File) error
 	switch *format {
 	case "xlsx":
 		name = reports.WorkbookFileName(rep)
 		write = func(f *os.File) error {
-			return reports.WriteWorkbook(f, rep, reports.WorkbookOptions{PerDepartment: !*noSheets})
+			return reports.WriteWorkbook(f, rep, reports.WorkbookOptions{PerDepartment: !*noSheets, Location: loc})
 		}
 	case "pdf":
 		name = reports.ReportFileName(rep)
 		write = func(f *os.File) error {
-			return reports.WriteReport(f, rep, reports.ReportOptions{Appendix: !*noAppendix})
+			return reports.WriteReport(f, rep, reports.ReportOptions{Appendix: !*noAppendix, Location: loc})
 		}
 	default:
 		return usageError{"--format must be xlsx or pdf"}

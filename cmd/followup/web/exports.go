@@ -27,7 +27,7 @@ func (s *Server) receiptPDF(c *gin.Context) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := reports.WriteReceipt(&buf, rep, depID, reports.ReportOptions{Created: s.Now()}); err != nil {
+	if err := reports.WriteReceipt(&buf, rep, depID, reports.ReportOptions{Created: s.Now(), Location: s.Loc}); err != nil {
 		s.fail(c, err)
 		return
 	}

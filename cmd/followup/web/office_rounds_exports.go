@@ -60,7 +60,7 @@ func (s *Server) exportReport(c *gin.Context) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := reports.WriteReport(&buf, rep, reports.ReportOptions{Appendix: c.Query("bilaga") != "0", Created: s.Now()}); err != nil {
+	if err := reports.WriteReport(&buf, rep, reports.ReportOptions{Appendix: c.Query("bilaga") != "0", Created: s.Now(), Location: s.Loc}); err != nil {
 		s.fail(c, err)
 		return
 	}

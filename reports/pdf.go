@@ -1,0 +1,74 @@
+package reports
+
+import (
+	"errors"
+	"io"
+	"strconv"
+	"time"
+
+	"followup/forms"
+)
+
+// ReportOptions chooses what goes into a PDF and fixes its date, so that
+// the same round and options always give the same bytes.
+type ReportOptions struct {
+	// Appendix adds each department's answers, a department per page;
+	// callers pass true unless the person asked for a shorter report.
+	Appendix bool
+	// Created is the report's date and the document's creation date;
+	// zero means rep.GeneratedAt.
+	Created time.Time
+	// Location is the time zone dates and times are printed in, normally
+	// the municipality's; nil keeps each time's own zone.
+	Location *time.Location
+}
+
+// WriteReport writes the follow-up report of a round as a PDF: a title
+// page, contents, a summary with the response rate, a status table and a
+// chart, the follow-up per area and activity, the activities carried
+// over to next year and, with opts.Appendix, each department's answers.
+func WriteReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions) error {
+	if rep == nil {
+		return errors.New("reports: no round to report on")
+	}
+	title := pdfReportTitle(rep) + " – " + pdfRoundLabel(rep)
+	d := pdfNewDoc(rep, opts, title, "Uppföljning av handlingsplanen för informationssäkerhet och dataskydd, "+pdfRoundLabel(rep))
+	d.headerLeft = pdfReportTitle(rep)
+	d.headerRight = pdfRoundLabel(rep)
+	d.footerLeft = rep.Plan.Organisation
+	d.headerFrom = 2
+
+	d.titlePage()
+	d.reserveTOC(opts)
+	d.summary()
+	d.areas()
+	d.carriedOver()
+	if opts.Appendix {
+		d.appendix()
+	}
+	d.fillTOC()
+	return d.finish(w)
+}
+
+// ReportFileName is the download name of a round's report, built by the
+// server from the round's year and kind only, such as
+// uppfoljning-2024-arsredovisning.pdf.
+func ReportFileName(rep *forms.RoundReport) string {
+	return "uppfoljning-" + strconv.Itoa(pdfRoundYear(rep)) + "-" + pdfKindSlug(rep.Round.Kind) + ".pdf"
+}
+
+// ReceiptFileName is the download name of a department's receipt, such as
+// kvitto-2024-arsredovisning-7.pdf; like ReportFileName it contains no
+// user text.
+func ReceiptFileName(rep *forms.RoundReport, departmentID int64) string {
+	return "kvitto-" + strconv.Itoa(pdfRoundYear(rep)) + "-" + pdfKindSlug(rep.Round.Kind) + "-" +
+		strconv.FormatInt(departmentID, 10) + ".pdf"
+}
+
+// pdfKindSlug is the ASCII word for a round kind in file names.
+func pdfKindSlug(k forms.RoundKind) string {
+	if k == forms.RoundInterim {
+		return "delarsrapport"
+	}
+	return "arsredovisning"
+}

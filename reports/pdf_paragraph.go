@@ -1,0 +1,187 @@
+package reports
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text layout: wrapping, lines, paragraphs with a lead-in, and headings
+// that keep with what follows them.
+
+// split wraps cleaned text to width w in style st.
+func (d *pdfDoc) split(s string, w float64, st pdfTextStyle) []string {
+	d.setFont(st)
+	return d.pdf.SplitText(pdfClean(s), w)
+}
+
+// width measures cleaned text in style st.
+func (d *pdfDoc) width(s string, st pdfTextStyle) float64 {
+	d.setFont(st)
+	return d.pdf.GetStringWidth(s)
+}
+
+// cell prints one line of text at (x, d.y) in a box of width w and the
+// style's line height; align is "L", "C" or "R".
+func (d *pdfDoc) cell(x, w float64, s string, st pdfTextStyle, align string) {
+	d.cleanCell(x, w, pdfClean(s), st, align)
+}
+
+// cleanCell is cell for text that split or pdfClean has cleaned already.
+func (d *pdfDoc) cleanCell(x, w float64, s string, st pdfTextStyle, align string) {
+	d.use(st)
+	d.pdf.SetXY(x, d.y)
+	d.pdf.CellFormat(w, st.lead, s, "", 0, align, false, 0, "")
+}
+
+// fit shortens s with an ellipsis so that it fits in width w.
+func (d *pdfDoc) fit(s string, w float64, st pdfTextStyle) string {
+	s = pdfClean(s)
+	if d.width(s, st) <= w {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.pdf.GetStringWidth(string(r[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
+}
+
+// swatch draws a colour square sitting on the baseline of a line at y.
+func (d *pdfDoc) swatch(x, y float64, st pdfTextStyle, c pdfRGB) {
+	s := pdfSwatchSize(st)
+	d.fill(c)
+	d.draw(pdfColOutline, 0.15)
+	d.pdf.Rect(x, pdfBaseline(y, st)-s, s, s, "FD")
+}
+
+// paragraph prints wrapped text at x in width w, breaking pages between
+// lines, and leaves after millimetres of space below it.
+func (d *pdfDoc) paragraph(x, w float64, s string, st pdfTextStyle, after float64) {
+	d.lines(x, w, d.split(s, w, st), st)
+	d.space(after)
+}
+
+// lines prints lines wrapped by split, one per line height, breaking
+// pages between them; empty lines keep their height except at the top of
+// a page.
+func (d *pdfDoc) lines(x, w float64, lines []string, st pdfTextStyle) {
+	for _, l := range lines {
+		if l == "" {
+			d.space(st.lead)
+			continue
+		}
+		d.ensure(st.lead)
+		d.cleanCell(x, w, l, st, "L")
+		d.y += st.lead
+	}
+}
+
+// pdfSegment is a piece of a paragraph's lead-in: text in its own style, or
+// a colour swatch.
+type pdfSegment struct {
+	text   string
+	st     pdfTextStyle
+	swatch *pdfRGB
+}
+
+// segWidth measures a lead-in.
+func (d *pdfDoc) segWidth(segs []pdfSegment) float64 {
+	w := 0.0
+	for _, s := range segs {
+		if s.swatch != nil {
+			w += pdfSwatchSize(s.st) + 1.4
+			continue
+		}
+		w += d.width(pdfClean(s.text), s.st)
+	}
+	return w
+}
+
+// richParagraph prints a lead-in (such as "Status: ■ Pågår.") followed on
+// the same line by text in style st, which then wraps to width w, the way
+// the municipality's reports put the status before the narrative.
+func (d *pdfDoc) richParagraph(x, w float64, lead []pdfSegment, text string, st pdfTextStyle, after float64) {
+	leadW := d.segWidth(lead)
+	limit := w
+	if strings.TrimSpace(text) != "" {
+		limit = 0.6 * w // leave room for the text to start on the same line
+	}
+	if leadW > limit {
+		// A very long status name: print the lead-in as its own paragraph.
+		var s strings.Builder
+		for _, sg := range lead {
+			s.WriteString(sg.text)
+		}
+		d.paragraph(x, w, s.String(), pdfStBold, 0)
+		d.paragraph(x, w, text, st, after)
+		return
+	}
+	d.ensure(st.lead)
+	cx := x
+	for _, sg := range lead {
+		if sg.swatch != nil {
+			d.swatch(cx, d.y, sg.st, *sg.swatch)
+			cx += pdfSwatchSize(sg.st) + 1.4
+			continue
+		}
+		tw := d.width(pdfClean(sg.text), sg.st)
+		d.cell(cx, tw+0.5, sg.text, sg.st, "L")
+		cx += tw
+	}
+	text = pdfClean(text)
+	if text == "" {
+		d.y += st.lead
+		d.space(after)
+		return
+	}
+	if last := lead[len(lead)-1]; last.swatch != nil || !strings.HasSuffix(last.text, " ") {
+		cx += d.width(" ", st)
+	}
+	first := d.split(text, x+w-cx, st)
+	if len(first) == 0 {
+		d.y += st.lead
+		d.space(after)
+		return
+	}
+	d.cell(cx, x+w-cx, first[0], st, "L")
+	d.y += st.lead
+	rest := []rune(text)[utf8.RuneCountInString(first[0]):]
+	if len(rest) > 0 && unicode.IsSpace(rest[0]) {
+		rest = rest[1:]
+	}
+	if len(rest) > 0 {
+		d.lines(x, w, d.split(string(rest), w, st), st)
+	}
+	d.space(after)
+}
+
+// heading prints a heading in style st, first making sure that it and
+// keep millimetres of what follows fit on the page, so that no heading is
+// left alone at the bottom. It returns the y at which the heading starts.
+func (d *pdfDoc) heading(s string, st pdfTextStyle, before, keep float64) float64 {
+	lines := d.split(s, pdfContentW, st)
+	h := float64(len(lines))*st.lead + pdfHeadingAfter(st)
+	if !d.ensure(before + h + keep) {
+		d.space(before)
+	}
+	top := d.y
+	d.lines(pdfMarginL, pdfContentW, lines, st)
+	d.y += pdfHeadingAfter(st)
+	return top
+}
+
+// pdfHeadingAfter is the air below a heading: more below larger type.
+func pdfHeadingAfter(st pdfTextStyle) float64 { return st.size * pdfPtToMM * 0.25 }
+
+// pdfHeadingNeed is the room a one- or two-line heading and keep
+// millimetres below it take, for the heading above it to keep with it.
+func pdfHeadingNeed(st pdfTextStyle, before, keep float64) float64 {
+	return before + 2*st.lead + pdfHeadingAfter(st) + keep
+}

@@ -1,0 +1,61 @@
+package reports
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Title page styles.
+var (
+	pdfStTitleOrg   = pdfTextStyle{12, true, 6, pdfColAccent}
+	pdfStTitle      = pdfTextStyle{26, true, 11.5, pdfColAccent}
+	pdfStTitleRound = pdfTextStyle{16, false, 8, pdfColInk}
+	pdfStTitleKey   = pdfTextStyle{9.5, false, 5.2, pdfColMuted}
+	pdfStTitleValue = pdfTextStyle{10.5, false, 5.2, pdfColInk}
+)
+
+// titlePage draws the report's first page: organisation, title, round,
+// the report's date and who compiled it.
+func (d *pdfDoc) titlePage() {
+	d.newPage()
+	rep := d.rep
+	d.y = 48
+	if org := strings.TrimSpace(rep.Plan.Organisation); org != "" {
+		d.paragraph(pdfMarginL, pdfContentW, org, pdfStTitleOrg, 0)
+	}
+	d.fill(pdfColAccent)
+	d.pdf.Rect(pdfMarginL, d.y+2, 22, 1.4, "F")
+
+	d.y = 92
+	d.paragraph(pdfMarginL, pdfContentW, pdfReportTitle(rep), pdfStTitle, 3)
+	d.paragraph(pdfMarginL, pdfContentW, pdfRoundLabel(rep), pdfStTitleRound, 0)
+
+	rows := [][2]string{{"Datum", pdfDate(d.created)}}
+	if by := strings.TrimSpace(rep.CompiledBy); by != "" {
+		rows = append(rows, [2]string{"Sammanställd av", by})
+	}
+	submitted := len(rep.Submitted())
+	rows = append(rows, [2]string{"Svarsfrekvens", strconv.Itoa(submitted) + " av " +
+		pdfCountWord(len(rep.Departments), "verksamhet", "verksamheter") + " har lämnat in sina svar"})
+
+	d.y = max(d.y+20, 210)
+	d.draw(pdfColRule, 0.3)
+	d.pdf.Line(pdfMarginL, d.y, pdfMarginL+pdfContentW, d.y)
+	d.y += 4
+	d.keyValues(rows, 38, pdfStTitleKey, pdfStTitleValue)
+}
+
+// keyValues prints labelled lines: a muted label column of width keyW and
+// a wrapped value beside it.
+func (d *pdfDoc) keyValues(rows [][2]string, keyW float64, key, value pdfTextStyle) {
+	for _, r := range rows {
+		lines := d.split(r[1], pdfContentW-keyW, value)
+		d.ensure(float64(max(len(lines), 1)) * value.lead)
+		d.cell(pdfMarginL, keyW, r[0], key, "L")
+		if len(lines) == 0 {
+			d.y += value.lead
+		}
+		d.lines(pdfMarginL+keyW, pdfContentW-keyW, lines, value)
+		d.y += 1.2
+	}
+}

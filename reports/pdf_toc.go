@@ -1,0 +1,190 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+
+	"followup/forms"
+)
+
+// pdfTocEntry is one line of the table of contents and one bookmark of the
+// outline. The report plans its entries before drawing the body, so that
+// the contents pages can be reserved; the body then fills in the pages.
+type pdfTocEntry struct {
+	level int
+	title string
+	page  int
+	link  int
+}
+
+// Titles of the report's top-level sections.
+const (
+	pdfSecContents  = "Innehåll"
+	pdfSecSummary   = "Sammanfattning"
+	pdfSecAreas     = "Uppföljning per område"
+	pdfSecCarried   = "Flyttas till nästa år"
+	pdfSecAppendix  = "Bilaga: Svar per verksamhet"
+	pdfTocNumberW   = 12.0 // column for page numbers
+	pdfTocIndentLvl = 7.0
+)
+
+// pdfAreaTitle numbers an area: "1 Styrning och samordning".
+func pdfAreaTitle(i int, ar forms.Area) string {
+	return strconv.Itoa(i+1) + " " + pdfClean(ar.Title)
+}
+
+// activityTitle numbers an activity within the plan: "1.2 Kontinuitetsplan".
+func (d *pdfDoc) activityTitle(a forms.Activity) string {
+	return d.numbers[a.ID] + " " + pdfClean(a.Title)
+}
+
+// planOutline lists the report's sections, areas, activities and
+// appendix departments in the order the body draws them.
+func (d *pdfDoc) planOutline(opts ReportOptions) []pdfTocEntry {
+	add := func(out []pdfTocEntry, level int, title string) []pdfTocEntry {
+		return append(out, pdfTocEntry{level: level, title: title, link: d.pdf.AddLink()})
+	}
+	var out []pdfTocEntry
+	out = add(out, 0, pdfSecSummary)
+	out = add(out, 0, pdfSecAreas)
+	for i, ar := range d.rep.Plan.Areas {
+		out = add(out, 1, pdfAreaTitle(i, ar))
+		for _, a := range ar.Activities {
+			out = add(out, 2, d.activityTitle(a))
+		}
+	}
+	out = add(out, 0, pdfSecCarried)
+	if opts.Appendix {
+		out = add(out, 0, pdfSecAppendix)
+		for _, dep := range d.rep.Departments {
+			out = add(out, 1, pdfClean(dep.Name))
+		}
+	}
+	return out
+}
+
+// enter marks the start of an outline entry at y on the current page: a
+// bookmark, the target of the contents line's link, and its page number.
+// Documents without a table of contents only get the bookmark.
+func (d *pdfDoc) enter(level int, title string, y float64) {
+	d.use(pdfStBody) // bookmarks are encoded for the current (UTF-8) font
+	d.pdf.Bookmark(title, level, y)
+	if d.toc == nil {
+		return
+	}
+	if d.tocNext >= len(d.toc) || d.toc[d.tocNext].title != title || d.toc[d.tocNext].level != level {
+		if d.err == nil {
+			d.err = fmt.Errorf("reports: outline entry %q is out of order", title)
+		}
+		return
+	}
+	e := &d.toc[d.tocNext]
+	e.page = d.pdf.PageNo()
+	d.pdf.SetLink(e.link, y, e.page)
+	d.tocNext++
+}
+
+// pdfTocLine is where one contents entry goes: a page (counted from the first
+// contents page), a top y and its wrapped title.
+type pdfTocLine struct {
+	page  int
+	y     float64
+	lines []string
+}
+
+// pdfTocStyle is the style of a contents entry of the given level.
+func pdfTocStyle(level int) pdfTextStyle {
+	switch level {
+	case 0:
+		return pdfTextStyle{10.5, true, 5.4, pdfColInk}
+	case 1:
+		return pdfTextStyle{10.5, false, 5.1, pdfColInk}
+	}
+	return pdfTextStyle{9.5, false, 4.6, pdfColMuted}
+}
+
+// layoutTOC places the contents entries on as many pages as they need.
+// Reserving and filling use the same layout, so the number of reserved
+// pages is always the number filled.
+func (d *pdfDoc) layoutTOC(entries []pdfTocEntry) ([]pdfTocLine, int) {
+	out := make([]pdfTocLine, len(entries))
+	page := 0
+	y := pdfBodyTop + pdfStH1.lead + 6
+	for i, e := range entries {
+		st := pdfTocStyle(e.level)
+		indent := float64(min(e.level, 2)) * pdfTocIndentLvl
+		lines := d.split(e.title, pdfContentW-indent-pdfTocNumberW-6, st)
+		if len(lines) == 0 {
+			lines = []string{""}
+		}
+		before := 0.0
+		if e.level == 0 && i > 0 {
+			before = 3.5
+		}
+		h := float64(len(lines)) * st.lead
+		if y+before+h > pdfBodyBottom {
+			page++
+			y = pdfBodyTop
+			before = 0
+		}
+		y += before
+		out[i] = pdfTocLine{page: page, y: y, lines: lines}
+		y += h
+	}
+	return out, page + 1
+}
+
+// reserveTOC adds the pages the contents will need and remembers where.
+func (d *pdfDoc) reserveTOC(opts ReportOptions) {
+	entries := d.planOutline(opts)
+	_, pages := d.layoutTOC(entries)
+	d.newPage()
+	d.tocFirst = d.pdf.PageNo()
+	d.enter(0, pdfSecContents, pdfBodyTop) // a bookmark only: d.toc is not set yet
+	d.toc = entries
+	for range pages - 1 {
+		d.newPage()
+	}
+}
+
+// fillTOC draws the contents on the reserved pages, now that every entry
+// knows its page, with dotted leaders and links to the entries.
+func (d *pdfDoc) fillTOC() {
+	layout, _ := d.layoutTOC(d.toc)
+	last := d.pdf.PageNo()
+	d.setPage(d.tocFirst)
+	d.y = pdfBodyTop
+	d.cell(pdfMarginL, pdfContentW, pdfSecContents, pdfStH1, "L")
+	page := 0
+	for i, e := range d.toc {
+		l := layout[i]
+		if l.page != page {
+			page = l.page
+			d.setPage(d.tocFirst + page)
+		}
+		st := pdfTocStyle(e.level)
+		indent := float64(min(e.level, 2)) * pdfTocIndentLvl
+		x := pdfMarginL + indent
+		d.y = l.y
+		for _, line := range l.lines {
+			d.cell(x, pdfContentW-indent-pdfTocNumberW, line, st, "L")
+			d.y += st.lead
+		}
+		// Dotted leader from the end of the title to the page number.
+		lastW := d.width(l.lines[len(l.lines)-1], st)
+		numStr := strconv.Itoa(e.page)
+		numW := d.width(numStr, st)
+		base := pdfBaseline(d.y-st.lead, st)
+		from, to := x+lastW+2, pdfPageW-pdfMarginR-numW-2
+		if to > from {
+			d.draw(pdfColRule, 0.3)
+			d.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+			d.pdf.Line(from, base, to, base)
+			d.pdf.SetDashPattern(nil, 0)
+		}
+		d.y -= st.lead
+		d.cell(pdfPageW-pdfMarginR-pdfTocNumberW, pdfTocNumberW, numStr, st, "R")
+		d.pdf.Link(x, l.y, pdfPageW-pdfMarginR-x, float64(len(l.lines))*st.lead, e.link)
+	}
+	d.setPage(last)
+}

@@ -1,0 +1,120 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"followup/forms"
+)
+
+// Swedish wording shared by the report and the receipt.
+
+// pdfDate writes a date the way Swedish municipal documents do: 2024-12-18.
+func pdfDate(t time.Time) string { return t.Format(forms.DateLayout) }
+
+// pdfDateTime writes a date and time, 2024-12-17 kl. 09:30, in the time's
+// own location.
+func pdfDateTime(t time.Time) string { return t.Format(forms.DateLayout) + " kl. " + t.Format("15:04") }
+
+// pdfRoundYear is the year a round speaks of.
+func pdfRoundYear(rep *forms.RoundReport) int {
+	if !rep.Round.ReportDate.IsZero() {
+		return rep.Round.ReportDate.Year()
+	}
+	return rep.Plan.Year
+}
+
+// pdfRoundLabel names the round as the report does: "Delårsrapport per
+// 2024-08-31" or "Årsredovisning 2024".
+func pdfRoundLabel(rep *forms.RoundReport) string {
+	return pdfRoundLabelOf(rep.Round, rep.Plan.Year)
+}
+
+// pdfRoundLabelOf names any round of a plan of the given year.
+func pdfRoundLabelOf(r forms.Round, planYear int) string {
+	year := planYear
+	if !r.ReportDate.IsZero() {
+		year = r.ReportDate.Year()
+	}
+	if r.Kind == forms.RoundInterim {
+		if r.ReportDate.IsZero() {
+			return "Delårsrapport " + strconv.Itoa(year)
+		}
+		return "Delårsrapport per " + pdfDate(r.ReportDate)
+	}
+	return "Årsredovisning " + strconv.Itoa(year)
+}
+
+// pdfReportTitle is the document's title: "Uppföljning av Handlingsplan 2024".
+func pdfReportTitle(rep *forms.RoundReport) string {
+	title := strings.TrimSpace(rep.Plan.Title)
+	if title == "" {
+		title = "handlingsplanen " + strconv.Itoa(rep.Plan.Year)
+	}
+	return "Uppföljning av " + title
+}
+
+// pdfStateWord names a response state in a table cell.
+func pdfStateWord(s forms.ResponseState) string {
+	switch s {
+	case forms.ResponseSubmitted:
+		return "Inlämnad"
+	case forms.ResponseDraft:
+		return "Utkast, ej inlämnad"
+	case forms.ResponseReturned:
+		return "Återsänd för komplettering"
+	}
+	return "Ej påbörjad"
+}
+
+// pdfKindWord names a department kind with a capital letter.
+func pdfKindWord(k forms.DepartmentKind) string {
+	switch k {
+	case forms.KindAdministration:
+		return "Förvaltning"
+	case forms.KindCompany:
+		return "Bolag"
+	case forms.KindFederation:
+		return "Förbund"
+	}
+	return "Verksamhet"
+}
+
+// pdfPercent writes part of whole as a rounded Swedish percentage, "25 %".
+func pdfPercent(part, whole int) string {
+	if whole == 0 {
+		return "0 %"
+	}
+	return strconv.Itoa(int(math.Round(100*float64(part)/float64(whole)))) + " %"
+}
+
+// pdfCountWord writes a count with the singular or plural noun:
+// "1 verksamhet", "3 verksamheter".
+func pdfCountWord(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// pdfSentence ends s with a full stop unless it already ends with punctuation.
+func pdfSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:") {
+		return s
+	}
+	return s + "."
+}
+
+// pdfJoinNames lists names the Swedish way: "A, B och C".
+func pdfJoinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " och " + names[len(names)-1]
+}
