@@ -31,13 +31,14 @@ var departments = []department{
 
 var names = []string{"Karin Lindqvist", "Mehmet Aydin", "Sara Nilsson", "Johan Berg", "Aino Mäkelä", "Per-Olof Ström", "Lina Haddad", "Ulf Sandberg"}
 
-var comments = []string{
-	"Arbetet leds av vår informationssäkerhetssamordnare och stäms av i ledningsgruppen varje månad.",
-	"Vi har gått igenom två av tre utvalda system; det sista tas under nästa kvartal.",
-	"Resursbrist under sommaren försenade starten, men nu är en arbetsgrupp utsedd.",
-	"Klart och dokumenterat. Underlaget finns i vår gemensamma dokumentyta.",
-	"Vi inväntar den gemensamma mallen från nätverket innan vi går vidare.",
-	"Inte relevant för oss eftersom verksamheten inte använder systemet.",
+// comments holds, per status position, what departments typically write.
+var comments = [][]string{
+	{"Vi har inte kunnat starta på grund av vakanser och planerar att börja under våren.", "Inte påbörjat än; vi behöver stöd för att komma igång."},
+	{"En arbetsgrupp är utsedd och har haft sitt första möte.", "Vi har valt ut vad som ska ingå och bokat tider med nätverket."},
+	{"Vi har gått igenom två av tre utvalda system; det sista tas under nästa kvartal.", "Arbetet leds av vår informationssäkerhetssamordnare och stäms av i ledningsgruppen varje månad."},
+	{"Klart och dokumenterat. Underlaget finns i vår gemensamma dokumentyta.", "Genomfört enligt plan och redovisat för ledningsgruppen."},
+	{"Vi inväntar den gemensamma mallen från nätverket och tar upp arbetet nästa år.", "Resursbrist under sommaren försenade starten; arbetet flyttas till nästa år."},
+	{"Inte relevant för oss eftersom verksamheten inte använder systemet.", "Gäller inte oss; aktiviteten hanteras av förbundets huvudman."},
 }
 
 func planDocument(year int) *forms.PlanDocument {

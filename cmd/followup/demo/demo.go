@@ -158,6 +158,9 @@ func create(ctx context.Context, db *storage.DB, info *Info) error {
 			return fmt.Errorf("annual answers of %s: %w", d.name, err)
 		}
 	}
+	if err := consolidate(ctx, db, plan, annualID); err != nil {
+		return err
+	}
 	info.InterimID, info.AnnualID = interimID, annualID
 	return nil
 }
@@ -181,7 +184,7 @@ func answersFor(plan *forms.Plan, depID int64, pattern []int, complete bool) (fo
 		}
 		st := plan.Statuses[pos]
 		in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a.ID, StatusID: st.ID,
-			Comment: comments[(int(a.ID)+pos)%len(comments)], NeedsSupport: (int(a.ID)+int(depID))%5 == 0})
+			Comment: comments[pos][int(a.ID)%len(comments[pos])], NeedsSupport: (int(a.ID)+int(depID))%5 == 0})
 	}
 	name := names[int(depID)%len(names)]
 	general := "Vi har prioriterat arbetet enligt planen och återkommer med frågor på nästa nätverksträff."

@@ -67,7 +67,15 @@ func funcs() template.FuncMap {
 		"field":     func(prefix string, id int64) string { return fmt.Sprintf("%s-%d", prefix, id) },
 		"add":       func(a, b int) int { return a + b },
 		"hasPrefix": strings.HasPrefix,
-		"pct":       func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+		// contentLang marks the plan's own texts, written in Swedish by the
+		// office, as Swedish on a page in another language (WCAG 3.1.2).
+		"contentLang": func(l *Localizer) template.HTMLAttr {
+			if l == nil || l.Lang == Swedish {
+				return ""
+			}
+			return `lang="sv"`
+		},
+		"pct": func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
