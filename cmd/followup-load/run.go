@@ -65,7 +65,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Float64Var(&c.saves, "saves", 100, "autosaves per second")
 	fs.Float64Var(&c.submits, "submits", 10, "submissions per second")
 	fs.Float64Var(&c.pages, "pages", 50, "questionnaire page loads per second")
-	fs.Float64Var(&c.returns, "returns", 2, "returns for completion per second (by the office, through the API)")
+	fs.Float64Var(&c.returns, "returns", 10, "returns for completion per second (by the office, through the API); as many as submissions keeps departments editing")
 	fs.DurationVar(&c.duration, "duration", 60*time.Second, "how long to run (each step, with --steps: --step-duration)")
 	fs.DurationVar(&c.exportEvery, "export-every", 0, "download the round's Excel workbook this often (0: never)")
 	fs.StringVar(&steps, "steps", "", "comma-separated save rates to step through to find the ceiling, e.g. 250,500,1000,1500")

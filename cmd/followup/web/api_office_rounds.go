@@ -400,28 +400,22 @@ func (s *Server) writeAPIResponse(c *gin.Context, status int) {
 		s.writeJSONError(c, err)
 		return
 	}
-	rep, err := s.DB.RoundReport(ctx, ids[0])
+	rep, err := s.departmentReport(ctx, ids[0], ids[1])
 	if err != nil {
 		s.writeJSONError(c, err)
 		return
 	}
-	for _, d := range rep.Departments {
-		if d.ID != ids[1] {
-			continue
-		}
-		b := toAPIResponse(rep, d)
-		events, err := s.DB.ResponseEvents(ctx, rep.Round.ID, d.ID)
-		if err != nil {
-			s.writeJSONError(c, err)
-			return
-		}
-		for _, e := range events {
-			b.Events = append(b.Events, apiEvent{Kind: e.Kind, Actor: e.Actor, Message: e.Message, At: e.At})
-		}
-		c.JSON(status, b)
+	d := rep.Departments[0]
+	b := toAPIResponse(rep, d)
+	events, err := s.DB.ResponseEvents(ctx, rep.Round.ID, d.ID)
+	if err != nil {
+		s.writeJSONError(c, err)
 		return
 	}
-	s.writeJSONError(c, forms.Errorf(forms.ENOTFOUND, "department %d does not take part in round %d", ids[1], ids[0]))
+	for _, e := range events {
+		b.Events = append(b.Events, apiEvent{Kind: e.Kind, Actor: e.Actor, Message: e.Message, At: e.At})
+	}
+	c.JSON(status, b)
 }
 
 // apiReturnRequest is the body that returns a response for completion.

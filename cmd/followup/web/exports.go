@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"mime"
 	"net/http"
 
@@ -17,7 +18,7 @@ func (s *Server) receiptPDF(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rep, err := s.DB.RoundReport(c.Request.Context(), roundID)
+	rep, err := s.departmentReport(c.Request.Context(), roundID, depID)
 	if err != nil {
 		s.errorPage(c, err)
 		return
@@ -40,4 +41,21 @@ func (s *Server) sendFile(c *gin.Context, contentType, name string, b []byte) {
 	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	c.Header("Cache-Control", "no-store")
 	c.Data(http.StatusOK, contentType, b)
+}
+
+// departmentReport is one department's view of a round as a RoundReport
+// holding only that department: what a receipt or a single response needs,
+// without reading every answer of the round.
+func (s *Server) departmentReport(ctx context.Context, roundID, departmentID int64) (*forms.RoundReport, error) {
+	q, err := s.DB.Questionnaire(ctx, roundID, departmentID)
+	if err != nil {
+		return nil, err
+	}
+	d := q.Department
+	rep := &forms.RoundReport{Plan: *q.Plan, Round: q.Round, Departments: []forms.Department{d},
+		Responses: map[int64]*forms.Response{d.ID: q.Response}, InterimRound: q.InterimRound, GeneratedAt: s.Now()}
+	if q.Interim != nil {
+		rep.Interim = map[int64]map[int64]forms.Answer{d.ID: q.Interim}
+	}
+	return rep, nil
 }
