@@ -6,14 +6,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 )
 
-// Backup writes a consistent copy of the live database to dest with VACUUM
-// INTO, on a connection of its own, so the server goes on reading and
-// writing meanwhile (WAL mode lets the copy read one snapshot while writes
-// continue). The copy is written to a temporary file beside dest, checked
-// with PRAGMA integrity_check, and only then renamed into place.
+// Backup writes a consistent copy of the live database to dest; see
+// BackupFile.
 func (db *DB) Backup(ctx context.Context, dest string) error {
+	return BackupFile(ctx, db.path, dest, db.busy)
+}
+
+// BackupFile writes a consistent copy of the database at src to dest with
+// VACUUM INTO, on a connection of its own, so a server using src goes on
+// reading and writing meanwhile (WAL mode lets the copy read one snapshot
+// while writes continue). It neither migrates nor otherwise changes src.
+// The copy is readable by its owner only, written to a temporary file
+// beside dest, checked with PRAGMA integrity_check, and only then renamed
+// into place.
+func BackupFile(ctx context.Context, src, dest string, busy time.Duration) error {
 	dest, err := filepath.Abs(dest)
 	if err != nil {
 		return err
@@ -21,18 +30,29 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 	if _, err := os.Stat(dest); err == nil {
 		return fmt.Errorf("the backup file %s exists already; choose a new name", dest)
 	}
+	if _, err := os.Stat(src); err != nil {
+		return fmt.Errorf("cannot back up %s: %w", src, err)
+	}
 	tmp := dest + ".partial"
 	os.Remove(tmp)
-	// Not the query-only reader DSN: SQLite counts VACUUM INTO as a write.
-	conn, err := sql.Open("sqlite3", dsn(db.path, db.busy, false))
+	// VACUUM INTO accepts an empty file: create it first so that the copy,
+	// which holds every answer, is never readable by others.
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
+		return fmt.Errorf("cannot write the backup beside %s: %w", dest, err)
+	}
+	f.Close()
+	// Not the query-only reader DSN: SQLite counts VACUUM INTO as a write.
+	conn, err := sql.Open("sqlite3", dsn(src, busy, false))
+	if err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	defer conn.Close()
 	conn.SetMaxOpenConns(1)
 	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("back up %s: %w", db.path, classify(err))
+		return fmt.Errorf("back up %s: %w", src, classify(err))
 	}
 	if err := checkIntegrity(ctx, tmp); err != nil {
 		os.Remove(tmp)

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -60,6 +61,9 @@ func TestBackupDuringSaves(t *testing.T) {
 	}
 	if err := CheckIntegrity(ctx, dest); err != nil {
 		t.Fatal(err)
+	}
+	if st, err := os.Stat(dest); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("the backup's permissions are %v, want 0600: every answer is in it", st.Mode().Perm())
 	}
 	conn, err := sql.Open("sqlite3", "file:"+dest+"?mode=ro")
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"followup/forms"
 	"followup/storage"
@@ -52,12 +53,8 @@ func cmdBackup(ctx context.Context, e env, args []string) error {
 	if err != nil || len(pos) != 1 {
 		return usageError{"usage: followup backup FILE"}
 	}
-	db, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.Backup(ctx, pos[0]); err != nil {
+	// Not c.open: a backup must not migrate the database it copies.
+	if err := storage.BackupFile(ctx, c.db, pos[0], 30*time.Second); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "wrote a checked copy of %s to %s\n", c.db, pos[0])

@@ -478,3 +478,20 @@ func TestCLIUsageErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestCLIBackup copies a database with its answers, refuses to overwrite a
+// file, and leaves the source's schema as it was (a backup never migrates).
+func TestCLIBackup(t *testing.T) {
+	path := newDBPath(t)
+	mustCLI(t, path, "departments", "import", testdata("departments.csv"))
+	dest := filepath.Join(t.TempDir(), "kopia.db")
+	mustCLI(t, path, "backup", dest)
+	if got := departmentsOf(t, dest); len(got) != len(departmentsOf(t, path)) || len(got) == 0 {
+		t.Fatalf("the copy holds %d departments", len(got))
+	}
+	if st, err := os.Stat(dest); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("the copy is readable by others: %v", err)
+	}
+	wantFailure(t, cli(t, path, "backup", dest), 1, "exists already")
+	wantFailure(t, cli(t, filepath.Join(t.TempDir(), "saknas.db"), "backup", filepath.Join(t.TempDir(), "x.db")), 1, "cannot back up")
+}

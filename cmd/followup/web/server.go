@@ -5,8 +5,10 @@ package web
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/url"
 	"time"
 
@@ -61,6 +63,13 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	for _, p := range cfg.TrustedProxies {
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				return nil, fmt.Errorf("the trusted proxy %q is neither an IP address nor a CIDR range such as 10.0.0.0/24", p)
+			}
+		}
 	}
 	if cfg.SessionIdle == 0 {
 		cfg.SessionIdle = 8 * time.Hour

@@ -21,6 +21,7 @@ import (
 type formStash struct {
 	mu      sync.Mutex
 	entries map[string]stashEntry
+	size    int // bytes held, bounded by stashMaxBytes
 	now     func() time.Time
 }
 
@@ -28,19 +29,30 @@ type stashEntry struct {
 	path string
 	form url.Values
 	at   time.Time
+	size int
 }
 
 const (
-	stashCookie = "followup_stash"
-	stashTTL    = 4 * time.Hour
-	stashMax    = 2000
+	stashCookie   = "followup_stash"
+	stashTTL      = 4 * time.Hour
+	stashMaxBytes = 16 << 20 // all kept forms together
+	stashMaxForm  = 256 << 10
 )
 
 func newFormStash(now func() time.Time) *formStash {
 	return &formStash{entries: map[string]stashEntry{}, now: now}
 }
 
-func (fs *formStash) put(path string, form url.Values) string {
+func (fs *formStash) put(path string, form url.Values) (string, bool) {
+	size := 0
+	for k, vs := range form {
+		for _, v := range vs {
+			size += len(k) + len(v)
+		}
+	}
+	if size > stashMaxForm {
+		return "", false
+	}
 	b := make([]byte, 16)
 	rand.Read(b)
 	id := hex.EncodeToString(b)
@@ -48,12 +60,17 @@ func (fs *formStash) put(path string, form url.Values) string {
 	defer fs.mu.Unlock()
 	now := fs.now()
 	for k, e := range fs.entries {
-		if now.Sub(e.at) > stashTTL || len(fs.entries) >= stashMax {
+		if now.Sub(e.at) > stashTTL {
 			delete(fs.entries, k)
+			fs.size -= e.size
 		}
 	}
-	fs.entries[id] = stashEntry{path: path, form: form, at: now}
-	return id
+	if fs.size+size > stashMaxBytes {
+		return "", false
+	}
+	fs.entries[id] = stashEntry{path: path, form: form, at: now, size: size}
+	fs.size += size
+	return id, true
 }
 
 // take returns and forgets the form stashed under id for path.
@@ -65,6 +82,7 @@ func (fs *formStash) take(id, path string) (url.Values, bool) {
 		return nil, false
 	}
 	delete(fs.entries, id)
+	fs.size -= e.size
 	return e.form, true
 }
 
@@ -72,11 +90,16 @@ func (fs *formStash) take(id, path string) (url.Values, bool) {
 // as its post; other posts return to the dashboard after signing in.
 var consolidationPath = regexp.MustCompile(`^/kontor/omgangar/[0-9]+/aktiviteter/[0-9]+$`)
 
-// stashExpiredPost keeps the form of a post that arrived without a valid
-// session and sends the person to sign in, returning afterwards to the page
-// the form came from. It reports false when the request is no form post.
+// stashExpiredPost keeps the form of a post whose session has expired (the
+// browser still sends a session cookie the server no longer knows) and
+// sends the person to sign in, returning afterwards to the page the form
+// came from. It reports false for any other request, and when the form is
+// too large to keep or the stash is full.
 func (s *Server) stashExpiredPost(c *gin.Context) bool {
 	if c.Request.Method != http.MethodPost || !strings.HasPrefix(c.ContentType(), "application/x-www-form-urlencoded") {
+		return false
+	}
+	if ck, err := c.Cookie(sessionCookie); err != nil || ck == "" {
 		return false
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, formBodyLimit)
@@ -88,7 +111,10 @@ func (s *Server) stashExpiredPost(c *gin.Context) bool {
 	if consolidationPath.MatchString(path) {
 		next = path
 	}
-	id := s.stash.put(next, c.Request.PostForm)
+	id, ok := s.stash.put(next, c.Request.PostForm)
+	if !ok {
+		return false
+	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: stashCookie, Value: id, Path: "/", MaxAge: int(stashTTL.Seconds()),
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure()})
 	c.Redirect(http.StatusSeeOther, "/logga-in?utkast=1&next="+url.QueryEscape(next))

@@ -1,0 +1,149 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"followup/cmd/followup/demo"
+)
+
+// TestSignInThrottled fails five sign-ins for an account: the sixth attempt
+// is refused with 429 even with the right password, in Swedish.
+func TestSignInThrottled(t *testing.T) {
+	e := newOfficeEnv(t)
+	for i := 0; i < 5; i++ {
+		res, _ := e.post(e.client(), "/logga-in", url.Values{"email": {demo.ReaderEmail}, "password": {"fel-" + strconv.Itoa(i)}})
+		if res.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("failure %d: status %d", i, res.StatusCode)
+		}
+	}
+	res, body := e.post(e.client(), "/logga-in", url.Values{"email": {demo.ReaderEmail}, "password": {demo.ReaderPass}})
+	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "För många försök") {
+		t.Fatalf("sixth attempt: status %d, want 429 with the Swedish message", res.StatusCode)
+	}
+}
+
+// TestLinkGuessingThrottled tries 30 unknown department links from one
+// address: the next request, even with a real link, gets 429.
+func TestLinkGuessingThrottled(t *testing.T) {
+	e := newOfficeEnv(t)
+	for i := 0; i < 30; i++ {
+		if code, _ := e.get(e.anon, "/r/"+strings.Repeat(strconv.Itoa(i%10), 43)); code != http.StatusNotFound {
+			t.Fatalf("guess %d: status %d", i, code)
+		}
+	}
+	code, body := e.get(e.anon, "/r/"+e.info.Links[0].Token)
+	if code != http.StatusTooManyRequests || !strings.Contains(body, "För många försök") {
+		t.Fatalf("after 30 guesses: status %d, want 429", code)
+	}
+}
+
+// TestSessionCookieFlags checks the session cookie: HttpOnly and
+// SameSite=Lax always, Secure when the app is served over https, and an old
+// cookie refused after signing out.
+func TestSessionCookieFlags(t *testing.T) {
+	e := newOfficeEnv(t)
+	signIn := func(h http.Handler) *http.Cookie {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodPost, "/logga-in", strings.NewReader(url.Values{"email": {demo.AdminEmail}, "password": {demo.AdminPassword}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		for _, ck := range rec.Result().Cookies() {
+			if ck.Name == sessionCookie {
+				return ck
+			}
+		}
+		t.Fatalf("no session cookie (status %d)", rec.Code)
+		return nil
+	}
+	ck := signIn(e.server.Handler())
+	if !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode || ck.Secure {
+		t.Errorf("over http: HttpOnly %v SameSite %v Secure %v", ck.HttpOnly, ck.SameSite, ck.Secure)
+	}
+	httpsCfg := e.server.Config
+	httpsCfg.BaseURL = &url.URL{Scheme: "https", Host: "uppfoljning.example.se"}
+	httpsSrv, err := New(httpsCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ck := signIn(httpsSrv.Handler()); !ck.Secure {
+		t.Error("over https the session cookie is not Secure")
+	}
+	// Sign out, then present the old cookie again.
+	old := signIn(e.server.Handler())
+	out := httptest.NewRequest(http.MethodPost, "/logga-ut", nil)
+	out.AddCookie(old)
+	e.server.Handler().ServeHTTP(httptest.NewRecorder(), out)
+	again := httptest.NewRequest(http.MethodGet, "/kontor", nil)
+	again.AddCookie(old)
+	rec := httptest.NewRecorder()
+	e.server.Handler().ServeHTTP(rec, again)
+	if rec.Code != http.StatusSeeOther || !strings.HasPrefix(rec.Header().Get("Location"), "/logga-in") {
+		t.Fatalf("an old session cookie still works after sign-out: status %d", rec.Code)
+	}
+}
+
+// TestReaderCannotManageAccounts sends a reader's posts to every account
+// and API-token route: each is 403 and nothing changes.
+func TestReaderCannotManageAccounts(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	users, _ := e.db.Users(ctx)
+	var admin int64
+	for _, u := range users {
+		if u.Email == demo.AdminEmail {
+			admin = u.ID
+		}
+	}
+	tok, err := e.db.CreateAPIToken(ctx, admin, "skript", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens, _ := e.db.APITokens(ctx)
+	for _, p := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/kontor/konton", url.Values{"email": {"ny@exempelby.se"}, "role": {"admin"}, "password": {"långt-lösenord-123"}, "password2": {"långt-lösenord-123"}}},
+		{"/kontor/konton/" + strconv.FormatInt(admin, 10) + "/aktiv", url.Values{"active": {"0"}}},
+		{"/kontor/api-nycklar", url.Values{"name": {"läsarens nyckel"}}},
+		{"/kontor/api-nycklar/" + strconv.FormatInt(tokens[0].ID, 10) + "/aterkalla", nil},
+	} {
+		if res, _ := e.post(e.reader, p.path, p.form); res.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s by a reader: %d, want 403", p.path, res.StatusCode)
+		}
+	}
+	after, _ := e.db.Users(ctx)
+	if len(after) != len(users) {
+		t.Error("a reader created an account")
+	}
+	for _, u := range after {
+		if !u.Active {
+			t.Errorf("a reader deactivated %s", u.Email)
+		}
+	}
+	if _, err := e.db.APITokenUser(ctx, tok); err != nil {
+		t.Error("a reader revoked an API token")
+	}
+}
+
+// TestUntrustedProxyConfigRefused refuses a trusted proxy that is not an
+// address or a range, instead of silently trusting nothing.
+func TestUntrustedProxyConfigRefused(t *testing.T) {
+	e := newOfficeEnv(t)
+	cfg := e.server.Config
+	cfg.TrustedProxies = []string{"127.0.0.1", "proxy.example.se"}
+	if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), "proxy.example.se") {
+		t.Fatalf("got %v, want an error naming the bad entry", err)
+	}
+	cfg.TrustedProxies = []string{"127.0.0.1", "10.0.0.0/8", "::1"}
+	if _, err := New(cfg); err != nil {
+		t.Fatal(err)
+	}
+}
