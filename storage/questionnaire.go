@@ -61,3 +61,21 @@ func (db *DB) Questionnaire(ctx context.Context, roundID, departmentID int64) (*
 	})
 	return q, err
 }
+
+// QuestionnaireHead reads what a questionnaire's reply needs besides the
+// answers: the round, the plan (from the cache) and the department.
+func (db *DB) QuestionnaireHead(ctx context.Context, roundID, departmentID int64) (*QuestionnaireData, error) {
+	q := &QuestionnaireData{}
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if q.Round, err = scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID)); err != nil {
+			return err
+		}
+		if q.Plan, err = db.planAt(ctx, tx, q.Round.PlanID, true); err != nil {
+			return err
+		}
+		q.Department, err = scanDepartment(tx.QueryRowContext(ctx, `SELECT `+departmentColumns+` FROM departments WHERE id = ?`, departmentID))
+		return err
+	})
+	return q, err
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"followup/forms"
@@ -67,6 +68,40 @@ func responseTx(ctx context.Context, tx *sql.Tx, roundID, departmentID int64) (*
 	return r, rows.Err()
 }
 
+// responseRowTx reads a response without its answers.
+func responseRowTx(ctx context.Context, tx *sql.Tx, roundID, departmentID int64) (*forms.Response, error) {
+	return scanResponse(tx.QueryRowContext(ctx, `SELECT `+responseColumns+` FROM responses WHERE round_id = ? AND department_id = ?`, roundID, departmentID))
+}
+
+// answersTx reads the given activities' answers of a response.
+func answersTx(ctx context.Context, tx *sql.Tx, responseID int64, activityIDs []int64) (map[int64]forms.Answer, error) {
+	out := map[int64]forms.Answer{}
+	if len(activityIDs) == 0 {
+		return out, nil
+	}
+	q := `SELECT activity_id, COALESCE(status_id, 0), comment, needs_support, version, updated_at, updated_by FROM answers
+		WHERE response_id = ? AND activity_id IN (?` + strings.Repeat(",?", len(activityIDs)-1) + `)`
+	args := []any{responseID}
+	for _, id := range activityIDs {
+		args = append(args, id)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a forms.Answer
+		var upd string
+		if err := rows.Scan(&a.ActivityID, &a.StatusID, &a.Comment, &a.NeedsSupport, &a.Version, &upd, &a.UpdatedBy); err != nil {
+			return nil, err
+		}
+		a.UpdatedAt = parseTS(upd)
+		out[a.ActivityID] = a
+	}
+	return out, rows.Err()
+}
+
 // ensureResponseTx returns the response row's id, creating the row.
 func ensureResponseTx(ctx context.Context, tx *sql.Tx, roundID, departmentID int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO responses (round_id, department_id)
@@ -84,11 +119,43 @@ type Actor string
 // When some answers conflict, the others are saved and a
 // *forms.ConflictError lists the conflicting ones.
 func (db *DB) SaveResponse(ctx context.Context, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) (*forms.Response, error) {
-	var saved *forms.Response
+	_, err := db.SaveDraft(ctx, loc, roundID, departmentID, in, actor)
+	var ce *forms.ConflictError
+	if err != nil && !errors.As(err, &ce) {
+		return nil, err
+	}
+	// Read the whole result after the commit, on a reader: the writer, which
+	// every save waits for, does only the work that must be atomic.
+	saved, rerr := db.Response(ctx, roundID, departmentID)
+	if rerr != nil {
+		return nil, rerr
+	}
+	if ce != nil {
+		ce.Saved = saved
+		return saved, ce
+	}
+	return saved, nil
+}
+
+// SaveDraft saves like SaveResponse but returns a response that holds only
+// the answers the save sent (with their new versions), read in the same
+// transaction: what an autosave needs to answer, at the least cost.
+func (db *DB) SaveDraft(ctx context.Context, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) (*forms.Response, error) {
 	var conflicts []forms.Conflict
+	var saved *forms.Response
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		saved, conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor)
+		if conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor); err != nil {
+			return err
+		}
+		if saved, err = responseRowTx(ctx, tx, roundID, departmentID); err != nil {
+			return err
+		}
+		ids := make([]int64, 0, len(in.Answers))
+		for _, a := range in.Answers {
+			ids = append(ids, a.ActivityID)
+		}
+		saved.Answers, err = answersTx(ctx, tx, saved.ID, ids)
 		return err
 	})
 	if err != nil {
@@ -100,18 +167,20 @@ func (db *DB) SaveResponse(ctx context.Context, loc *time.Location, roundID, dep
 	return saved, nil
 }
 
-func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) (*forms.Response, []forms.Conflict, error) {
+// saveTx applies a save in the writer's transaction, reading only the
+// response row and the answers it changes.
+func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) ([]forms.Conflict, error) {
 	round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	now := db.Now()
 	if err := round.AcceptsAnswers(now, loc); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	plan, err := db.planAt(ctx, tx, round.PlanID, false)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	assigned := map[int64]bool{}
 	for _, a := range plan.Activities() {
@@ -120,17 +189,24 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		}
 	}
 	if err := in.Validate(plan.Statuses, assigned); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := ensureResponseTx(ctx, tx, roundID, departmentID); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	cur, err := responseTx(ctx, tx, roundID, departmentID)
+	cur, err := responseRowTx(ctx, tx, roundID, departmentID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if cur.State == forms.ResponseSubmitted {
-		return nil, nil, forms.Errorf(forms.ESUBMITTED, "already submitted")
+		return nil, forms.Errorf(forms.ESUBMITTED, "already submitted")
+	}
+	ids := make([]int64, 0, len(in.Answers))
+	for _, a := range in.Answers {
+		ids = append(ids, a.ActivityID)
+	}
+	if cur.Answers, err = answersTx(ctx, tx, cur.ID, ids); err != nil {
+		return nil, err
 	}
 	var conflicts []forms.Conflict
 	changed := false
@@ -141,7 +217,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		base := current
 		if a.BaseVersion != current.Version {
 			if base, err = answerAtTx(ctx, tx, cur.ID, a.ActivityID, a.BaseVersion); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
 		switch forms.Merge(current, base, a) {
@@ -158,10 +234,10 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 			ON CONFLICT (response_id, activity_id) DO UPDATE SET status_id = excluded.status_id, comment = excluded.comment,
 			needs_support = excluded.needs_support, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
 			cur.ID, a.ActivityID, next.StatusID, next.Comment, b2i(next.NeedsSupport), next.Version, stamp, string(actor)); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if err := historyTx(ctx, tx, cur.ID, &a.ActivityID, next.Version, current, next, actor, stamp); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		changed = true
 	}
@@ -170,7 +246,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		base := current
 		if in.GeneralBase != cur.GeneralVersion {
 			if base, err = answerAtTx(ctx, tx, cur.ID, 0, in.GeneralBase); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
 		mine := forms.AnswerInput{Comment: *in.GeneralComment, BaseVersion: in.GeneralBase}
@@ -178,10 +254,10 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		case forms.MergeWrite:
 			next := forms.Answer{Comment: *in.GeneralComment, Version: cur.GeneralVersion + 1}
 			if _, err := tx.ExecContext(ctx, `UPDATE responses SET general_comment = ?, general_version = ? WHERE id = ?`, next.Comment, next.Version, cur.ID); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			if err := historyTx(ctx, tx, cur.ID, nil, next.Version, current, next, actor, stamp); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			changed = true
 		case forms.MergeConflict:
@@ -190,18 +266,17 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 	}
 	if in.FilledInBy != nil && *in.FilledInBy != cur.FilledInBy {
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET filled_in_by = ? WHERE id = ?`, *in.FilledInBy, cur.ID); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		changed = true
 	}
 	if changed {
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET version = version + 1, updated_at = ?,
 			state = CASE state WHEN 'not_started' THEN 'draft' ELSE state END WHERE id = ?`, stamp, cur.ID); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	saved, err := responseTx(ctx, tx, roundID, departmentID)
-	return saved, conflicts, err
+	return conflicts, nil
 }
 
 // answerAtTx returns an answer (activityID 0: the general comment) as it was
@@ -240,8 +315,11 @@ func (db *DB) SubmitResponse(ctx context.Context, loc *time.Location, roundID, d
 	var invalid error
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		saved, conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor)
-		if err != nil || len(conflicts) > 0 {
+		conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor)
+		if err != nil {
+			return err
+		}
+		if saved, err = responseTx(ctx, tx, roundID, departmentID); err != nil || len(conflicts) > 0 {
 			return err
 		}
 		round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))

@@ -52,6 +52,7 @@ type runConfig struct {
 	duration     time.Duration
 	exportEvery  time.Duration
 	steps        []float64
+	pageSteps    []float64
 	stepDuration time.Duration
 }
 
@@ -60,7 +61,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "load.db", "the database the server runs on (read for links and checked at the end)")
 	var c runConfig
-	var steps string
+	var steps, pageSteps string
 	fs.StringVar(&c.url, "url", "http://127.0.0.1:8090", "the running server")
 	fs.Float64Var(&c.saves, "saves", 100, "autosaves per second")
 	fs.Float64Var(&c.submits, "submits", 10, "submissions per second")
@@ -68,19 +69,18 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Float64Var(&c.returns, "returns", 10, "returns for completion per second (by the office, through the API); as many as submissions keeps departments editing")
 	fs.DurationVar(&c.duration, "duration", 60*time.Second, "how long to run (each step, with --steps: --step-duration)")
 	fs.DurationVar(&c.exportEvery, "export-every", 0, "download the round's Excel workbook this often (0: never)")
-	fs.StringVar(&steps, "steps", "", "comma-separated save rates to step through to find the ceiling, e.g. 250,500,1000,1500")
+	fs.StringVar(&steps, "steps", "", "comma-separated save rates to step through to find the ceiling, e.g. 250,500,1000,1500 (pages, submits and returns at their flags' rates)")
+	fs.StringVar(&pageSteps, "page-steps", "", "comma-separated page rates to step through, with no saves, to find the page ceiling")
 	fs.DurationVar(&c.stepDuration, "step-duration", 20*time.Second, "how long each step runs")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	for _, s := range strings.Split(steps, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				return fmt.Errorf("--steps: %q is not a number", s)
-			}
-			c.steps = append(c.steps, v)
-		}
+	var err error
+	if c.steps, err = parseRates("--steps", steps); err != nil {
+		return err
+	}
+	if c.pageSteps, err = parseRates("--page-steps", pageSteps); err != nil {
+		return err
 	}
 	c.url = strings.TrimRight(c.url, "/")
 	t, err := loadTarget(ctx, *dbPath)
@@ -88,20 +88,29 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	l := newLoad(c, t)
+	if l.baseline, err = submittedEvents(ctx, *dbPath, t); err != nil {
+		return err
+	}
 	if err := l.prefill(ctx); err != nil {
 		return err
 	}
-	if len(c.steps) == 0 {
+	if len(c.steps) == 0 && len(c.pageSteps) == 0 {
 		rep := l.phase(ctx, c.saves, c.submits, c.pages, c.returns, c.duration)
 		rep.print(stdout, fmt.Sprintf("%.0f saves/s, %.0f submits/s, %.0f pages/s, %.0f returns/s for %s", c.saves, c.submits, c.pages, c.returns, c.duration))
-	} else {
-		for _, rate := range c.steps {
-			rep := l.phase(ctx, rate, c.submits, rate, 0, c.stepDuration)
-			rep.print(stdout, fmt.Sprintf("step: %.0f saves/s and %.0f pages/s for %s", rate, rate, c.stepDuration))
-			if ctx.Err() != nil {
-				break
-			}
+	}
+	for _, rate := range c.steps {
+		if ctx.Err() != nil {
+			break
 		}
+		rep := l.phase(ctx, rate, c.submits, c.pages, c.returns, c.stepDuration)
+		rep.print(stdout, fmt.Sprintf("step: %.0f saves/s (with %.0f submits/s, %.0f pages/s, %.0f returns/s) for %s", rate, c.submits, c.pages, c.returns, c.stepDuration))
+	}
+	for _, rate := range c.pageSteps {
+		if ctx.Err() != nil {
+			break
+		}
+		rep := l.phase(ctx, 0, 0, rate, 0, c.stepDuration)
+		rep.print(stdout, fmt.Sprintf("step: %.0f pages/s, nothing else, for %s", rate, c.stepDuration))
 	}
 	return l.verify(ctx, *dbPath, stdout)
 }
@@ -112,8 +121,10 @@ type load struct {
 	client *http.Client
 	people []*person
 	ledger *ledger
-	rng    *rand.Rand
-	rngMu  sync.Mutex
+	// baseline is each department's number of submissions before the run.
+	baseline map[int]int
+	rng      *rand.Rand
+	rngMu    sync.Mutex
 }
 
 func newLoad(c runConfig, t *target) *load {
@@ -264,4 +275,18 @@ func (l *load) comment(p *person) string {
 		b.WriteByte(' ')
 	}
 	return strings.TrimSpace(b.String())
+}
+
+func parseRates(flagName, list string) ([]float64, error) {
+	var out []float64
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil || v <= 0 {
+				return nil, fmt.Errorf("%s: %q is not a positive number", flagName, s)
+			}
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }

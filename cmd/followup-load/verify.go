@@ -52,6 +52,7 @@ func (l *load) verify(ctx context.Context, dbPath string, w io.Writer) error {
 			WHERE r.round_id = ? AND r.department_id = ? AND e.kind = 'submitted'`, l.t.roundID, l.t.links[d].Department.ID).Scan(&events); err != nil {
 			return err
 		}
+		events -= l.baseline[d] // submissions made before this run
 		if events > n+l.ledger.submitTry[d] || events < n {
 			dups++
 		}
@@ -69,4 +70,24 @@ func (l *load) verify(ctx context.Context, dbPath string, w io.Writer) error {
 		return fmt.Errorf("%d lost saves, %d duplicate or missing submissions", lost, dups)
 	}
 	return nil
+}
+
+// submittedEvents counts each department's recorded submissions, so a run
+// on a database used before checks only its own.
+func submittedEvents(ctx context.Context, dbPath string, t *target) (map[int]int, error) {
+	db, err := sql.Open("sqlite3", "file:"+dbPath+"?mode=ro&_busy_timeout=10000")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	out := map[int]int{}
+	for d, l := range t.links {
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM response_events e JOIN responses r ON r.id = e.response_id
+			WHERE r.round_id = ? AND r.department_id = ? AND e.kind = 'submitted'`, t.roundID, l.Department.ID).Scan(&n); err != nil {
+			return nil, err
+		}
+		out[d] = n
+	}
+	return out, nil
 }

@@ -180,46 +180,63 @@ func (s *Server) apiSave(c *gin.Context, submit bool) {
 	}
 	in := req.input()
 	actor := storage.Actor(nameOr(in.FilledInBy, "länk"))
+	ctx := c.Request.Context()
+	var q *questionnaire
 	var err error
 	if submit {
-		_, err = s.DB.SubmitResponse(c.Request.Context(), s.Loc, roundID, depID, in, actor)
+		_, err = s.DB.SubmitResponse(ctx, s.Loc, roundID, depID, in, actor)
+		if qq, qerr := s.loadQuestionnaire(ctx, c.Param("token"), roundID, depID); qerr == nil {
+			q = qq
+		} else if err == nil {
+			err = qerr
+		}
 	} else {
-		_, err = s.DB.SaveResponse(c.Request.Context(), s.Loc, roundID, depID, in, actor)
-	}
-	q, qerr := s.loadQuestionnaire(c.Request.Context(), c.Param("token"), roundID, depID)
-	if err != nil {
-		var ce *forms.ConflictError
-		if errors.As(err, &ce) && qerr == nil {
-			status, key := statusOf(err)
-			body := apiError{Code: forms.ECONFLICT, Message: s.localizer(c).T(key)}
-			for _, cf := range ce.Conflicts {
-				body.Conflicts = append(body.Conflicts, apiConflict{ActivityID: cf.ActivityID, Mine: toAPIAnswer(cf.Mine), Theirs: toAPIAnswer(cf.Theirs)})
-			}
-			c.JSON(status, gin.H{"error": body, "questionnaire": s.questionnaireJSON(q)})
-			return
-		}
-		s.writeJSONError(c, err)
-		return
-	}
-	if qerr != nil {
-		s.writeJSONError(c, qerr)
-		return
-	}
-	body := s.questionnaireJSON(q)
-	if !submit {
 		// An autosave's reply carries only the activities it sent: the
-		// client needs their new versions, not the whole form again.
-		sent := map[int64]bool{}
-		for _, a := range in.Answers {
-			sent[a.ActivityID] = true
-		}
-		kept := body.Activities[:0]
-		for _, a := range body.Activities {
-			if sent[a.ID] {
-				kept = append(kept, a)
+		// client needs their new versions, not the whole form again, and
+		// the server reads no more than that.
+		var saved *forms.Response
+		saved, err = s.DB.SaveDraft(ctx, s.Loc, roundID, depID, in, actor)
+		if saved != nil {
+			if head, herr := s.DB.QuestionnaireHead(ctx, roundID, depID); herr == nil {
+				q = s.partialQuestionnaire(head, saved)
+			} else if err == nil {
+				err = herr
 			}
 		}
-		body.Activities = kept
 	}
-	c.JSON(http.StatusOK, body)
+	var ce *forms.ConflictError
+	switch {
+	case errors.As(err, &ce) && q != nil:
+		status, key := statusOf(err)
+		body := apiError{Code: forms.ECONFLICT, Message: s.localizer(c).T(key)}
+		for _, cf := range ce.Conflicts {
+			body.Conflicts = append(body.Conflicts, apiConflict{ActivityID: cf.ActivityID, Mine: toAPIAnswer(cf.Mine), Theirs: toAPIAnswer(cf.Theirs)})
+		}
+		c.JSON(status, gin.H{"error": body, "questionnaire": s.questionnaireJSON(q)})
+	case err != nil:
+		s.writeJSONError(c, err)
+	default:
+		c.JSON(http.StatusOK, s.questionnaireJSON(q))
+	}
+}
+
+// partialQuestionnaire is a questionnaire holding only the activities whose
+// answers resp holds, in plan order: the reply to an autosave.
+func (s *Server) partialQuestionnaire(head *storage.QuestionnaireData, resp *forms.Response) *questionnaire {
+	q := &questionnaire{Round: head.Round, Plan: head.Plan, Department: head.Department, Response: resp, Loc: s.Loc,
+		GeneralComment: resp.GeneralComment, GeneralVersion: resp.GeneralVersion, FilledInBy: resp.FilledInBy}
+	q.Closed = head.Round.AcceptsAnswers(s.Now(), s.Loc) != nil
+	for _, ar := range head.Plan.AssignedAreas(head.Department.ID) {
+		av := areaView{Title: ar.Title}
+		for _, a := range ar.Activities {
+			if ans, ok := resp.Answers[a.ID]; ok {
+				av.Activities = append(av.Activities, activityView{Activity: a, StatusID: ans.StatusID, Comment: ans.Comment,
+					NeedsSupport: ans.NeedsSupport, Version: ans.Version, Options: head.Plan.Statuses})
+			}
+		}
+		if len(av.Activities) > 0 {
+			q.Areas = append(q.Areas, av)
+		}
+	}
+	return q
 }
