@@ -21,7 +21,7 @@ import (
 // benchQuestionnaire serves a round of one department and the given number
 // of activities, every one answered with a 400-character comment, and
 // returns the handler and the department's link token.
-func benchQuestionnaire(b *testing.B, activities int) (http.Handler, string, *storage.DB) {
+func benchQuestionnaire(b *testing.B, activities int) (*Server, string, *storage.DB) {
 	b.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), storage.Options{})
@@ -69,32 +69,45 @@ func benchQuestionnaire(b *testing.B, activities int) (http.Handler, string, *st
 	if err != nil {
 		b.Fatal(err)
 	}
-	return srv.Handler(), links[0].Token, db
+	return srv, links[0].Token, db
 }
 
 // BenchmarkQuestionnairePage measures serving a department's questionnaire
-// page (read, render, write), for a typical plan of 40 activities and a
-// large one of 100.
+// page, for a typical plan of 40 activities and a large one of 100: "cached"
+// when the page was rendered before for the same state of the response
+// (reloads, mail scanners), "rendered" when every request reads and renders
+// it anew (the page changed since: a save, a return).
 func BenchmarkQuestionnairePage(b *testing.B) {
 	for _, n := range []int{40, 100} {
-		b.Run(fmt.Sprintf("activities-%d", n), func(b *testing.B) {
-			h, tok, _ := benchQuestionnaire(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/r/"+tok, nil))
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d", rec.Code)
-				}
+		for _, cached := range []bool{true, false} {
+			name := fmt.Sprintf("activities-%d/rendered", n)
+			if cached {
+				name = fmt.Sprintf("activities-%d/cached", n)
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				srv, tok, _ := benchQuestionnaire(b, n)
+				if !cached {
+					srv.rendered = newPageCache(0) // keeps nothing
+				}
+				h := srv.Handler()
+				b.ReportAllocs()
+				for b.Loop() {
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/r/"+tok, nil))
+					if rec.Code != http.StatusOK {
+						b.Fatalf("status %d", rec.Code)
+					}
+				}
+			})
+		}
 	}
 }
 
 // BenchmarkAutosave measures one autosave through the JSON API, including
 // the durable commit (synchronous=FULL).
 func BenchmarkAutosave(b *testing.B) {
-	h, tok, _ := benchQuestionnaire(b, 40)
+	srv, tok, _ := benchQuestionnaire(b, 40)
+	h := srv.Handler()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/r/"+tok, nil))
 	var first struct {
