@@ -147,3 +147,55 @@ func TestUntrustedProxyConfigRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSecurityHeadersEverywhere checks the headers on every kind of
+// response (public, office, department, API, asset, error), and HSTS only
+// when the app is served over https.
+func TestSecurityHeadersEverywhere(t *testing.T) {
+	e := newOfficeEnv(t)
+	check := func(t *testing.T, h http.Header, path string, hsts bool) {
+		t.Helper()
+		csp := h.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'self'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: Content-Security-Policy %q lacks %q", path, csp, want)
+			}
+		}
+		if strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("%s: the policy allows inline code", path)
+		}
+		for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"} {
+			if got := h.Get(k); got != want {
+				t.Errorf("%s: %s = %q, want %q", path, k, got, want)
+			}
+		}
+		if got := h.Get("Strict-Transport-Security") != ""; got != hsts {
+			t.Errorf("%s: HSTS present %v, want %v", path, got, hsts)
+		}
+	}
+	paths := []struct {
+		client *http.Client
+		path   string
+	}{
+		{e.anon, "/"}, {e.anon, "/logga-in"}, {e.anon, "/static/style.css"}, {e.anon, "/finns-inte"},
+		{e.anon, "/r/" + e.info.Links[0].Token}, {e.anon, "/api/v1/r/" + e.info.Links[0].Token},
+		{e.admin, "/kontor"}, {e.admin, "/kontor/omgangar"}, {e.admin, "/api/v1/departments"},
+	}
+	for _, p := range paths {
+		res, err := p.client.Get(e.srv.URL + p.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		check(t, res.Header, p.path, false)
+	}
+	cfg := e.server.Config
+	cfg.BaseURL = &url.URL{Scheme: "https", Host: "uppfoljning.example.se"}
+	httpsSrv, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	httpsSrv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	check(t, rec.Header(), "/ over https", true)
+}
