@@ -38,13 +38,10 @@ func pdfRoundLabelOf(r forms.Round, planYear int) string {
 	if !r.ReportDate.IsZero() {
 		year = r.ReportDate.Year()
 	}
-	if r.Kind == forms.RoundInterim {
-		if r.ReportDate.IsZero() {
-			return "Delårsrapport " + strconv.Itoa(year)
-		}
-		return "Delårsrapport per " + pdfDate(r.ReportDate)
+	if r.Kind == forms.RoundInterim && !r.ReportDate.IsZero() {
+		return roundKindWord(r.Kind) + " per " + pdfDate(r.ReportDate)
 	}
-	return "Årsredovisning " + strconv.Itoa(year)
+	return roundKindWord(r.Kind) + " " + strconv.Itoa(year)
 }
 
 // pdfReportTitle is the document's title: "Uppföljning av Handlingsplan 2024".
@@ -54,32 +51,6 @@ func pdfReportTitle(rep *forms.RoundReport) string {
 		title = "handlingsplanen " + strconv.Itoa(rep.Plan.Year)
 	}
 	return "Uppföljning av " + title
-}
-
-// pdfStateWord names a response state in a table cell.
-func pdfStateWord(s forms.ResponseState) string {
-	switch s {
-	case forms.ResponseSubmitted:
-		return "Inlämnad"
-	case forms.ResponseDraft:
-		return "Utkast, ej inlämnad"
-	case forms.ResponseReturned:
-		return "Återsänd för komplettering"
-	}
-	return "Ej påbörjad"
-}
-
-// pdfKindWord names a department kind with a capital letter.
-func pdfKindWord(k forms.DepartmentKind) string {
-	switch k {
-	case forms.KindAdministration:
-		return "Förvaltning"
-	case forms.KindCompany:
-		return "Bolag"
-	case forms.KindFederation:
-		return "Förbund"
-	}
-	return "Verksamhet"
 }
 
 // pdfPercent writes part of whole as a rounded Swedish percentage, "25 %".

@@ -147,7 +147,7 @@ func (w *xlWorkbook) setDocProps() error {
 	return w.f.SetDocProps(&excelize.DocProperties{
 		Title:       cellText("Uppföljning: " + w.rep.Plan.Title + " – " + w.rep.Round.Title),
 		Subject:     cellText("Uppföljning av handlingsplan för informationssäkerhet, " + w.rep.Plan.Organisation),
-		Description: cellText(xlRoundKindLabel(w.rep.Round.Kind) + ", rapportdatum " + xlDate(w.rep.Round.ReportDate) + ". Sammanställd av " + w.rep.CompiledBy + "."),
+		Description: cellText(roundKindWord(w.rep.Round.Kind) + ", rapportdatum " + xlDate(w.rep.Round.ReportDate) + ". Sammanställd av " + w.rep.CompiledBy + "."),
 		Creator:     "followup",
 		Language:    "sv-SE",
 		Created:     stamp,

@@ -120,7 +120,7 @@ func (w *xlWorkbook) summaryRow(row []any, a forms.Activity) []excelize.RowOpts 
 
 func (w *xlWorkbook) summarySubtitle() string {
 	rep := w.rep
-	parts := []string{xlRoundKindLabel(rep.Round.Kind)}
+	parts := []string{roundKindWord(rep.Round.Kind)}
 	if d := xlDate(rep.Round.ReportDate); d != "" {
 		parts = append(parts, "rapportdatum "+d)
 	}

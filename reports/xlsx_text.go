@@ -201,40 +201,6 @@ func xlYesNo(b bool) string {
 	return "Nej"
 }
 
-// xlKindLabel names a department kind in Swedish.
-func xlKindLabel(k forms.DepartmentKind) string {
-	switch k {
-	case forms.KindAdministration:
-		return "Förvaltning"
-	case forms.KindCompany:
-		return "Bolag"
-	case forms.KindFederation:
-		return "Förbund"
-	}
-	return cellText(string(k))
-}
-
-// xlStateLabel names where a department's response stands.
-func xlStateLabel(s forms.ResponseState) string {
-	switch s {
-	case forms.ResponseDraft:
-		return "Utkast"
-	case forms.ResponseSubmitted:
-		return "Inskickad"
-	case forms.ResponseReturned:
-		return "Återsänd för komplettering"
-	}
-	return "Ej påbörjad"
-}
-
-// xlRoundKindLabel names the report a round feeds.
-func xlRoundKindLabel(k forms.RoundKind) string {
-	if k == forms.RoundInterim {
-		return "Delårsrapport"
-	}
-	return "Årsredovisning"
-}
-
 // xlTime writes a time for running text (titles, notes).
 func xlTime(t time.Time) string {
 	if t.IsZero() {

@@ -328,25 +328,7 @@ type AuditEntry struct {
 
 // AuditLog lists recorded changes, newest first, at most limit of them.
 func (db *DB) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
-	var out []AuditEntry
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var e AuditEntry
-			var at string
-			if err := rows.Scan(&at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Detail); err != nil {
-				return err
-			}
-			e.At = parseTS(at)
-			out = append(out, e)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return db.auditLog(ctx, "", limit)
 }
 
 // Audit records a change made outside a storage method, such as a refused

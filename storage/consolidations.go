@@ -15,7 +15,7 @@ import (
 func (db *DB) SaveConsolidation(ctx context.Context, roundID, activityID int64, in forms.ConsolidationInput, author string) (forms.Consolidation, error) {
 	var out forms.Consolidation
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
+		round, err := roundTx(ctx, tx, roundID)
 		if err != nil {
 			return err
 		}

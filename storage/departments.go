@@ -10,7 +10,7 @@ import (
 
 const departmentColumns = `id, name, kind, email, active, created_at`
 
-func scanDepartment(row interface{ Scan(...any) error }) (forms.Department, error) {
+func scanDepartment(row rowScanner) (forms.Department, error) {
 	var d forms.Department
 	var kind, created string
 	err := row.Scan(&d.ID, &d.Name, &kind, &d.Email, &d.Active, &created)
@@ -35,20 +35,12 @@ func departmentsTx(ctx context.Context, tx *sql.Tx, includeInactive bool) ([]for
 	if !includeInactive {
 		q += ` WHERE active = 1`
 	}
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY name_key`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []forms.Department
-	for rows.Next() {
-		d, err := scanDepartment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAllTx(ctx, tx, scanDepartment, q+` ORDER BY name_key`)
+}
+
+// departmentTx reads one department.
+func departmentTx(ctx context.Context, tx *sql.Tx, id int64) (forms.Department, error) {
+	return scanDepartment(tx.QueryRowContext(ctx, `SELECT `+departmentColumns+` FROM departments WHERE id = ?`, id))
 }
 
 // Department returns one department.
@@ -56,7 +48,7 @@ func (db *DB) Department(ctx context.Context, id int64) (forms.Department, error
 	var d forms.Department
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		d, err = scanDepartment(tx.QueryRowContext(ctx, `SELECT `+departmentColumns+` FROM departments WHERE id = ?`, id))
+		d, err = departmentTx(ctx, tx, id)
 		return err
 	})
 	return d, err

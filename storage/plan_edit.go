@@ -73,8 +73,25 @@ type planItem struct {
 	title string
 }
 
-func planOrderedTx(ctx context.Context, tx *sql.Tx, query string, parent int64) ([]planItem, error) {
-	rows, err := tx.QueryContext(ctx, query, parent)
+// planList is one kind of ordered list of a plan: its areas, or an area's
+// activities.
+type planList struct {
+	table        string // where the items are, each with its position
+	query        string // the items of one parent, in order
+	duplicateKey string // the catalog key of a title the list already has
+	duplicateMsg string
+}
+
+var (
+	planAreas = planList{table: "areas", query: `SELECT id, title FROM areas WHERE plan_id = ? ORDER BY position, id`,
+		duplicateKey: "plans.error.duplicate_area", duplicateMsg: "the plan already has the area"}
+	planActivities = planList{table: "activities", query: `SELECT id, title FROM activities WHERE area_id = ? ORDER BY position, id`,
+		duplicateKey: "plans.error.duplicate_activity", duplicateMsg: "the area already has the activity"}
+)
+
+// itemsTx returns the parent's items in order.
+func (l planList) itemsTx(ctx context.Context, tx *sql.Tx, parent int64) ([]planItem, error) {
+	rows, err := tx.QueryContext(ctx, l.query, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -90,25 +107,49 @@ func planOrderedTx(ctx context.Context, tx *sql.Tx, query string, parent int64) 
 	return out, rows.Err()
 }
 
-const (
-	planAreasQuery      = `SELECT id, title FROM areas WHERE plan_id = ? ORDER BY position, id`
-	planActivitiesQuery = `SELECT id, title FROM activities WHERE area_id = ? ORDER BY position, id`
-)
-
-// planDuplicateTitle reports whether another item of the list has the title,
-// ignoring letter case (SQLite's lower() knows no Swedish letters).
-func planDuplicateTitle(list []planItem, title string, except int64) bool {
+// uniqueTx returns the parent's items in order, or refuses title when an
+// item other than except has it already, ignoring letter case (SQLite's
+// lower() knows no Swedish letters).
+func (l planList) uniqueTx(ctx context.Context, tx *sql.Tx, parent int64, title string, except int64) ([]planItem, error) {
+	list, err := l.itemsTx(ctx, tx, parent)
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range list {
 		if p.id != except && strings.EqualFold(p.title, title) {
-			return true
+			return nil, planFieldError(forms.EINVALID, "title", l.duplicateKey, l.duplicateMsg)
 		}
 	}
-	return false
+	return list, nil
 }
 
-// planMoveTx moves one item of an ordered list a step up or down and numbers the
-// list 0, 1, 2, … again. At either end it changes nothing.
-func planMoveTx(ctx context.Context, tx *sql.Tx, table string, list []planItem, id int64, up bool) (bool, error) {
+// numberTx stores the items' places in list as their positions 0, 1, 2, ….
+func (l planList) numberTx(ctx context.Context, tx *sql.Tx, list []planItem) error {
+	for k, p := range list {
+		if _, err := tx.ExecContext(ctx, `UPDATE `+l.table+` SET position = ? WHERE id = ?`, k, p.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renumberTx numbers the parent's items 0, 1, 2, … again, after one was
+// removed.
+func (l planList) renumberTx(ctx context.Context, tx *sql.Tx, parent int64) error {
+	list, err := l.itemsTx(ctx, tx, parent)
+	if err != nil {
+		return err
+	}
+	return l.numberTx(ctx, tx, list)
+}
+
+// moveTx moves one of the parent's items a step up or down and numbers the
+// list again. At either end it changes nothing and reports false.
+func (l planList) moveTx(ctx context.Context, tx *sql.Tx, parent, id int64, up bool) (bool, error) {
+	list, err := l.itemsTx(ctx, tx, parent)
+	if err != nil {
+		return false, err
+	}
 	i := -1
 	for k, p := range list {
 		if p.id == id {
@@ -126,12 +167,7 @@ func planMoveTx(ctx context.Context, tx *sql.Tx, table string, list []planItem, 
 		return false, nil
 	}
 	list[i], list[j] = list[j], list[i]
-	for k, p := range list {
-		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET position = ? WHERE id = ?`, k, p.id); err != nil {
-			return false, err
-		}
-	}
-	return true, nil
+	return true, l.numberTx(ctx, tx, list)
 }
 
 // planAreaTx checks that the area belongs to the plan.
@@ -157,6 +193,24 @@ func planActivityAreaTx(ctx context.Context, tx *sql.Tx, planID, activityID int6
 	return areaID, err
 }
 
+// planEditableAreaTx checks that the area belongs to the plan and that the
+// plan may change.
+func planEditableAreaTx(ctx context.Context, tx *sql.Tx, planID, areaID int64) error {
+	if err := planEditableTx(ctx, tx, planID); err != nil {
+		return err
+	}
+	return planAreaTx(ctx, tx, planID, areaID)
+}
+
+// planEditableActivityTx returns the area of an activity of the plan, once
+// it has checked that the plan may change.
+func planEditableActivityTx(ctx context.Context, tx *sql.Tx, planID, activityID int64) (int64, error) {
+	if err := planEditableTx(ctx, tx, planID); err != nil {
+		return 0, err
+	}
+	return planActivityAreaTx(ctx, tx, planID, activityID)
+}
+
 // AddArea adds an area at the end of the plan and returns its id.
 func (db *DB) AddArea(ctx context.Context, planID int64, title, actor string) (int64, error) {
 	title, err := forms.NormalizeAreaTitle(title)
@@ -168,12 +222,9 @@ func (db *DB) AddArea(ctx context.Context, planID int64, title, actor string) (i
 		if err := planEditableTx(ctx, tx, planID); err != nil {
 			return err
 		}
-		areas, err := planOrderedTx(ctx, tx, planAreasQuery, planID)
+		areas, err := planAreas.uniqueTx(ctx, tx, planID, title, 0)
 		if err != nil {
 			return err
-		}
-		if planDuplicateTitle(areas, title, 0) {
-			return planFieldError(forms.EINVALID, "title", "plans.error.duplicate_area", "the plan already has the area")
 		}
 		a := forms.Area{Title: title}
 		if err := insertAreaTx(ctx, tx, planID, len(areas), &a); err != nil {
@@ -192,18 +243,11 @@ func (db *DB) UpdateArea(ctx context.Context, planID, areaID int64, title, actor
 		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := planEditableTx(ctx, tx, planID); err != nil {
+		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
-		if err := planAreaTx(ctx, tx, planID, areaID); err != nil {
+		if _, err := planAreas.uniqueTx(ctx, tx, planID, title, areaID); err != nil {
 			return err
-		}
-		areas, err := planOrderedTx(ctx, tx, planAreasQuery, planID)
-		if err != nil {
-			return err
-		}
-		if planDuplicateTitle(areas, title, areaID) {
-			return planFieldError(forms.EINVALID, "title", "plans.error.duplicate_area", "the plan already has the area")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE areas SET title = ? WHERE id = ?`, title, areaID); err != nil {
 			return err
@@ -216,17 +260,10 @@ func (db *DB) UpdateArea(ctx context.Context, planID, areaID int64, title, actor
 // its neighbour; at either end it changes nothing.
 func (db *DB) MoveArea(ctx context.Context, planID, areaID int64, up bool, actor string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := planEditableTx(ctx, tx, planID); err != nil {
+		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
-		if err := planAreaTx(ctx, tx, planID, areaID); err != nil {
-			return err
-		}
-		areas, err := planOrderedTx(ctx, tx, planAreasQuery, planID)
-		if err != nil {
-			return err
-		}
-		moved, err := planMoveTx(ctx, tx, "areas", areas, areaID, up)
+		moved, err := planAreas.moveTx(ctx, tx, planID, areaID, up)
 		if err != nil || !moved {
 			return err
 		}
@@ -237,13 +274,10 @@ func (db *DB) MoveArea(ctx context.Context, planID, areaID int64, up bool, actor
 // DeleteArea removes an area that holds no activities.
 func (db *DB) DeleteArea(ctx context.Context, planID, areaID int64, actor string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := planEditableTx(ctx, tx, planID); err != nil {
+		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
-		if err := planAreaTx(ctx, tx, planID, areaID); err != nil {
-			return err
-		}
-		acts, err := planOrderedTx(ctx, tx, planActivitiesQuery, areaID)
+		acts, err := planActivities.itemsTx(ctx, tx, areaID)
 		if err != nil {
 			return err
 		}
@@ -253,14 +287,8 @@ func (db *DB) DeleteArea(ctx context.Context, planID, areaID int64, actor string
 		if _, err := tx.ExecContext(ctx, `DELETE FROM areas WHERE id = ?`, areaID); err != nil {
 			return err
 		}
-		areas, err := planOrderedTx(ctx, tx, planAreasQuery, planID)
-		if err != nil {
+		if err := planAreas.renumberTx(ctx, tx, planID); err != nil {
 			return err
-		}
-		for k, p := range areas {
-			if _, err := tx.ExecContext(ctx, `UPDATE areas SET position = ? WHERE id = ?`, k, p.id); err != nil {
-				return err
-			}
 		}
 		return auditTx(ctx, tx, db.Now(), actor, "plan.area.delete", "plan", planID, "area "+itoa(int(areaID)))
 	})
@@ -293,21 +321,15 @@ func (db *DB) AddActivity(ctx context.Context, planID, areaID int64, a forms.Act
 		return 0, err
 	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		if err := planEditableTx(ctx, tx, planID); err != nil {
-			return err
-		}
-		if err := planAreaTx(ctx, tx, planID, areaID); err != nil {
+		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
 		if err := planCheckRespondentsTx(ctx, tx, a.DepartmentIDs); err != nil {
 			return err
 		}
-		acts, err := planOrderedTx(ctx, tx, planActivitiesQuery, areaID)
+		acts, err := planActivities.uniqueTx(ctx, tx, areaID, a.Title, 0)
 		if err != nil {
 			return err
-		}
-		if planDuplicateTitle(acts, a.Title, 0) {
-			return planFieldError(forms.EINVALID, "title", "plans.error.duplicate_activity", "the area already has the activity")
 		}
 		a.AreaID = areaID
 		if err := insertActivityTx(ctx, tx, len(acts), &a); err != nil {
@@ -326,22 +348,15 @@ func (db *DB) UpdateActivity(ctx context.Context, planID, activityID int64, a fo
 		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := planEditableTx(ctx, tx, planID); err != nil {
-			return err
-		}
-		areaID, err := planActivityAreaTx(ctx, tx, planID, activityID)
+		areaID, err := planEditableActivityTx(ctx, tx, planID, activityID)
 		if err != nil {
 			return err
 		}
 		if err := planCheckRespondentsTx(ctx, tx, a.DepartmentIDs); err != nil {
 			return err
 		}
-		acts, err := planOrderedTx(ctx, tx, planActivitiesQuery, areaID)
-		if err != nil {
+		if _, err := planActivities.uniqueTx(ctx, tx, areaID, a.Title, activityID); err != nil {
 			return err
-		}
-		if planDuplicateTitle(acts, a.Title, activityID) {
-			return planFieldError(forms.EINVALID, "title", "plans.error.duplicate_activity", "the area already has the activity")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE activities SET title = ?, description = ?, all_departments = ? WHERE id = ?`,
 			a.Title, a.Description, b2i(a.AllDepartments), activityID); err != nil {
@@ -358,18 +373,11 @@ func (db *DB) UpdateActivity(ctx context.Context, planID, activityID int64, a fo
 // MoveActivity moves an activity one step up or down within its area.
 func (db *DB) MoveActivity(ctx context.Context, planID, activityID int64, up bool, actor string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := planEditableTx(ctx, tx, planID); err != nil {
-			return err
-		}
-		areaID, err := planActivityAreaTx(ctx, tx, planID, activityID)
+		areaID, err := planEditableActivityTx(ctx, tx, planID, activityID)
 		if err != nil {
 			return err
 		}
-		acts, err := planOrderedTx(ctx, tx, planActivitiesQuery, areaID)
-		if err != nil {
-			return err
-		}
-		moved, err := planMoveTx(ctx, tx, "activities", acts, activityID, up)
+		moved, err := planActivities.moveTx(ctx, tx, areaID, activityID, up)
 		if err != nil || !moved {
 			return err
 		}
@@ -407,10 +415,7 @@ func (db *DB) ActivitiesInUse(ctx context.Context, planID int64) (map[int64]bool
 // to; one that has answers is refused with ECONFLICT.
 func (db *DB) DeleteActivity(ctx context.Context, planID, activityID int64, actor string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := planEditableTx(ctx, tx, planID); err != nil {
-			return err
-		}
-		areaID, err := planActivityAreaTx(ctx, tx, planID, activityID)
+		areaID, err := planEditableActivityTx(ctx, tx, planID, activityID)
 		if err != nil {
 			return err
 		}
@@ -434,14 +439,8 @@ func (db *DB) DeleteActivity(ctx context.Context, planID, activityID int64, acto
 		if _, err := tx.ExecContext(ctx, `DELETE FROM activities WHERE id = ?`, activityID); err != nil {
 			return err
 		}
-		acts, err := planOrderedTx(ctx, tx, planActivitiesQuery, areaID)
-		if err != nil {
+		if err := planActivities.renumberTx(ctx, tx, areaID); err != nil {
 			return err
-		}
-		for k, p := range acts {
-			if _, err := tx.ExecContext(ctx, `UPDATE activities SET position = ? WHERE id = ?`, k, p.id); err != nil {
-				return err
-			}
 		}
 		return auditTx(ctx, tx, db.Now(), actor, "plan.activity.delete", "plan", planID, title)
 	})

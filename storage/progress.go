@@ -90,7 +90,7 @@ func (db *DB) RoundProgress(ctx context.Context, roundID int64) (forms.Round, []
 	var out []Progress
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		if round, err = scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID)); err != nil {
+		if round, err = roundTx(ctx, tx, roundID); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, progressQuery, roundID)
@@ -155,7 +155,7 @@ func (db *DB) SetParticipants(ctx context.Context, roundID int64, ids []int64, a
 		return participantsError("error.round_participants_none", "choose at least one department")
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
-		r, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
+		r, err := roundTx(ctx, tx, roundID)
 		if err != nil {
 			return err
 		}

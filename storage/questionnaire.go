@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 
 	"followup/forms"
 )
@@ -25,14 +24,8 @@ type QuestionnaireData struct {
 func (db *DB) Questionnaire(ctx context.Context, roundID, departmentID int64) (*QuestionnaireData, error) {
 	q := &QuestionnaireData{}
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		if q.Round, err = scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID)); err != nil {
-			return err
-		}
-		if q.Plan, err = db.planAt(ctx, tx, q.Round.PlanID, true); err != nil {
-			return err
-		}
-		if q.Department, err = scanDepartment(tx.QueryRowContext(ctx, `SELECT `+departmentColumns+` FROM departments WHERE id = ?`, departmentID)); err != nil {
+		err := db.questionnaireHeadTx(ctx, tx, q, roundID, departmentID)
+		if err != nil {
 			return err
 		}
 		if q.Response, err = responseTx(ctx, tx, roundID, departmentID); err != nil {
@@ -41,23 +34,8 @@ func (db *DB) Questionnaire(ctx context.Context, roundID, departmentID int64) (*
 		if q.Round.Kind != forms.RoundAnnual {
 			return nil
 		}
-		interim, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds
-			WHERE plan_id = ? AND kind = 'interim' AND state != 'draft' ORDER BY report_date DESC, id DESC LIMIT 1`, q.Round.PlanID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		resp, err := responseTx(ctx, tx, interim.ID, departmentID)
-		if forms.ErrorCode(err) == forms.ENOTFOUND {
-			return nil // the department did not take part in the interim round
-		}
-		if err != nil {
-			return err
-		}
-		q.InterimRound, q.Interim = &interim, resp.Answers
-		return nil
+		q.InterimRound, q.Interim, err = interimAnswersTx(ctx, tx, q.Round.PlanID, departmentID)
+		return err
 	})
 	return q, err
 }
@@ -67,15 +45,21 @@ func (db *DB) Questionnaire(ctx context.Context, roundID, departmentID int64) (*
 func (db *DB) QuestionnaireHead(ctx context.Context, roundID, departmentID int64) (*QuestionnaireData, error) {
 	q := &QuestionnaireData{}
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		if q.Round, err = scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID)); err != nil {
-			return err
-		}
-		if q.Plan, err = db.planAt(ctx, tx, q.Round.PlanID, true); err != nil {
-			return err
-		}
-		q.Department, err = scanDepartment(tx.QueryRowContext(ctx, `SELECT `+departmentColumns+` FROM departments WHERE id = ?`, departmentID))
-		return err
+		return db.questionnaireHeadTx(ctx, tx, q, roundID, departmentID)
 	})
 	return q, err
+}
+
+// questionnaireHeadTx reads the round, the plan (from the cache) and the
+// department into q.
+func (db *DB) questionnaireHeadTx(ctx context.Context, tx *sql.Tx, q *QuestionnaireData, roundID, departmentID int64) error {
+	var err error
+	if q.Round, err = roundTx(ctx, tx, roundID); err != nil {
+		return err
+	}
+	if q.Plan, err = db.planAt(ctx, tx, q.Round.PlanID, true); err != nil {
+		return err
+	}
+	q.Department, err = departmentTx(ctx, tx, departmentID)
+	return err
 }

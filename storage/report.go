@@ -25,7 +25,7 @@ func (db *DB) RoundReport(ctx context.Context, roundID int64) (*forms.RoundRepor
 }
 
 func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*forms.RoundReport, error) {
-	round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
+	round, err := roundTx(ctx, tx, roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -42,8 +42,7 @@ func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*fo
 		return nil, err
 	}
 	if round.Kind == forms.RoundAnnual {
-		interim, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds
-			WHERE plan_id = ? AND kind = 'interim' AND state != 'draft' ORDER BY report_date DESC, id DESC LIMIT 1`, round.PlanID))
+		interim, err := interimRoundTx(ctx, tx, round.PlanID)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
@@ -127,20 +126,33 @@ func (db *DB) InterimAnswers(ctx context.Context, round forms.Round, departmentI
 	if round.Kind != forms.RoundAnnual {
 		return nil, nil, nil
 	}
-	var interim forms.Round
-	var resp *forms.Response
+	var interim *forms.Round
+	var answers map[int64]forms.Answer
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		interim, err = scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds
-			WHERE plan_id = ? AND kind = 'interim' AND state != 'draft' ORDER BY report_date DESC, id DESC LIMIT 1`, round.PlanID))
-		if err != nil {
-			return err
-		}
-		resp, err = responseTx(ctx, tx, interim.ID, departmentID)
+		interim, answers, err = interimAnswersTx(ctx, tx, round.PlanID, departmentID)
 		return err
 	})
-	if forms.ErrorCode(err) == forms.ENOTFOUND {
+	if err != nil {
+		return nil, nil, err
+	}
+	return interim, answers, nil
+}
+
+// interimAnswersTx reads the interim round that the plan's annual rounds are
+// compared with and the department's answers in it; nil when there is none
+// or the department did not take part in it.
+func interimAnswersTx(ctx context.Context, tx *sql.Tx, planID, departmentID int64) (*forms.Round, map[int64]forms.Answer, error) {
+	interim, err := interimRoundTx(ctx, tx, planID)
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	resp, err := responseTx(ctx, tx, interim.ID, departmentID)
+	if forms.ErrorCode(err) == forms.ENOTFOUND {
+		return nil, nil, nil // the department did not take part in the interim round
 	}
 	if err != nil {
 		return nil, nil, err

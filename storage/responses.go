@@ -13,7 +13,7 @@ import (
 const responseColumns = `id, round_id, department_id, state, general_comment, general_version, filled_in_by,
 	submitted_by, submitted_at, return_message, returned_by, returned_at, updated_at, version`
 
-func scanResponse(row interface{ Scan(...any) error }) (*forms.Response, error) {
+func scanResponse(row rowScanner) (*forms.Response, error) {
 	r := &forms.Response{Answers: map[int64]forms.Answer{}}
 	var state, subAt, retAt, upd string
 	err := row.Scan(&r.ID, &r.RoundID, &r.DepartmentID, &state, &r.GeneralComment, &r.GeneralVersion, &r.FilledInBy,
@@ -37,7 +37,7 @@ func (db *DB) Response(ctx context.Context, roundID, departmentID int64) (*forms
 }
 
 func responseTx(ctx context.Context, tx *sql.Tx, roundID, departmentID int64) (*forms.Response, error) {
-	r, err := scanResponse(tx.QueryRowContext(ctx, `SELECT `+responseColumns+` FROM responses WHERE round_id = ? AND department_id = ?`, roundID, departmentID))
+	r, err := responseRowTx(ctx, tx, roundID, departmentID)
 	if errors.Is(err, sql.ErrNoRows) {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM round_departments WHERE round_id = ? AND department_id = ?`, roundID, departmentID).Scan(&n); err != nil {
@@ -51,21 +51,33 @@ func responseTx(ctx context.Context, tx *sql.Tx, roundID, departmentID int64) (*
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT activity_id, COALESCE(status_id, 0), comment, needs_support, version, updated_at, updated_by FROM answers WHERE response_id = ?`, r.ID)
-	if err != nil {
+	if err := readAnswersTx(ctx, tx, r.Answers, `SELECT `+answerColumns+` FROM answers WHERE response_id = ?`, r.ID); err != nil {
 		return nil, err
+	}
+	return r, nil
+}
+
+// answerColumns are the columns of an answer that readAnswersTx reads.
+const answerColumns = `activity_id, COALESCE(status_id, 0), comment, needs_support, version, updated_at, updated_by`
+
+// readAnswersTx runs a query of answerColumns and puts each answer into out,
+// by activity.
+func readAnswersTx(ctx context.Context, tx *sql.Tx, out map[int64]forms.Answer, query string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var a forms.Answer
 		var upd string
 		if err := rows.Scan(&a.ActivityID, &a.StatusID, &a.Comment, &a.NeedsSupport, &a.Version, &upd, &a.UpdatedBy); err != nil {
-			return nil, err
+			return err
 		}
 		a.UpdatedAt = parseTS(upd)
-		r.Answers[a.ActivityID] = a
+		out[a.ActivityID] = a
 	}
-	return r, rows.Err()
+	return rows.Err()
 }
 
 // responseRowTx reads a response without its answers.
@@ -79,27 +91,16 @@ func answersTx(ctx context.Context, tx *sql.Tx, responseID int64, activityIDs []
 	if len(activityIDs) == 0 {
 		return out, nil
 	}
-	q := `SELECT activity_id, COALESCE(status_id, 0), comment, needs_support, version, updated_at, updated_by FROM answers
+	q := `SELECT ` + answerColumns + ` FROM answers
 		WHERE response_id = ? AND activity_id IN (?` + strings.Repeat(",?", len(activityIDs)-1) + `)`
 	args := []any{responseID}
 	for _, id := range activityIDs {
 		args = append(args, id)
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
+	if err := readAnswersTx(ctx, tx, out, q, args...); err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var a forms.Answer
-		var upd string
-		if err := rows.Scan(&a.ActivityID, &a.StatusID, &a.Comment, &a.NeedsSupport, &a.Version, &upd, &a.UpdatedBy); err != nil {
-			return nil, err
-		}
-		a.UpdatedAt = parseTS(upd)
-		out[a.ActivityID] = a
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ensureResponseTx returns the response row's id, creating the row.
@@ -170,7 +171,7 @@ func (db *DB) SaveDraft(ctx context.Context, loc *time.Location, roundID, depart
 // saveTx applies a save in the writer's transaction, reading only the
 // response row and the answers it changes.
 func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) ([]forms.Conflict, error) {
-	round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
+	round, err := roundTx(ctx, tx, roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +323,7 @@ func (db *DB) SubmitResponse(ctx context.Context, loc *time.Location, roundID, d
 		if saved, err = responseTx(ctx, tx, roundID, departmentID); err != nil || len(conflicts) > 0 {
 			return err
 		}
-		round, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, roundID))
+		round, err := roundTx(ctx, tx, roundID)
 		if err != nil {
 			return err
 		}

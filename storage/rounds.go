@@ -9,7 +9,7 @@ import (
 
 const roundColumns = `id, plan_id, kind, title, report_date, deadline, state, archived, created_at, opened_at, closed_at`
 
-func scanRound(row interface{ Scan(...any) error }) (forms.Round, error) {
+func scanRound(row rowScanner) (forms.Round, error) {
 	var r forms.Round
 	var kind, state, date, deadline, created, opened, closed string
 	err := row.Scan(&r.ID, &r.PlanID, &kind, &r.Title, &date, &deadline, &state, &r.Archived, &created, &opened, &closed)
@@ -96,12 +96,25 @@ func setParticipantsTx(ctx context.Context, tx *sql.Tx, roundID int64, ids []int
 	return nil
 }
 
+// roundTx reads one round.
+func roundTx(ctx context.Context, tx *sql.Tx, id int64) (forms.Round, error) {
+	return scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, id))
+}
+
+// interimRoundTx reads the interim round that the plan's annual rounds are
+// compared with: its latest interim round that is not a draft. It returns
+// sql.ErrNoRows when there is none.
+func interimRoundTx(ctx context.Context, tx *sql.Tx, planID int64) (forms.Round, error) {
+	return scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds
+		WHERE plan_id = ? AND kind = 'interim' AND state != 'draft' ORDER BY report_date DESC, id DESC LIMIT 1`, planID))
+}
+
 // Round returns one round.
 func (db *DB) Round(ctx context.Context, id int64) (forms.Round, error) {
 	var r forms.Round
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		r, err = scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, id))
+		r, err = roundTx(ctx, tx, id)
 		return err
 	})
 	return r, err
@@ -111,19 +124,9 @@ func (db *DB) Round(ctx context.Context, id int64) (forms.Round, error) {
 func (db *DB) Rounds(ctx context.Context) ([]forms.Round, error) {
 	var out []forms.Round
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+roundColumns+` FROM rounds ORDER BY report_date DESC, id DESC`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanRound(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, r)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryAllTx(ctx, tx, scanRound, `SELECT `+roundColumns+` FROM rounds ORDER BY report_date DESC, id DESC`)
+		return err
 	})
 	return out, err
 }
@@ -132,7 +135,7 @@ func (db *DB) Rounds(ctx context.Context) ([]forms.Round, error) {
 // participant without a link one, and a response to fill in.
 func (db *DB) SetRoundState(ctx context.Context, id int64, state forms.RoundState, actor string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		r, err := scanRound(tx.QueryRowContext(ctx, `SELECT `+roundColumns+` FROM rounds WHERE id = ?`, id))
+		r, err := roundTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -176,19 +179,6 @@ func (db *DB) Participants(ctx context.Context, roundID int64) ([]forms.Departme
 }
 
 func participantsTx(ctx context.Context, tx *sql.Tx, roundID int64) ([]forms.Department, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.email, d.active, d.created_at FROM departments d
+	return queryAllTx(ctx, tx, scanDepartment, `SELECT d.id, d.name, d.kind, d.email, d.active, d.created_at FROM departments d
 		JOIN round_departments rd ON rd.department_id = d.id WHERE rd.round_id = ? ORDER BY d.name_key`, roundID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []forms.Department
-	for rows.Next() {
-		d, err := scanDepartment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }

@@ -180,14 +180,20 @@ func (l *load) page(ctx context.Context, rep *phaseReport) {
 	d := l.intn(len(l.t.links))
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, l.c.url+"/r/"+l.t.links[d].Token, nil)
 	t0 := time.Now()
-	res, err := l.client.Do(req)
-	status := 0
-	if err == nil {
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
-		status = res.StatusCode
-	}
+	status, err := l.fetch(req)
 	rep.record(kindPage, time.Since(t0), status, err, false)
+}
+
+// fetch sends a request and reads its response to the end; the status is 0
+// when the request failed.
+func (l *load) fetch(req *http.Request) (int, error) {
+	res, err := l.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode, nil
 }
 
 // returnOne has the office return a submitted response, so its department
@@ -223,13 +229,7 @@ func (l *load) export(ctx context.Context, rep *phaseReport) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("%s/kontor/omgangar/%d/export.xlsx", l.c.url, l.t.roundID), nil)
 	req.Header.Set("Authorization", "Bearer "+l.t.token)
 	t0 := time.Now()
-	res, err := l.client.Do(req)
-	status := 0
-	if err == nil {
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
-		status = res.StatusCode
-	}
+	status, err := l.fetch(req)
 	rep.record(kindExport, time.Since(t0), status, err, false)
 }
 

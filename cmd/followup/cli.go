@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -34,21 +35,46 @@ func cliError(err error) error {
 	return err
 }
 
-func cmdDepartmentsImport(ctx context.Context, e env, args []string) error {
+// oneArg parses the shared flags of a command that takes exactly one
+// argument, and returns them with the argument.
+func oneArg(e env, name, usage string, args []string) (config, string, error) {
 	var c config
-	fs := newFlags("departments import", e, &c)
+	fs := newFlags(name, e, &c)
 	pos, err := parseAll(fs, args)
 	if err != nil || len(pos) != 1 {
-		return usageError{"usage: followup departments import FILE"}
+		return c, "", usageError{usage}
 	}
-	f, err := os.Open(pos[0])
+	return c, pos[0], nil
+}
+
+// fileError names the file whose content the domain refused.
+func fileError(path string, err error) error {
+	return fmt.Errorf("%s: %w", path, cliError(err))
+}
+
+// parseFile opens the file at path and parses it; a refusal names the file.
+func parseFile[T any](path string, parse func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	v, err := parse(f)
+	if err != nil {
+		return v, fileError(path, err)
+	}
+	return v, nil
+}
+
+func cmdDepartmentsImport(ctx context.Context, e env, args []string) error {
+	c, path, err := oneArg(e, "departments import", "usage: followup departments import FILE", args)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	rows, err := forms.ParseDepartmentsCSV(f)
+	rows, err := parseFile(path, forms.ParseDepartmentsCSV)
 	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], cliError(err))
+		return err
 	}
 	db, err := c.open(ctx)
 	if err != nil {
@@ -68,20 +94,13 @@ func cmdDepartmentsImport(ctx context.Context, e env, args []string) error {
 }
 
 func cmdPlanImport(ctx context.Context, e env, args []string) error {
-	var c config
-	fs := newFlags("plan import", e, &c)
-	pos, err := parseAll(fs, args)
-	if err != nil || len(pos) != 1 {
-		return usageError{"usage: followup plan import FILE"}
-	}
-	f, err := os.Open(pos[0])
+	c, path, err := oneArg(e, "plan import", "usage: followup plan import FILE", args)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	doc, err := forms.DecodePlanDocument(f)
+	doc, err := parseFile(path, forms.DecodePlanDocument)
 	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], cliError(err))
+		return err
 	}
 	db, err := c.open(ctx)
 	if err != nil {
@@ -94,7 +113,7 @@ func cmdPlanImport(ctx context.Context, e env, args []string) error {
 	}
 	plan, err := doc.ToPlan(deps)
 	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], cliError(err))
+		return fileError(path, err)
 	}
 	id, err := db.CreatePlan(ctx, plan, cliActor)
 	if err != nil {
@@ -106,13 +125,11 @@ func cmdPlanImport(ctx context.Context, e env, args []string) error {
 }
 
 func cmdPlanExport(ctx context.Context, e env, args []string) error {
-	var c config
-	fs := newFlags("plan export", e, &c)
-	pos, err := parseAll(fs, args)
-	if err != nil || len(pos) != 1 {
-		return usageError{"usage: followup plan export ID"}
+	c, arg, err := oneArg(e, "plan export", "usage: followup plan export ID", args)
+	if err != nil {
+		return err
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
+	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil {
 		return usageError{"the plan id must be a number"}
 	}

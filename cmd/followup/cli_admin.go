@@ -47,16 +47,14 @@ func cmdUserAdd(ctx context.Context, e env, args []string) error {
 // cmdBackup writes a consistent copy of the database, also while the server
 // is running; the README says how to restore it.
 func cmdBackup(ctx context.Context, e env, args []string) error {
-	var c config
-	fs := newFlags("backup", e, &c)
-	pos, err := parseAll(fs, args)
-	if err != nil || len(pos) != 1 {
-		return usageError{"usage: followup backup FILE"}
-	}
-	// Not c.open: a backup must not migrate the database it copies.
-	if err := storage.BackupFile(ctx, c.db, pos[0], 30*time.Second); err != nil {
+	c, path, err := oneArg(e, "backup", "usage: followup backup FILE", args)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "wrote a checked copy of %s to %s\n", c.db, pos[0])
+	// Not c.open: a backup must not migrate the database it copies.
+	if err := storage.BackupFile(ctx, c.db, path, 30*time.Second); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote a checked copy of %s to %s\n", c.db, path)
 	return nil
 }

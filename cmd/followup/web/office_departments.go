@@ -22,11 +22,11 @@ type departmentsView struct {
 }
 
 // departmentFlashes are the notices shown after a change, by query flag.
-var departmentFlashes = []struct{ param, key string }{
-	{"tillagd", "departments.notice.added"},
-	{"sparat", "departments.notice.saved"},
-	{"inaktiverad", "departments.notice.deactivated"},
-	{"aktiverad", "departments.notice.activated"},
+var departmentFlashes = []queryFlash{
+	{Param: "tillagd", Key: "departments.notice.added"},
+	{Param: "sparat", Key: "departments.notice.saved"},
+	{Param: "inaktiverad", Key: "departments.notice.deactivated"},
+	{Param: "aktiverad", Key: "departments.notice.activated"},
 }
 
 func (s *Server) listDepartments(c *gin.Context) {
@@ -36,19 +36,8 @@ func (s *Server) listDepartments(c *gin.Context) {
 		return
 	}
 	l := s.localizer(c)
-	v := departmentsView{}
-	for _, d := range deps {
-		if d.Active {
-			v.Active = append(v.Active, d)
-		} else {
-			v.Inactive = append(v.Inactive, d)
-		}
-	}
-	for _, f := range departmentFlashes {
-		if c.Query(f.param) == "1" {
-			v.Notice = l.T(f.key)
-		}
-	}
+	v := departmentsView{Notice: flashNotice(c, l, departmentFlashes)}
+	v.Active, v.Inactive = partition(deps, func(d forms.Department) bool { return d.Active })
 	if c.Query("importerad") == "1" {
 		added, _ := strconv.Atoi(c.Query("tillagda"))
 		changed, _ := strconv.Atoi(c.Query("andrade"))
@@ -133,6 +122,20 @@ func (s *Server) deptAddErrors(c *gin.Context, v *departmentEditView, err error)
 	return 0, false
 }
 
+// departmentSaved redirects to the list with the query flag after a save,
+// or shows the form again with the save's problems.
+func (s *Server) departmentSaved(c *gin.Context, v *departmentEditView, err error, flag string) {
+	if err != nil {
+		if status, ok := s.deptAddErrors(c, v, err); ok {
+			s.renderDepartmentForm(c, status, v)
+			return
+		}
+		s.errorPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?"+flag+"=1")
+}
+
 func (s *Server) newDepartment(c *gin.Context) {
 	s.renderDepartmentForm(c, http.StatusOK, &departmentEditView{Form: departmentForm{Kind: string(forms.KindAdministration)}, Action: "/kontor/verksamheter"})
 }
@@ -148,15 +151,7 @@ func (s *Server) createDepartment(c *gin.Context) {
 	if err == nil {
 		_, err = s.DB.CreateDepartment(c.Request.Context(), in, account(c).Actor())
 	}
-	if err != nil {
-		if status, ok := s.deptAddErrors(c, v, err); ok {
-			s.renderDepartmentForm(c, status, v)
-			return
-		}
-		s.errorPage(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?tillagd=1")
+	s.departmentSaved(c, v, err, "tillagd")
 }
 
 // deptParam loads the department of the path.
@@ -174,6 +169,20 @@ func (s *Server) deptParam(c *gin.Context) (forms.Department, bool) {
 	return d, true
 }
 
+// deptRequest loads the department of the path and reads the posted form.
+func (s *Server) deptRequest(c *gin.Context) (forms.Department, url.Values, bool) {
+	d, ok := s.deptParam(c)
+	if !ok {
+		return forms.Department{}, nil, false
+	}
+	values, err := dpParseForm(c)
+	if err != nil {
+		s.errorPage(c, err)
+		return forms.Department{}, nil, false
+	}
+	return d, values, true
+}
+
 func (s *Server) editDepartment(c *gin.Context) {
 	d, ok := s.deptParam(c)
 	if !ok {
@@ -185,13 +194,8 @@ func (s *Server) editDepartment(c *gin.Context) {
 }
 
 func (s *Server) updateDepartment(c *gin.Context) {
-	d, ok := s.deptParam(c)
+	d, values, ok := s.deptRequest(c)
 	if !ok {
-		return
-	}
-	values, err := dpParseForm(c)
-	if err != nil {
-		s.errorPage(c, err)
 		return
 	}
 	v := &departmentEditView{Department: d, Form: departmentFormFrom(values), Action: "/kontor/verksamheter/" + strconv.FormatInt(d.ID, 10)}
@@ -199,27 +203,14 @@ func (s *Server) updateDepartment(c *gin.Context) {
 	if err == nil {
 		err = s.DB.UpdateDepartment(c.Request.Context(), d.ID, in, account(c).Actor())
 	}
-	if err != nil {
-		if status, ok := s.deptAddErrors(c, v, err); ok {
-			s.renderDepartmentForm(c, status, v)
-			return
-		}
-		s.errorPage(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?sparat=1")
+	s.departmentSaved(c, v, err, "sparat")
 }
 
 // setDepartmentActive deactivates (active=0) or reactivates (active=1) a
 // department.
 func (s *Server) setDepartmentActive(c *gin.Context) {
-	d, ok := s.deptParam(c)
+	d, values, ok := s.deptRequest(c)
 	if !ok {
-		return
-	}
-	values, err := dpParseForm(c)
-	if err != nil {
-		s.errorPage(c, err)
 		return
 	}
 	var active bool

@@ -21,12 +21,7 @@ import (
 
 // departmentImportView is the upload page, the refusal of a file and the
 // preview.
-type departmentImportView struct {
-	FileName string
-	Problems []string // why the file was refused, one line each
-	Error    string   // a translated message beside the file field
-	Preview  *departmentPreview
-}
+type departmentImportView = importView[departmentPreview]
 
 // departmentPreview is what an import would do.
 type departmentPreview struct {
@@ -45,20 +40,14 @@ type departmentImportRow struct {
 
 const departmentImportPurpose = "departments"
 
-func (s *Server) renderDepartmentImport(c *gin.Context, status int, v *departmentImportView) {
-	l := s.localizer(c)
-	title := l.T("departments.import_title")
-	switch {
-	case v.Preview != nil:
-		title = l.T("departments.preview_title")
-	case len(v.Problems) > 0 || v.Error != "":
-		title = l.T("departments.error_prefix") + title
-	}
-	s.render(c, status, "departments_import", page{L: l, Title: title, Data: v})
+// departmentImportPage is the department import's template and texts.
+func departmentImportPage(l *Localizer) importPage {
+	return importPage{template: "departments_import", title: l.T("departments.import_title"), previewTitle: l.T("departments.preview_title"),
+		errorPrefix: l.T("departments.error_prefix"), noFile: l.T("departments.import.no_file")}
 }
 
 func (s *Server) showDepartmentImport(c *gin.Context) {
-	s.renderDepartmentImport(c, http.StatusOK, &departmentImportView{})
+	renderImport(s, c, http.StatusOK, departmentImportPage(s.localizer(c)), &departmentImportView{})
 }
 
 // parseDepartmentFile reads an uploaded CSV or XLSX file into rows.
@@ -74,26 +63,14 @@ func parseDepartmentFile(data []byte) ([]forms.DepartmentRow, error) {
 }
 
 func (s *Server) previewDepartmentImport(c *gin.Context) {
-	name, data, ok, err := dpUpload(c)
-	if err != nil {
-		s.errorPage(c, err)
-		return
-	}
-	l := s.localizer(c)
-	v := &departmentImportView{FileName: name}
+	pg := departmentImportPage(s.localizer(c))
+	v, data, ok := importUpload[departmentPreview](s, c, pg)
 	if !ok {
-		v.Error = l.T("departments.import.no_file")
-		s.renderDepartmentImport(c, http.StatusUnprocessableEntity, v)
 		return
 	}
 	rows, err := parseDepartmentFile(data)
 	if err != nil {
-		if forms.ErrorCode(err) != forms.EINVALID {
-			s.errorPage(c, err)
-			return
-		}
-		v.Problems = dpTranslateProblems(l, dpProblems(err))
-		s.renderDepartmentImport(c, http.StatusUnprocessableEntity, v)
+		refuseImport(s, c, pg, v, err)
 		return
 	}
 	changes, err := s.DB.PreviewDepartmentImport(c.Request.Context(), rows)
@@ -118,7 +95,7 @@ func (s *Server) previewDepartmentImport(c *gin.Context) {
 	payload, _ := json.Marshal(p.Rows)
 	p.Digest = s.dpDigest(departmentImportPurpose, payload)
 	v.Preview = p
-	s.renderDepartmentImport(c, http.StatusOK, v)
+	renderImport(s, c, http.StatusOK, pg, v)
 }
 
 // departmentRowsFromForm rebuilds the rows a preview carried and checks
@@ -170,7 +147,7 @@ func (s *Server) confirmDepartmentImport(c *gin.Context) {
 			return
 		}
 		v := &departmentImportView{Error: l.T("departments.import.tampered")}
-		s.renderDepartmentImport(c, http.StatusUnprocessableEntity, v)
+		renderImport(s, c, http.StatusUnprocessableEntity, departmentImportPage(l), v)
 		return
 	}
 	changes, err := s.DB.ImportDepartments(c.Request.Context(), rows, account(c).Actor())

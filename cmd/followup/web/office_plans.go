@@ -25,6 +25,9 @@ type plansView struct {
 	Notice   string // translated
 }
 
+// planListFlashes are the list's notices after a change, by query flag.
+var planListFlashes = []queryFlash{{Param: "arkiverad", Key: "plans.notice.archived"}}
+
 func (s *Server) listPlans(c *gin.Context) {
 	plans, err := s.DB.Plans(c.Request.Context())
 	if err != nil {
@@ -32,17 +35,8 @@ func (s *Server) listPlans(c *gin.Context) {
 		return
 	}
 	l := s.localizer(c)
-	v := plansView{}
-	for _, p := range plans {
-		if p.Archived {
-			v.Archived = append(v.Archived, p)
-		} else {
-			v.Current = append(v.Current, p)
-		}
-	}
-	if c.Query("arkiverad") == "1" {
-		v.Notice = l.T("plans.notice.archived")
-	}
+	v := plansView{Notice: flashNotice(c, l, planListFlashes)}
+	v.Archived, v.Current = partition(plans, func(p storage.PlanSummary) bool { return p.Archived })
 	s.render(c, http.StatusOK, "plans", page{L: l, Title: l.T("plans.title"), Data: v})
 }
 
@@ -139,10 +133,10 @@ func (s *Server) createPlan(c *gin.Context) {
 }
 
 // planFlashes are the page-wide notices after a change, by query flag.
-var planFlashes = []struct{ param, key string }{
-	{"skapad", "plans.notice.created"},
-	{"importerad", "plans.notice.imported"},
-	{"aterstalld", "plans.notice.restored"},
+var planFlashes = []queryFlash{
+	{Param: "skapad", Key: "plans.notice.created"},
+	{Param: "importerad", Key: "plans.notice.imported"},
+	{Param: "aterstalld", Key: "plans.notice.restored"},
 }
 
 func (s *Server) showPlan(c *gin.Context) {
@@ -151,10 +145,8 @@ func (s *Server) showPlan(c *gin.Context) {
 		return
 	}
 	l := s.localizer(c)
-	for _, f := range planFlashes {
-		if c.Query(f.param) == "1" {
-			v.Notice, v.NoticeKind = l.T(f.key), "success"
-		}
+	if notice := flashNotice(c, l, planFlashes); notice != "" {
+		v.Notice, v.NoticeKind = notice, "success"
 	}
 	if saved := c.Query("sparat"); planSavedTarget.MatchString(saved) {
 		v.Saved = saved
@@ -163,13 +155,8 @@ func (s *Server) showPlan(c *gin.Context) {
 }
 
 func (s *Server) updatePlan(c *gin.Context) {
-	v, ok := s.loadPlanEditor(c)
+	v, values, ok := s.planEditRequest(c)
 	if !ok {
-		return
-	}
-	values, err := dpParseForm(c)
-	if err != nil {
-		s.errorPage(c, err)
 		return
 	}
 	l := s.localizer(c)
@@ -179,9 +166,7 @@ func (s *Server) updatePlan(c *gin.Context) {
 		err = s.DB.UpdatePlanMeta(c.Request.Context(), v.Plan.ID, m, account(c).Actor())
 	}
 	if err != nil {
-		if s.addPlanMetaErrors(l, &v.Errors, "plan-", err) {
-			v.Open = "plan-details"
-			s.renderPlanEditor(c, http.StatusUnprocessableEntity, v)
+		if s.planFormRefused(c, v, "plan-details", s.addPlanMetaErrors(l, &v.Errors, "plan-", err)) {
 			return
 		}
 		s.planEditFailed(c, v, err)

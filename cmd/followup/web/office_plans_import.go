@@ -19,12 +19,7 @@ import (
 // server's secret, and the confirmation checks it again.
 
 // planImportView is the upload page, the refusal of a file and the preview.
-type planImportView struct {
-	FileName string
-	Problems []string // why the file was refused, one line each
-	Error    string   // a translated message beside the file field
-	Preview  *planPreview
-}
+type planImportView = importView[planPreview]
 
 // planPreview is the plan an import would create.
 type planPreview struct {
@@ -50,20 +45,14 @@ type planPreviewActivity struct {
 
 const planImportPurpose = "plan"
 
-func (s *Server) renderPlanImport(c *gin.Context, status int, v *planImportView) {
-	l := s.localizer(c)
-	title := l.T("plans.import_title")
-	switch {
-	case v.Preview != nil:
-		title = l.T("plans.preview_title")
-	case len(v.Problems) > 0 || v.Error != "":
-		title = l.T("plans.error_prefix") + title
-	}
-	s.render(c, status, "plans_import", page{L: l, Title: title, Data: v})
+// planImportPage is the plan import's template and texts.
+func planImportPage(l *Localizer) importPage {
+	return importPage{template: "plans_import", title: l.T("plans.import_title"), previewTitle: l.T("plans.preview_title"),
+		errorPrefix: l.T("plans.error_prefix"), noFile: l.T("plans.import.no_file")}
 }
 
 func (s *Server) showPlanImport(c *gin.Context) {
-	s.renderPlanImport(c, http.StatusOK, &planImportView{})
+	renderImport(s, c, http.StatusOK, planImportPage(s.localizer(c)), &planImportView{})
 }
 
 // parsePlanFile reads an uploaded plan: a workbook made from the template,
@@ -85,32 +74,20 @@ func parsePlanFile(data []byte, deps []forms.Department) (*forms.Plan, *forms.Pl
 }
 
 func (s *Server) previewPlanImport(c *gin.Context) {
-	name, data, ok, err := dpUpload(c)
-	if err != nil {
-		s.errorPage(c, err)
-		return
-	}
-	ctx := c.Request.Context()
 	l := s.localizer(c)
-	v := &planImportView{FileName: name}
+	pg := planImportPage(l)
+	v, data, ok := importUpload[planPreview](s, c, pg)
 	if !ok {
-		v.Error = l.T("plans.import.no_file")
-		s.renderPlanImport(c, http.StatusUnprocessableEntity, v)
 		return
 	}
-	deps, err := s.DB.Departments(ctx, true)
+	deps, err := s.DB.Departments(c.Request.Context(), true)
 	if err != nil {
 		s.errorPage(c, err)
 		return
 	}
 	plan, doc, err := parsePlanFile(data, deps)
 	if err != nil {
-		if forms.ErrorCode(err) != forms.EINVALID {
-			s.errorPage(c, err)
-			return
-		}
-		v.Problems = dpTranslateProblems(l, dpProblems(err))
-		s.renderPlanImport(c, http.StatusUnprocessableEntity, v)
+		refuseImport(s, c, pg, v, err)
 		return
 	}
 	b, err := json.Marshal(doc)
@@ -121,7 +98,7 @@ func (s *Server) previewPlanImport(c *gin.Context) {
 	v.Preview = s.planPreviewOf(c, l, plan, deps)
 	v.Preview.Document = string(b)
 	v.Preview.Digest = s.dpDigest(planImportPurpose, b)
-	s.renderPlanImport(c, http.StatusOK, v)
+	renderImport(s, c, http.StatusOK, pg, v)
 }
 
 // planPreviewOf describes the plan an import would create.
@@ -160,9 +137,10 @@ func (s *Server) confirmPlanImport(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	l := s.localizer(c)
+	pg := planImportPage(l)
 	docJSON := values.Get("document")
 	if !s.dpDigestOK(planImportPurpose, []byte(docJSON), values.Get("digest")) {
-		s.renderPlanImport(c, http.StatusUnprocessableEntity, &planImportView{Error: l.T("plans.import.tampered")})
+		renderImport(s, c, http.StatusUnprocessableEntity, pg, &planImportView{Error: l.T("plans.import.tampered")})
 		return
 	}
 	deps, err := s.DB.Departments(ctx, true)
@@ -176,13 +154,8 @@ func (s *Server) confirmPlanImport(c *gin.Context) {
 		plan, err = doc.ToPlan(deps)
 	}
 	if err != nil {
-		if forms.ErrorCode(err) != forms.EINVALID {
-			s.errorPage(c, err)
-			return
-		}
 		// The departments changed since the preview.
-		v := &planImportView{Problems: dpTranslateProblems(l, dpProblems(err))}
-		s.renderPlanImport(c, http.StatusUnprocessableEntity, v)
+		refuseImport(s, c, pg, &planImportView{}, err)
 		return
 	}
 	id, err := s.DB.CreatePlan(ctx, plan, account(c).Actor())

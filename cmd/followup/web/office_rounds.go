@@ -155,22 +155,17 @@ func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int
 
 // setRoundState opens, closes or reopens a round.
 func (s *Server) setRoundState(c *gin.Context) {
-	id, ok := s.roundParam(c, "round")
+	before, ok := s.loadRound(c)
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	before, err := s.DB.Round(ctx, id)
-	if err != nil {
-		s.errorPage(c, err)
-		return
-	}
+	id := before.ID
 	state := forms.RoundState(c.PostForm("state"))
 	if state != forms.RoundOpen && state != forms.RoundClosed {
 		s.errorPage(c, forms.Errorf(forms.EINVALID, "unknown round state %q", state))
 		return
 	}
-	if err := s.DB.SetRoundState(ctx, id, state, account(c).Actor()); err != nil {
+	if err := s.DB.SetRoundState(c.Request.Context(), id, state, account(c).Actor()); err != nil {
 		s.errorPage(c, err)
 		return
 	}

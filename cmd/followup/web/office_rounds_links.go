@@ -30,17 +30,11 @@ type linksView struct {
 // showLinks shows the departments' links. ?ersatt=<department> asks to
 // confirm replacing that department's link.
 func (s *Server) showLinks(c *gin.Context) {
-	id, ok := s.roundParam(c, "round")
+	round, ok := s.loadRound(c)
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	round, err := s.DB.Round(ctx, id)
-	if err != nil {
-		s.errorPage(c, err)
-		return
-	}
-	links, err := s.DB.Links(ctx, s.Secret, id)
+	links, err := s.DB.Links(c.Request.Context(), s.Secret, round.ID)
 	if err != nil {
 		s.errorPage(c, err)
 		return
@@ -73,11 +67,7 @@ func (s *Server) showLinks(c *gin.Context) {
 // replaceLink gives a department a new link once confirmed; the old link
 // stops working at once. Without confirm=1 it asks first.
 func (s *Server) replaceLink(c *gin.Context) {
-	roundID, ok := s.roundParam(c, "round")
-	if !ok {
-		return
-	}
-	depID, ok := s.roundParam(c, "dept")
+	roundID, depID, ok := s.roundDeptParams(c)
 	if !ok {
 		return
 	}

@@ -30,11 +30,7 @@ func (s *Server) showResponse(c *gin.Context) {
 // renderResponse shows the page; message and formErr come from a refused
 // return.
 func (s *Server) renderResponse(c *gin.Context, status int, message string, formErr error) {
-	roundID, ok := s.roundParam(c, "round")
-	if !ok {
-		return
-	}
-	depID, ok := s.roundParam(c, "dept")
+	roundID, depID, ok := s.roundDeptParams(c)
 	if !ok {
 		return
 	}
@@ -74,11 +70,7 @@ func (s *Server) renderResponse(c *gin.Context, status int, message string, form
 // returnResponse sends a submitted response back to the department with a
 // message; the department sees it on its page and can edit again.
 func (s *Server) returnResponse(c *gin.Context) {
-	roundID, ok := s.roundParam(c, "round")
-	if !ok {
-		return
-	}
-	depID, ok := s.roundParam(c, "dept")
+	roundID, depID, ok := s.roundDeptParams(c)
 	if !ok {
 		return
 	}

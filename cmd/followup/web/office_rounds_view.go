@@ -49,6 +49,32 @@ func (s *Server) roundParam(c *gin.Context, name string) (int64, bool) {
 	return id, true
 }
 
+// roundDeptParams reads the round and the department of a path such as
+// /kontor/omgangar/:round/verksamheter/:dept; anything else is not found.
+func (s *Server) roundDeptParams(c *gin.Context) (roundID, depID int64, ok bool) {
+	if roundID, ok = s.roundParam(c, "round"); !ok {
+		return 0, 0, false
+	}
+	if depID, ok = s.roundParam(c, "dept"); !ok {
+		return 0, 0, false
+	}
+	return roundID, depID, true
+}
+
+// loadRound loads the round of the path, or shows the error page.
+func (s *Server) loadRound(c *gin.Context) (forms.Round, bool) {
+	id, ok := s.roundParam(c, "round")
+	if !ok {
+		return forms.Round{}, false
+	}
+	round, err := s.DB.Round(c.Request.Context(), id)
+	if err != nil {
+		s.errorPage(c, err)
+		return forms.Round{}, false
+	}
+	return round, true
+}
+
 // roundPath is the office page of a round.
 func roundPath(id int64) string { return "/kontor/omgangar/" + strconv.FormatInt(id, 10) }
 
