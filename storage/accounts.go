@@ -62,7 +62,7 @@ func (db *DB) CreateUser(ctx context.Context, email, name, role, password, actor
 		return User{}, err
 	}
 	var u User
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		now := db.Now()
 		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
 			email, strings.TrimSpace(name), role, string(hash), ts(now))
@@ -134,7 +134,7 @@ func (db *DB) Users(ctx context.Context) ([]User, error) {
 // SetUserActive deactivates or reactivates an account; deactivating ends its
 // sessions and revokes its API tokens.
 func (db *DB) SetUserActive(ctx context.Context, id int64, active bool, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE users SET active = ? WHERE id = ?`, b2i(active), id)
 		if err != nil {
 			return err
@@ -173,7 +173,7 @@ func hashSecret(s string) []byte {
 // cookie; only its hash is stored.
 func (db *DB) CreateSession(ctx context.Context, userID int64) (string, error) {
 	id := randomToken()
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		now := ts(db.Now())
 		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (id_hash, user_id, created_at, last_seen) VALUES (?, ?, ?, ?)`, hashSecret(id), userID, now, now)
 		return err
@@ -205,7 +205,7 @@ func (db *DB) SessionUser(ctx context.Context, sessionID string, idle time.Durat
 		return User{}, forms.Errorf(forms.EUNAUTHORIZED, "session expired")
 	}
 	if now.Sub(seen) > time.Minute {
-		err := db.write(ctx, func(tx *sql.Tx) error {
+		err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE sessions SET last_seen = ? WHERE id_hash = ?`, ts(now), hash)
 			return err
 		})
@@ -218,7 +218,7 @@ func (db *DB) SessionUser(ctx context.Context, sessionID string, idle time.Durat
 
 // EndSession signs a session out.
 func (db *DB) EndSession(ctx context.Context, sessionID string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, hashSecret(sessionID))
 		return err
 	})
@@ -243,7 +243,7 @@ func (db *DB) CreateAPIToken(ctx context.Context, userID int64, name, actor stri
 		return "", &forms.Error{Code: forms.EINVALID, Message: "a name is required", Fields: map[string]string{"name": "error.required"}, Order: []string{"name"}}
 	}
 	tok := "fu_" + randomToken()
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)`, userID, name, hashSecret(tok), ts(db.Now()))
 		if err != nil {
 			return err
@@ -270,7 +270,7 @@ func (db *DB) APITokenUser(ctx context.Context, token string) (User, error) {
 		return User{}, err
 	}
 	if now := db.Now(); now.Sub(parseTS(lastUsed)) > time.Minute {
-		_ = db.write(ctx, func(tx *sql.Tx) error {
+		_ = db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET last_used = ? WHERE id = ?`, ts(now), id)
 			return err
 		})
@@ -304,7 +304,7 @@ func (db *DB) APITokens(ctx context.Context) ([]APIToken, error) {
 
 // RevokeAPIToken stops a token from working.
 func (db *DB) RevokeAPIToken(ctx context.Context, id int64, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''`, ts(db.Now()), id)
 		if err != nil {
 			return err
@@ -334,7 +334,7 @@ func (db *DB) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
 // Audit records a change made outside a storage method, such as a refused
 // attempt worth noting.
 func (db *DB) Audit(ctx context.Context, actor, action, entity string, entityID int64, detail string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		return auditTx(ctx, tx, db.Now(), actor, action, entity, entityID, detail)
 	})
 }

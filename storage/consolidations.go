@@ -14,7 +14,7 @@ import (
 // overwrite each other's text.
 func (db *DB) SaveConsolidation(ctx context.Context, roundID, activityID int64, in forms.ConsolidationInput, author string) (forms.Consolidation, error) {
 	var out forms.Consolidation
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		round, err := roundTx(ctx, tx, roundID)
 		if err != nil {
 			return err

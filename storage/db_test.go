@@ -264,7 +264,7 @@ func TestReadDuringWrite(t *testing.T) {
 	inside, release := make(chan struct{}), make(chan struct{})
 	done := make(chan error, 1)
 	go func() {
-		done <- db.write(ctx, func(tx *sql.Tx) error {
+		done <- db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 			if _, err := tx.Exec(`INSERT INTO departments (name, name_key, kind, created_at) VALUES ('Under', 'under', 'bolag', 'x')`); err != nil {
 				return err
 			}

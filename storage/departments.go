@@ -60,7 +60,7 @@ func (db *DB) CreateDepartment(ctx context.Context, in forms.DepartmentInput, ac
 		return forms.Department{}, err
 	}
 	var id int64
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO departments (name, name_key, kind, email, active, created_at) VALUES (?, ?, ?, ?, 1, ?)`,
 			in.Name, strings.ToLower(in.Name), in.Kind, in.Email, ts(db.Now()))
 		if err != nil {
@@ -80,7 +80,7 @@ func (db *DB) UpdateDepartment(ctx context.Context, id int64, in forms.Departmen
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE departments SET name = ?, name_key = ?, kind = ?, email = ? WHERE id = ?`,
 			in.Name, strings.ToLower(in.Name), in.Kind, in.Email, id)
 		if err != nil {
@@ -96,7 +96,7 @@ func (db *DB) UpdateDepartment(ctx context.Context, id int64, in forms.Departmen
 // SetDepartmentActive deactivates or reactivates a department. Departments
 // are never deleted: their answers are records.
 func (db *DB) SetDepartmentActive(ctx context.Context, id int64, active bool, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE departments SET active = ? WHERE id = ?`, b2i(active), id)
 		if err != nil {
 			return err
@@ -154,7 +154,7 @@ func previewDepartments(existing []forms.Department, rows []forms.DepartmentRow)
 // transaction; importing the same rows twice changes nothing.
 func (db *DB) ImportDepartments(ctx context.Context, rows []forms.DepartmentRow, actor string) ([]ImportChange, error) {
 	var changes []ImportChange
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		existing, err := departmentsTx(ctx, tx, true)
 		if err != nil {
 			return err

@@ -35,13 +35,17 @@ func HashToken(token string) []byte {
 type Link struct {
 	Department forms.Department
 	Token      string
+	// Stale is true when the stored link was made with another secret (the
+	// secret file was lost or replaced): Token is empty, the link sent out
+	// no longer works, and the office must replace it.
+	Stale bool
 }
 
 // Links returns the link token of every participant of a round, creating the
 // missing ones.
 func (db *DB) Links(ctx context.Context, secret []byte, roundID int64) ([]Link, error) {
 	var out []Link
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		deps, err := participantsTx(ctx, tx, roundID)
 		if err != nil {
 			return err
@@ -59,7 +63,8 @@ func (db *DB) Links(ctx context.Context, secret []byte, roundID int64) ([]Link, 
 					return err
 				}
 			} else if subtle.ConstantTimeCompare(hash, HashToken(tok)) != 1 {
-				return forms.Errorf(forms.EINTERNAL, "the link of department %d in round %d was made with another secret", d.ID, roundID)
+				out = append(out, Link{Department: d, Stale: true})
+				continue
 			}
 			out = append(out, Link{Department: d, Token: tok})
 		}
@@ -71,7 +76,7 @@ func (db *DB) Links(ctx context.Context, secret []byte, roundID int64) ([]Link, 
 // ReplaceLink gives a department a new link; the old one stops working.
 func (db *DB) ReplaceLink(ctx context.Context, secret []byte, roundID, departmentID int64, actor string) (string, error) {
 	var tok string
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var nonce int64
 		if err := tx.QueryRowContext(ctx, `SELECT link_nonce FROM round_departments WHERE round_id = ? AND department_id = ?`, roundID, departmentID).Scan(&nonce); err != nil {
 			return err

@@ -56,9 +56,18 @@ func TestLinks(t *testing.T) {
 		}
 	})
 
-	t.Run("ErrInternalOtherSecret", func(t *testing.T) {
-		_, err := f.db.Links(f.ctx, []byte("another secret"), f.round)
-		wantCode(t, err, forms.EINTERNAL)
+	t.Run("StaleWithOtherSecret", func(t *testing.T) {
+		// The secret file was lost: every link is marked stale, none is
+		// made up, and the office can still see the page and replace them.
+		stale, err := f.db.Links(f.ctx, []byte("another secret"), f.round)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range stale {
+			if !l.Stale || l.Token != "" {
+				t.Errorf("link of %s with another secret: %+v, want stale without a token", l.Department.Name, l)
+			}
+		}
 	})
 
 	t.Run("ReplaceLink", func(t *testing.T) {
@@ -128,5 +137,51 @@ func TestToken(t *testing.T) {
 				t.Errorf("token equals the one for round 1, department 2, nonce 0")
 			}
 		})
+	}
+}
+
+// TestReplacedLinkStaysDeadAfterReadding replaces a department's link, takes
+// the department out of the draft round and puts it back: neither the
+// original nor the replaced link may open the questionnaire again.
+func TestReplacedLinkStaysDeadAfterReadding(t *testing.T) {
+	f := newFixture(t)
+	secret := []byte("link-secret-0123456789abcdef0123456789")
+	round, err := f.db.CreateRound(f.ctx, forms.RoundInput{PlanID: f.plan.ID, Kind: "interim", Title: "Utkast", ReportDate: "2024-08-31", Deadline: "2099-01-01"}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := f.db.Links(f.ctx, secret, round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var original string
+	for _, l := range first {
+		if l.Department.ID == f.energi.ID {
+			original = l.Token
+		}
+	}
+	replaced, err := f.db.ReplaceLink(f.ctx, secret, round, f.energi.ID, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.SetParticipants(f.ctx, round, []int64{f.bou.ID, f.it.ID}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.SetParticipants(f.ctx, round, []int64{f.bou.ID, f.it.ID, f.energi.ID}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := f.db.Links(f.ctx, secret, round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range []string{original, replaced} {
+		if _, _, err := f.db.LinkTarget(f.ctx, tok); forms.ErrorCode(err) != forms.ENOTFOUND {
+			t.Errorf("an old link opens the questionnaire again after the department was re-added (err %v)", err)
+		}
+		for _, l := range again {
+			if l.Token == tok {
+				t.Error("the re-added department got an old link back")
+			}
+		}
 	}
 }

@@ -36,7 +36,7 @@ func (db *DB) UpdatePlanMeta(ctx context.Context, planID int64, m forms.PlanMeta
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := planEditableTx(ctx, tx, planID); err != nil {
 			return err
 		}
@@ -51,7 +51,7 @@ func (db *DB) UpdatePlanMeta(ctx context.Context, planID int64, m forms.PlanMeta
 // ArchivePlan archives a plan, or restores it when archived is false. Plans
 // are never deleted: their rounds and answers are records.
 func (db *DB) ArchivePlan(ctx context.Context, planID int64, archived bool, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE plans SET archived = ? WHERE id = ?`, b2i(archived), planID)
 		if err != nil {
 			return err
@@ -218,7 +218,7 @@ func (db *DB) AddArea(ctx context.Context, planID int64, title, actor string) (i
 		return 0, err
 	}
 	var id int64
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := planEditableTx(ctx, tx, planID); err != nil {
 			return err
 		}
@@ -242,7 +242,7 @@ func (db *DB) UpdateArea(ctx context.Context, planID, areaID int64, title, actor
 	if err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
@@ -259,7 +259,7 @@ func (db *DB) UpdateArea(ctx context.Context, planID, areaID int64, title, actor
 // MoveArea moves an area one step up or down the plan by swapping it with
 // its neighbour; at either end it changes nothing.
 func (db *DB) MoveArea(ctx context.Context, planID, areaID int64, up bool, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
@@ -273,7 +273,7 @@ func (db *DB) MoveArea(ctx context.Context, planID, areaID int64, up bool, actor
 
 // DeleteArea removes an area that holds no activities.
 func (db *DB) DeleteArea(ctx context.Context, planID, areaID int64, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
@@ -320,7 +320,7 @@ func (db *DB) AddActivity(ctx context.Context, planID, areaID int64, a forms.Act
 	if err := forms.ValidateActivity(&a); err != nil {
 		return 0, err
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := planEditableAreaTx(ctx, tx, planID, areaID); err != nil {
 			return err
 		}
@@ -347,7 +347,7 @@ func (db *DB) UpdateActivity(ctx context.Context, planID, activityID int64, a fo
 	if err := forms.ValidateActivity(&a); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		areaID, err := planEditableActivityTx(ctx, tx, planID, activityID)
 		if err != nil {
 			return err
@@ -372,7 +372,7 @@ func (db *DB) UpdateActivity(ctx context.Context, planID, activityID int64, a fo
 
 // MoveActivity moves an activity one step up or down within its area.
 func (db *DB) MoveActivity(ctx context.Context, planID, activityID int64, up bool, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		areaID, err := planEditableActivityTx(ctx, tx, planID, activityID)
 		if err != nil {
 			return err
@@ -414,7 +414,7 @@ func (db *DB) ActivitiesInUse(ctx context.Context, planID int64) (map[int64]bool
 // DeleteActivity removes an activity that no answer or consolidation refers
 // to; one that has answers is refused with ECONFLICT.
 func (db *DB) DeleteActivity(ctx context.Context, planID, activityID int64, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		areaID, err := planEditableActivityTx(ctx, tx, planID, activityID)
 		if err != nil {
 			return err
@@ -496,7 +496,7 @@ func (db *DB) ReplaceScale(ctx context.Context, planID int64, scale forms.Scale,
 	if err := fe.Err("invalid scale"); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := planEditableTx(ctx, tx, planID); err != nil {
 			return err
 		}

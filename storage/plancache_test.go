@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"reflect"
 	"testing"
@@ -34,7 +35,10 @@ func TestPlanCacheSeesEveryChange(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := f.db.write(f.ctx, func(tx *sql.Tx) error { _, err := tx.ExecContext(f.ctx, c.sql, c.args...); return err }); err != nil {
+			if err := f.db.write(f.ctx, func(ctx context.Context, tx *sql.Tx) error {
+				_, err := tx.ExecContext(f.ctx, c.sql, c.args...)
+				return err
+			}); err != nil {
 				t.Fatal(err)
 			}
 			after, err := f.db.Plan(f.ctx, f.plan.ID)

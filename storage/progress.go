@@ -154,7 +154,7 @@ func (db *DB) SetParticipants(ctx context.Context, roundID int64, ids []int64, a
 	if len(ids) == 0 {
 		return participantsError("error.round_participants_none", "choose at least one department")
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		r, err := roundTx(ctx, tx, roundID)
 		if err != nil {
 			return err

@@ -17,7 +17,7 @@ func TestRoundProgress(t *testing.T) {
 	if _, err := f.db.SubmitResponse(f.ctx, f.loc, f.round, f.it.ID, in, "Ivar IT"); err != nil {
 		t.Fatalf("submit: %v", err)
 	}
-	if err := f.db.ReturnResponse(f.ctx, f.round, f.it.ID, "Komplettera C.", "kontor@exempelby.se"); err != nil {
+	if err := f.db.ReturnResponse(f.ctx, f.loc, f.round, f.it.ID, "Komplettera C.", "kontor@exempelby.se"); err != nil {
 		t.Fatalf("return: %v", err)
 	}
 

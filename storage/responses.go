@@ -144,7 +144,7 @@ func (db *DB) SaveResponse(ctx context.Context, loc *time.Location, roundID, dep
 func (db *DB) SaveDraft(ctx context.Context, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) (*forms.Response, error) {
 	var conflicts []forms.Conflict
 	var saved *forms.Response
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
 		if conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor); err != nil {
 			return err
@@ -202,6 +202,13 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 	if cur.State == forms.ResponseSubmitted {
 		return nil, forms.Errorf(forms.ESUBMITTED, "already submitted")
 	}
+	// Who made the change: the name given with this save (validated above),
+	// else the name the response already carries, else the caller's word.
+	if in.FilledInBy != nil && *in.FilledInBy != "" {
+		actor = Actor(*in.FilledInBy)
+	} else if cur.FilledInBy != "" {
+		actor = Actor(cur.FilledInBy)
+	}
 	ids := make([]int64, 0, len(in.Answers))
 	for _, a := range in.Answers {
 		ids = append(ids, a.ActivityID)
@@ -215,13 +222,11 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 	for _, a := range in.Answers {
 		current := cur.Answers[a.ActivityID]
 		current.ActivityID = a.ActivityID
-		base := current
-		if a.BaseVersion != current.Version {
-			if base, err = answerAtTx(ctx, tx, cur.ID, a.ActivityID, a.BaseVersion); err != nil {
-				return nil, err
-			}
+		outcome, err := mergeTx(ctx, tx, cur.ID, a.ActivityID, current, a)
+		if err != nil {
+			return nil, err
 		}
-		switch forms.Merge(current, base, a) {
+		switch outcome {
 		case forms.MergeKeep:
 			continue
 		case forms.MergeConflict:
@@ -244,14 +249,12 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 	}
 	if in.GeneralComment != nil && *in.GeneralComment != cur.GeneralComment {
 		current := forms.Answer{Comment: cur.GeneralComment, Version: cur.GeneralVersion}
-		base := current
-		if in.GeneralBase != cur.GeneralVersion {
-			if base, err = answerAtTx(ctx, tx, cur.ID, 0, in.GeneralBase); err != nil {
-				return nil, err
-			}
-		}
 		mine := forms.AnswerInput{Comment: *in.GeneralComment, BaseVersion: in.GeneralBase}
-		switch forms.Merge(current, base, mine) {
+		outcome, err := mergeTx(ctx, tx, cur.ID, 0, current, mine)
+		if err != nil {
+			return nil, err
+		}
+		switch outcome {
 		case forms.MergeWrite:
 			next := forms.Answer{Comment: *in.GeneralComment, Version: cur.GeneralVersion + 1}
 			if _, err := tx.ExecContext(ctx, `UPDATE responses SET general_comment = ?, general_version = ? WHERE id = ?`, next.Comment, next.Version, cur.ID); err != nil {
@@ -282,21 +285,41 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 
 // answerAtTx returns an answer (activityID 0: the general comment) as it was
 // at the given version, from the history; version 0 is the empty answer.
-func answerAtTx(ctx context.Context, tx *sql.Tx, responseID, activityID int64, version int) (forms.Answer, error) {
-	a := forms.Answer{ActivityID: activityID, Version: version}
+// found is false for a version the server never gave out.
+func answerAtTx(ctx context.Context, tx *sql.Tx, responseID, activityID int64, version int) (a forms.Answer, found bool, err error) {
+	a = forms.Answer{ActivityID: activityID, Version: version}
 	if version <= 0 {
 		a.Version = 0
-		return a, nil
+		return a, true, nil
 	}
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(status_id, 0), comment, needs_support FROM answer_history
+	err = tx.QueryRowContext(ctx, `SELECT COALESCE(status_id, 0), comment, needs_support FROM answer_history
 		WHERE response_id = ? AND activity_id IS NULLIF(?, 0) AND version = ? ORDER BY id DESC LIMIT 1`, responseID, activityID, version).
 		Scan(&a.StatusID, &a.Comment, &a.NeedsSupport)
 	if errors.Is(err, sql.ErrNoRows) {
-		// A version the server never gave out: treat the page as stale and
-		// let the merge report a conflict rather than overwrite.
-		return forms.Answer{ActivityID: activityID, Version: -1, Comment: "\x00unknown"}, nil
+		return forms.Answer{}, false, nil
 	}
-	return a, err
+	return a, err == nil, err
+}
+
+// mergeTx decides what to do with an incoming answer, reading the version
+// its page was based on when that is not the current one. A base version
+// the server never gave out is treated as stale: a conflict unless the
+// incoming answer already equals the stored one.
+func mergeTx(ctx context.Context, tx *sql.Tx, responseID, activityID int64, current forms.Answer, in forms.AnswerInput) (forms.MergeOutcome, error) {
+	if in.BaseVersion == current.Version {
+		return forms.Merge(current, current, in), nil
+	}
+	base, found, err := answerAtTx(ctx, tx, responseID, activityID, in.BaseVersion)
+	if err != nil {
+		return 0, err
+	}
+	if !found {
+		if in.Value().SameValue(current) {
+			return forms.MergeKeep, nil
+		}
+		return forms.MergeConflict, nil
+	}
+	return forms.Merge(current, base, in), nil
 }
 
 func historyTx(ctx context.Context, tx *sql.Tx, responseID int64, activityID *int64, version int, old, next forms.Answer, actor Actor, stamp string) error {
@@ -314,7 +337,7 @@ func (db *DB) SubmitResponse(ctx context.Context, loc *time.Location, roundID, d
 	var saved *forms.Response
 	var conflicts []forms.Conflict
 	var invalid error
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
 		conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor)
 		if err != nil {
@@ -359,7 +382,9 @@ func (db *DB) SubmitResponse(ctx context.Context, loc *time.Location, roundID, d
 
 // ReturnResponse sends a submitted response back to the department for
 // completion with the office's message; the department can edit it again.
-func (db *DB) ReturnResponse(ctx context.Context, roundID, departmentID int64, message, actor string) error {
+// The round must still take answers (open, deadline not passed in loc):
+// otherwise the department could not complete what it is asked to.
+func (db *DB) ReturnResponse(ctx context.Context, loc *time.Location, roundID, departmentID int64, message, actor string) error {
 	message = forms.NormalizeText(message)
 	if message == "" {
 		return &forms.Error{Code: forms.EINVALID, Message: "a message is required", Fields: map[string]string{"message": "error.required"}, Order: []string{"message"}}
@@ -367,13 +392,23 @@ func (db *DB) ReturnResponse(ctx context.Context, roundID, departmentID int64, m
 	if k := forms.CheckText(message, forms.MaxCommentRunes); k != "" {
 		return &forms.Error{Code: forms.EINVALID, Message: "invalid message", Fields: map[string]string{"message": k}, Order: []string{"message"}}
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
-		cur, err := responseTx(ctx, tx, roundID, departmentID)
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		cur, err := responseRowTx(ctx, tx, roundID, departmentID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return forms.Errorf(forms.ENOTFOUND, "department %d has no response in round %d", departmentID, roundID)
+		}
 		if err != nil {
 			return err
 		}
 		if cur.State != forms.ResponseSubmitted {
 			return forms.Errorf(forms.ECONFLICT, "only a submitted response can be returned")
+		}
+		round, err := roundTx(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		if err := round.AcceptsAnswers(db.Now(), loc); err != nil {
+			return forms.Errorf(forms.ECLOSED, "round %d takes no answers: open it or move its deadline before returning a response", roundID)
 		}
 		stamp := ts(db.Now())
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET state = 'returned', return_message = ?, returned_by = ?, returned_at = ?,

@@ -330,16 +330,16 @@ func TestReturnResponse(t *testing.T) {
 	}
 
 	t.Run("ErrConflictNotSubmitted", func(t *testing.T) {
-		wantCode(t, f.db.ReturnResponse(f.ctx, f.round, f.bou.ID, "Komplettera", "office@example.se"), forms.ECONFLICT)
+		wantCode(t, f.db.ReturnResponse(f.ctx, f.loc, f.round, f.bou.ID, "Komplettera", "office@example.se"), forms.ECONFLICT)
 	})
 	if _, err := f.db.SubmitResponse(f.ctx, f.loc, f.round, f.bou.ID, complete, "link"); err != nil {
 		t.Fatal(err)
 	}
 	t.Run("ErrInvalidEmptyMessage", func(t *testing.T) {
-		wantCode(t, f.db.ReturnResponse(f.ctx, f.round, f.bou.ID, " \n ", "office@example.se"), forms.EINVALID)
+		wantCode(t, f.db.ReturnResponse(f.ctx, f.loc, f.round, f.bou.ID, " \n ", "office@example.se"), forms.EINVALID)
 	})
 	t.Run("OK", func(t *testing.T) {
-		if err := f.db.ReturnResponse(f.ctx, f.round, f.bou.ID, " Komplettera kommentaren.\r\n", "office@example.se"); err != nil {
+		if err := f.db.ReturnResponse(f.ctx, f.loc, f.round, f.bou.ID, " Komplettera kommentaren.\r\n", "office@example.se"); err != nil {
 			t.Fatalf("return: %v", err)
 		}
 		r := f.response(t, f.bou.ID)
@@ -394,4 +394,58 @@ func TestSaveResponseStoresTextLiterally(t *testing.T) {
 	if n := queryInt(t, f.db, `SELECT COUNT(*) FROM answers`); n != 2 {
 		t.Errorf("answers has %d rows, want 2", n)
 	}
+}
+
+// TestHistoryNamesThePersonNotTheLink saves with a name, then autosaves an
+// answer without one (as the page's script does): the history names the
+// person both times; an invalid name is never recorded.
+func TestHistoryNamesThePersonNotTheLink(t *testing.T) {
+	f := newFixture(t)
+	pagar := f.status(t, "Pågår")
+	f.mustSave(t, f.bou.ID, forms.SaveInput{FilledInBy: ptr("Åsa Öberg"), Answers: []forms.AnswerInput{{ActivityID: f.actA, StatusID: pagar}}})
+	if _, err := f.db.SaveResponse(f.ctx, f.loc, f.round, f.bou.ID, forms.SaveInput{Answers: []forms.AnswerInput{{ActivityID: f.actB, StatusID: pagar}}}, "länk"); err != nil {
+		t.Fatal(err)
+	}
+	for _, act := range []int64{f.actA, f.actB} {
+		var by string
+		f.db.r.QueryRowContext(f.ctx, `SELECT changed_by FROM answer_history WHERE activity_id = ? ORDER BY id DESC LIMIT 1`, act).Scan(&by)
+		if by != "Åsa Öberg" {
+			t.Errorf("activity %d changed by %q, want the person's name", act, by)
+		}
+	}
+}
+
+// TestReturnNeedsARoundThatTakesAnswers refuses a return the department
+// could not act on: in a closed round, or after the deadline.
+func TestReturnNeedsARoundThatTakesAnswers(t *testing.T) {
+	f := newFixture(t)
+	in := forms.SaveInput{FilledInBy: ptr("Åsa")}
+	for _, a := range []int64{f.actA, f.actB} {
+		in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a, StatusID: f.status(t, "Genomfört")})
+	}
+	if _, err := f.db.SubmitResponse(f.ctx, f.loc, f.round, f.bou.ID, in, "Åsa"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.SetRoundState(f.ctx, f.round, forms.RoundClosed, "test"); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, f.db.ReturnResponse(f.ctx, f.loc, f.round, f.bou.ID, "Komplettera", "office"), forms.ECLOSED)
+	if err := f.db.SetRoundState(f.ctx, f.round, forms.RoundOpen, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.SetRoundDates(f.ctx, f.round, "2024-12-31", "2020-01-01", "test"); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, f.db.ReturnResponse(f.ctx, f.loc, f.round, f.bou.ID, "Komplettera", "office"), forms.ECLOSED)
+	if err := f.db.SetRoundDates(f.ctx, f.round, "2024-12-31", "2099-01-20", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.ReturnResponse(f.ctx, f.loc, f.round, f.bou.ID, "Komplettera", "office"); err != nil {
+		t.Fatalf("after moving the deadline the return must work: %v", err)
+	}
+	r, _ := f.db.Round(f.ctx, f.round)
+	if r.Deadline.Format(forms.DateLayout) != "2099-01-20" {
+		t.Errorf("deadline %v", r.Deadline)
+	}
+	wantCode(t, f.db.SetRoundDates(f.ctx, f.round, "2024-13-31", "igår", "test"), forms.EINVALID)
 }

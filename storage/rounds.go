@@ -3,6 +3,9 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strings"
+	"time"
 
 	"followup/forms"
 )
@@ -27,7 +30,7 @@ func (db *DB) CreateRound(ctx context.Context, in forms.RoundInput, actor string
 		return 0, err
 	}
 	var id int64
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := planTx(ctx, tx, in.PlanID); err != nil {
 			return forms.Errorf(forms.ENOTFOUND, "no plan %d", in.PlanID)
 		}
@@ -64,7 +67,7 @@ func setParticipantsTx(ctx context.Context, tx *sql.Tx, roundID int64, ids []int
 		if err := tx.QueryRowContext(ctx, `SELECT active FROM departments WHERE id = ?`, id).Scan(&active); err != nil {
 			return forms.Errorf(forms.EINVALID, "no department %d", id)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO round_departments (round_id, department_id) VALUES (?, ?)`, roundID, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO round_departments (round_id, department_id, link_nonce) VALUES (?, ?, abs(random() % 9007199254740991))`, roundID, id); err != nil {
 			return err
 		}
 	}
@@ -134,7 +137,7 @@ func (db *DB) Rounds(ctx context.Context) ([]forms.Round, error) {
 // SetRoundState opens, closes or reopens a round. Opening gives every
 // participant without a link one, and a response to fill in.
 func (db *DB) SetRoundState(ctx context.Context, id int64, state forms.RoundState, actor string) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		r, err := roundTx(ctx, tx, id)
 		if err != nil {
 			return err
@@ -181,4 +184,32 @@ func (db *DB) Participants(ctx context.Context, roundID int64) ([]forms.Departme
 func participantsTx(ctx context.Context, tx *sql.Tx, roundID int64) ([]forms.Department, error) {
 	return queryAllTx(ctx, tx, scanDepartment, `SELECT d.id, d.name, d.kind, d.email, d.active, d.created_at FROM departments d
 		JOIN round_departments rd ON rd.department_id = d.id WHERE rd.round_id = ? ORDER BY d.name_key`, roundID)
+}
+
+// SetRoundDates changes a round's reporting date and deadline, for example
+// to give departments more time; the change is audited.
+func (db *DB) SetRoundDates(ctx context.Context, roundID int64, reportDate, deadline, actor string) error {
+	var fe forms.FieldErrors
+	date, err := time.Parse(forms.DateLayout, strings.TrimSpace(reportDate))
+	if err != nil {
+		fe.Add("report_date", "error.date")
+	}
+	dl, err := time.Parse(forms.DateLayout, strings.TrimSpace(deadline))
+	if err != nil {
+		fe.Add("deadline", "error.date")
+	}
+	if err := fe.Err("invalid dates"); err != nil {
+		return err
+	}
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		r, err := roundTx(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE rounds SET report_date = ?, deadline = ? WHERE id = ?`, dateText(date), dateText(dl), roundID); err != nil {
+			return err
+		}
+		return auditTx(ctx, tx, db.Now(), actor, "round.dates", "round", roundID,
+			fmt.Sprintf("%s: report date %s → %s, deadline %s → %s", r.Title, dateText(r.ReportDate), dateText(date), dateText(r.Deadline), dateText(dl)))
+	})
 }

@@ -13,7 +13,7 @@ const maxBatch = 64
 // writeReq is one write waiting for the writer.
 type writeReq struct {
 	ctx  context.Context
-	fn   func(tx *sql.Tx) error
+	fn   func(ctx context.Context, tx *sql.Tx) error
 	done chan error
 }
 
@@ -21,11 +21,15 @@ type writeReq struct {
 var errClosed = errors.New("the database is closed")
 
 // write runs fn in a write transaction and returns only when its changes
-// are durable (or failed). Writes that arrive while another is committing
+// are durable (or failed). fn gets a context that is never cancelled: a
+// statement interrupted because one person's request ended would make
+// SQLite roll back the whole shared transaction, everyone's writes with it;
+// a write that has started therefore finishes, and only one still waiting
+// is dropped when its caller goes away. Writes that arrive while another is committing
 // share the next transaction, each in a savepoint of its own, so that one
 // fsync serves many saves near a deadline; a write that fails is rolled back
 // to its savepoint alone, and none is acknowledged before the commit.
-func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (db *DB) write(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	req := &writeReq{ctx: ctx, fn: fn, done: make(chan error, 1)}
 	select {
 	case db.writes <- req:
@@ -80,7 +84,7 @@ func (db *DB) commitBatch(batch []*writeReq) {
 	if len(batch) == 1 {
 		r := batch[0]
 		if results[0] = r.ctx.Err(); results[0] == nil {
-			results[0] = call(r.fn, tx)
+			results[0] = call(r.ctx, r.fn, tx)
 		}
 		if results[0] != nil {
 			tx.Rollback()
@@ -98,7 +102,7 @@ func (db *DB) commitBatch(batch []*writeReq) {
 			results[i] = err
 			continue
 		}
-		if results[i] = call(r.fn, tx); results[i] != nil {
+		if results[i] = call(r.ctx, r.fn, tx); results[i] != nil {
 			if _, err := tx.Exec(`ROLLBACK TO w`); err != nil {
 				// The transaction is unusable: fail everything in it.
 				tx.Rollback()
@@ -125,11 +129,11 @@ func (db *DB) commitBatch(batch []*writeReq) {
 
 // call runs a write function, turning a panic into an error so that one
 // bad write cannot stop the writer.
-func call(fn func(tx *sql.Tx) error, tx *sql.Tx) (err error) {
+func call(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error, tx *sql.Tx) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("panic in a write: %v", v)
 		}
 	}()
-	return fn(tx)
+	return fn(context.WithoutCancel(ctx), tx)
 }

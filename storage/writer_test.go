@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -20,7 +21,7 @@ func TestWriterIsolatesFailedWritesInABatch(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			errs[i] = f.db.write(f.ctx, func(tx *sql.Tx) error {
+			errs[i] = f.db.write(f.ctx, func(ctx context.Context, tx *sql.Tx) error {
 				if _, err := tx.ExecContext(f.ctx, `INSERT INTO audit_log (at, actor, action, entity) VALUES ('', ?, 'test', 'batch')`, fmt.Sprint(i)); err != nil {
 					return err
 				}
@@ -68,7 +69,44 @@ func TestWriterIsolatesFailedWritesInABatch(t *testing.T) {
 func TestWriteAfterCloseFails(t *testing.T) {
 	f := newFixture(t)
 	f.db.Close()
-	if err := f.db.write(f.ctx, func(tx *sql.Tx) error { return nil }); err == nil {
+	if err := f.db.write(f.ctx, func(ctx context.Context, tx *sql.Tx) error { return nil }); err == nil {
 		t.Fatal("a write after Close succeeded")
+	}
+}
+
+// TestCancelledRequestDoesNotBreakItsBatch cancels requests while their
+// writes run, in batches shared with others: SQLite must not be
+// interrupted (which would roll back everyone's writes), so every write
+// that started completes, and the others in its batch do too.
+func TestCancelledRequestDoesNotBreakItsBatch(t *testing.T) {
+	f := newFixture(t)
+	const n = 60
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			ctx, cancel := context.WithCancel(f.ctx)
+			defer cancel()
+			errs[i] = f.db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+				if i%4 == 0 {
+					cancel() // the person closed the page while the save ran
+				}
+				_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor, action, entity) VALUES ('', ?, 'test', 'cancel')`, fmt.Sprint(i))
+				return err
+			})
+		}(i)
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("write %d failed: %v", i, err)
+		}
+	}
+	var count int
+	f.db.r.QueryRowContext(f.ctx, `SELECT COUNT(*) FROM audit_log WHERE entity = 'cancel'`).Scan(&count)
+	if count != n {
+		t.Fatalf("%d rows, want %d", count, n)
 	}
 }

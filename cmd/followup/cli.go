@@ -299,7 +299,11 @@ func cmdResponseReturn(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := db.ReturnResponse(ctx, roundID, dep.ID, *msg, cliActor); err != nil {
+	loc, err := c.location()
+	if err != nil {
+		return err
+	}
+	if err := db.ReturnResponse(ctx, loc, roundID, dep.ID, *msg, cliActor); err != nil {
 		return notFoundOr(cliError(err), "department %q does not take part in round %d", dep.Name, roundID)
 	}
 	fmt.Fprintf(e.stderr, "returned the response of %s for completion\n", dep.Name)

@@ -312,7 +312,7 @@ func returnSubmitted(t *testing.T, dbPath string, roundID int64) {
 		t.Fatal(err)
 	}
 	for _, d := range rep.Submitted() {
-		if err := db.ReturnResponse(ctx, roundID, d.ID, "Komplettera, tack.", "test"); err != nil {
+		if err := db.ReturnResponse(ctx, time.UTC, roundID, d.ID, "Komplettera, tack.", "test"); err != nil {
 			t.Fatal(err)
 		}
 	}

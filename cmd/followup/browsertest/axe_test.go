@@ -239,7 +239,7 @@ func TestAccessibility(t *testing.T) {
 	}
 	firstActivity := plan.Activities()[0].ID
 	// A returned response, as the department sees it.
-	if err := e.db.ReturnResponse(ctx, e.info.AnnualID, e.departmentID(deptPlan), "Komplettera gärna kommentaren om riskanalysen.", demo.AdminEmail); err != nil {
+	if err := e.db.ReturnResponse(ctx, time.UTC, e.info.AnnualID, e.departmentID(deptPlan), "Komplettera gärna kommentaren om riskanalysen.", demo.AdminEmail); err != nil {
 		t.Fatal(err)
 	}
 	round := fmt.Sprintf("/kontor/omgangar/%d", e.info.AnnualID)

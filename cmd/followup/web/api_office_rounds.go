@@ -446,7 +446,7 @@ func (s *Server) apiReturnResponse(c *gin.Context) {
 		s.writeJSONError(c, apiFieldError(forms.ECONFLICT, "state", "api.error.not_submitted"))
 		return
 	}
-	if err := s.DB.ReturnResponse(ctx, ids[0], ids[1], req.Message, account(c).Actor()); err != nil {
+	if err := s.DB.ReturnResponse(ctx, s.Loc, ids[0], ids[1], req.Message, account(c).Actor()); err != nil {
 		s.writeJSONError(c, err)
 		return
 	}

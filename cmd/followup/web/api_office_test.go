@@ -197,11 +197,12 @@ func (e *officeEnv) apiAdminCalls() []struct {
 		{"POST", "/api/v1/plans", doc},
 		{"POST", "/api/v1/rounds", map[string]any{"plan_id": planID, "kind": "interim", "title": "Extra", "report_date": "2031-08-31", "deadline": "2031-09-15"}},
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/open", e.info.InterimID), nil},
-		{"POST", fmt.Sprintf("/api/v1/rounds/%d/close", round), nil},
 		{"GET", fmt.Sprintf("/api/v1/rounds/%d/links", round), nil},
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/links/%d/replace", round, dep), nil},
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/responses/%d/return", round, dep), map[string]any{"message": "Komplettera aktivitet 3."}},
 		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", e.info.InterimID, act), map[string]any{"status_id": plan.Statuses[2].ID, "narrative": "Pågår", "include_comments": true, "base_version": 0}},
+		// Last: a return needs the round open.
+		{"POST", fmt.Sprintf("/api/v1/rounds/%d/close", round), nil},
 	}
 }
 

@@ -80,17 +80,9 @@ func (s *Server) returnResponse(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	message := c.PostForm("message")
-	round, err := s.DB.Round(ctx, roundID)
-	if err != nil {
-		s.errorPage(c, err)
-		return
-	}
-	if round.State != forms.RoundOpen {
-		// Returned answers could not be completed in a closed round.
-		err = forms.Errorf(forms.ECLOSED, "round %d is not open", roundID)
-	} else {
-		err = s.DB.ReturnResponse(ctx, roundID, depID, message, account(c).Actor())
-	}
+	// Storage refuses a return the department could not act on (a closed
+	// round or a passed deadline).
+	err := s.DB.ReturnResponse(ctx, s.Loc, roundID, depID, message, account(c).Actor())
 	if err == nil {
 		roundRedirect(c, roundPath(roundID)+"/verksamheter/"+strconv.FormatInt(depID, 10), "aterskickad")
 		return

@@ -677,7 +677,7 @@ func TestOfficeRoundProgress(t *testing.T) {
 	roundAnswer(t, e, id, soc, tokens[soc], "Sofia Soc", "save", true)
 	pause()
 	roundAnswer(t, e, id, it, tokens[it], "Ivar IT", "submit", false)
-	if err := e.db.ReturnResponse(context.Background(), id, it, "Komplettera.", "test"); err != nil {
+	if err := e.db.ReturnResponse(context.Background(), e.server.Loc, id, it, "Komplettera.", "test"); err != nil {
 		t.Fatal(err)
 	}
 	pause()

@@ -916,7 +916,7 @@ func TestQuestionnaireReturnedForCompletion(t *testing.T) {
 	tok := f.token(t, f.Interim, deptSchool)
 	f.submitDirect(t, f.Interim, deptSchool, "Anna Andersson")
 	const message = "Komplettera riskanalysen med datum för när den blir klar."
-	if err := f.DB.ReturnResponse(ctx, f.Interim.ID, f.dep(t, deptSchool).ID, message, "samordnare@exempelby.se"); err != nil {
+	if err := f.DB.ReturnResponse(ctx, f.Loc, f.Interim.ID, f.dep(t, deptSchool).ID, message, "samordnare@exempelby.se"); err != nil {
 		t.Fatal(err)
 	}
 
