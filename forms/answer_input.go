@@ -24,11 +24,10 @@ func (in AnswerInput) Value() Answer {
 // those sent are changed) and, when present, the general comment and the
 // name of the person filling it in.
 type SaveInput struct {
-	Answers           []AnswerInput
-	GeneralComment    *string
-	GeneralBase       int
-	FilledInBy        *string
-	ExpectedResponseV int // 0 when unknown
+	Answers        []AnswerInput
+	GeneralComment *string
+	GeneralBase    int
+	FilledInBy     *string
 }
 
 // Field names used on the questionnaire; errors and conflicts refer to them

@@ -265,6 +265,11 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 			}
 			changed = true
 		case forms.MergeConflict:
+			// Name who saved the general comment, for the conflict message.
+			var at string
+			tx.QueryRowContext(ctx, `SELECT changed_by, changed_at FROM answer_history WHERE response_id = ? AND activity_id IS NULL
+				ORDER BY id DESC LIMIT 1`, cur.ID).Scan(&current.UpdatedBy, &at)
+			current.UpdatedAt = parseTS(at)
 			conflicts = append(conflicts, forms.Conflict{Mine: mine.Value(), Theirs: current})
 		}
 	}

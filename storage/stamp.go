@@ -11,12 +11,11 @@ import (
 
 // PageStamp identifies everything a department's questionnaire page shows:
 // when the stamp is the same, so is the page (for a given language and
-// time). It lets the server reuse a rendered page and answer conditional
-// requests without reading the whole questionnaire.
+// time). It lets the server reuse a rendered page without reading the whole
+// questionnaire.
 type PageStamp struct {
-	Key      string
-	Round    forms.Round // State and Deadline, to tell at request time whether it is closed
-	Response forms.ResponseState
+	Key   string
+	Round forms.Round // State and Deadline, to tell at request time whether it is closed
 }
 
 // QuestionnaireStamp reads a questionnaire's stamp in one query.
@@ -38,9 +37,8 @@ func (db *DB) QuestionnaireStamp(ctx context.Context, roundID, departmentID int6
 			return err
 		}
 		st.Round = forms.Round{ID: roundID, PlanID: planID, State: forms.RoundState(state), Deadline: parseDate(deadline), Title: title, Kind: forms.RoundKind(kind)}
-		st.Response = forms.ResponseState(respState)
-		st.Key = fmt.Sprintf("r%d|%s|%s|%q|%s|p%d.%d|d%d|%q|v%d|i%d.%d", roundID, state, deadline, title, kind, planID, planRev,
-			departmentID, depName, respVersion, interimVersions, interimRounds)
+		st.Key = fmt.Sprintf("r%d|%s|%s|%q|%s|p%d.%d|d%d|%q|v%d.%s|i%d.%d", roundID, state, deadline, title, kind, planID, planRev,
+			departmentID, depName, respVersion, respState, interimVersions, interimRounds)
 		return nil
 	})
 	return st, err

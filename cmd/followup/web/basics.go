@@ -67,9 +67,5 @@ func (s *Server) setLanguage(c *gin.Context) {
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: langCookie, Value: string(lang), Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure()})
-	next := c.PostForm("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		next = "/"
-	}
-	c.Redirect(http.StatusSeeOther, next)
+	c.Redirect(http.StatusSeeOther, localPath(c.PostForm("next"), "/"))
 }

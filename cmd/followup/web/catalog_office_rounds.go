@@ -5,6 +5,7 @@ package web
 // response as the office sees it.
 func officeRoundTexts() map[string]text {
 	return map[string]text{
+		"rounds.links.stale":      {"Länken fungerar inte längre: den skapades med en annan hemlig nyckel än servern har nu. Ersätt den och skicka den nya länken.", "The link no longer works: it was made with another secret key than the server has now. Replace it and send the new link."},
 		"dashboard.title":         {"Översikt", "Overview"},
 		"dashboard.lead":          {"Läget i de öppna uppföljningsomgångarna och kommunens planer.", "Where the open follow-up rounds stand, and the municipality's plans."},
 		"dashboard.open_rounds":   {"Öppna omgångar", "Open rounds"},

@@ -22,6 +22,7 @@ func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, bool) {
 	if !ok {
 		return nil, false
 	}
+
 	rep, err := s.DB.RoundReport(c.Request.Context(), id)
 	if err != nil {
 		s.errorPage(c, err)
@@ -39,6 +40,10 @@ func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, bool) {
 // exportWorkbook sends the round's Excel workbook; ?per_verksamhet=0 leaves
 // out the sheet per department.
 func (s *Server) exportWorkbook(c *gin.Context) {
+	if !s.acquireExport(c) {
+		return
+	}
+	defer s.releaseExport()
 	rep, ok := s.roundReport(c)
 	if !ok {
 		return
@@ -55,6 +60,10 @@ func (s *Server) exportWorkbook(c *gin.Context) {
 // exportReport sends the round's PDF report; ?bilaga=0 leaves out the
 // appendix with each department's answers.
 func (s *Server) exportReport(c *gin.Context) {
+	if !s.acquireExport(c) {
+		return
+	}
+	defer s.releaseExport()
 	rep, ok := s.roundReport(c)
 	if !ok {
 		return
@@ -66,3 +75,21 @@ func (s *Server) exportReport(c *gin.Context) {
 	}
 	s.sendFile(c, roundPDFType, reports.ReportFileName(rep), buf.Bytes())
 }
+
+// maxExports bounds the exports written at once: the largest PDF needs
+// hundreds of megabytes while it is written.
+const maxExports = 2
+
+// acquireExport takes an export slot, or answers "busy, try again" when
+// every slot is taken.
+func (s *Server) acquireExport(c *gin.Context) bool {
+	select {
+	case s.exports <- struct{}{}:
+		return true
+	default:
+		s.errorPage(c, &forms.Error{Code: forms.EBUSY, Message: "every export slot is taken"})
+		return false
+	}
+}
+
+func (s *Server) releaseExport() { <-s.exports }

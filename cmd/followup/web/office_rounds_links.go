@@ -15,6 +15,7 @@ import (
 type linkRow struct {
 	Department forms.Department
 	URL        string
+	Stale      bool // made with another secret: only replacing helps
 }
 
 // linksView lists every participant's link, all of them as lines for a
@@ -46,7 +47,10 @@ func (s *Server) showLinks(c *gin.Context) {
 	w.Write([]string{"namn", "e-post", "länk"})
 	confirm, _ := strconv.ParseInt(c.Query("ersatt"), 10, 64)
 	for _, lk := range links {
-		row := linkRow{Department: lk.Department, URL: s.Link(lk.Token)}
+		row := linkRow{Department: lk.Department, Stale: lk.Stale}
+		if !lk.Stale {
+			row.URL = s.Link(lk.Token)
+		}
 		v.Links = append(v.Links, row)
 		w.Write([]string{lk.Department.Name, lk.Department.Email, row.URL})
 		if lk.Department.ID == confirm {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"followup/cmd/followup/demo"
 	"followup/forms"
 	"followup/storage"
 )
@@ -1107,5 +1109,68 @@ func TestOfficeRoundProgressMatchesReport(t *testing.T) {
 	}
 	if n := storage.CountProgress(rows); n.Submitted != len(rep.Submitted()) {
 		t.Errorf("submitted %d, report %d", n.Submitted, len(rep.Submitted()))
+	}
+}
+
+// TestOfficeRoundLinksWithLostSecret serves the links page after the secret
+// changed (the secret file was lost): the page works, says each link no
+// longer works, and replacing one gives a working link.
+func TestOfficeRoundLinksWithLostSecret(t *testing.T) {
+	e := newOfficeEnv(t)
+	cfg := e.server.Config
+	cfg.Secret = []byte("a-new-secret-after-the-old-file-was-lost")
+	srv, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	e.srv = ts
+	c := e.signIn(demo.AdminEmail, demo.AdminPassword)
+	path := "/kontor/omgangar/" + strconv.FormatInt(e.info.AnnualID, 10) + "/lankar"
+	code, body := e.get(c, path)
+	if code != http.StatusOK || !strings.Contains(body, "Länken fungerar inte längre") {
+		t.Fatalf("links page after a lost secret: status %d", code)
+	}
+	dep := e.info.Links[0].Department.ID
+	res, _ := e.post(c, path+"/"+strconv.FormatInt(dep, 10), url.Values{"confirm": {"1"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("replace: status %d", res.StatusCode)
+	}
+	links, err := e.db.Links(context.Background(), cfg.Secret, e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range links {
+		if l.Department.ID == dep {
+			if l.Stale || l.Token == "" {
+				t.Fatal("the replaced link is still stale")
+			}
+			if code, _ := e.get(e.anon, "/r/"+l.Token); code != http.StatusOK {
+				t.Fatalf("the new link answers %d", code)
+			}
+		}
+	}
+}
+
+// TestOfficeRoundExportsLimited takes every export slot, as two large
+// downloads under way would: a third export gets the plain "busy, try
+// again" answer instead of more memory, and works once a slot is free.
+func TestOfficeRoundExportsLimited(t *testing.T) {
+	e := newOfficeEnv(t)
+	path := "/kontor/omgangar/" + strconv.FormatInt(e.info.AnnualID, 10) + "/export.xlsx"
+	for i := 0; i < maxExports; i++ {
+		e.server.exports <- struct{}{}
+	}
+	code, body := e.get(e.admin, path)
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "försök igen") {
+		t.Fatalf("with every slot taken: status %d, want 503 with the try-again message", code)
+	}
+	<-e.server.exports
+	if code, _ := e.get(e.admin, path); code != http.StatusOK {
+		t.Fatalf("with a slot free: status %d", code)
+	}
+	if len(e.server.exports) != maxExports-1 {
+		t.Fatalf("%d slots taken after the export, want %d: the slot was not given back", len(e.server.exports), maxExports-1)
 	}
 }

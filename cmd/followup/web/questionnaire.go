@@ -38,14 +38,20 @@ func (s *Server) showQuestionnaire(c *gin.Context) {
 	ctx := c.Request.Context()
 	token := c.Param("token")
 	l := s.localizer(c)
-	notice := c.Query("sparat") == "1"
+	notice := ""
+	switch {
+	case c.Query("sparat") == "1":
+		notice = "saved"
+	case c.Query("redan") == "1":
+		notice = "already"
+	}
 	stamp, err := s.DB.QuestionnaireStamp(ctx, roundID, depID)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	closed := stamp.Closed(s.Now(), s.Loc)
-	key := fmt.Sprintf("%s|%s|%s|closed=%t|saved=%t", token, l.Lang, stamp.Key, closed, notice)
+	key := fmt.Sprintf("%s|%s|%s|closed=%t|notice=%s", token, l.Lang, stamp.Key, closed, notice)
 	if b, ok := s.rendered.get(key); ok {
 		writeHTML(c, http.StatusOK, b)
 		return
@@ -56,11 +62,13 @@ func (s *Server) showQuestionnaire(c *gin.Context) {
 		return
 	}
 	switch {
+	case q.Response.State == forms.ResponseSubmitted && notice == "already":
+		q.Notice, q.NoticeKind = "questionnaire.already_submitted_notice", "info"
 	case q.Response.State == forms.ResponseSubmitted:
 		q.Notice, q.NoticeKind = "questionnaire.submitted_notice", "success"
 	case q.Closed:
 		q.Notice, q.NoticeKind = "error.code.closed", "warning"
-	case notice:
+	case notice == "saved":
 		q.Notice, q.NoticeKind = "questionnaire.saved_notice", "success"
 	}
 	b, err := s.renderBytes(c, "questionnaire", page{L: l, Title: q.Department.Name + " – " + q.Round.Title, Data: q})
@@ -106,13 +114,19 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 	in, pre := decodeSaveForm(c.Request.PostForm, acts)
 	valid, fieldErrs, order := splitInvalid(in, q.Plan.Statuses, assignedSet, pre)
 	submit := c.PostForm("action") == "submit"
-	actor := storage.Actor(nameOr(in.FilledInBy, "länk"))
-
-	var saved *forms.Response
+	// Storage names the person from the validated form; "länk" only when
+	// no name is known at all.
+	const actor = storage.Actor("länk")
 	if submit && len(fieldErrs) == 0 {
-		saved, err = s.DB.SubmitResponse(ctx, s.Loc, roundID, depID, valid, actor)
+		_, err = s.DB.SubmitResponse(ctx, s.Loc, roundID, depID, valid, actor)
 	} else {
-		saved, err = s.DB.SaveResponse(ctx, s.Loc, roundID, depID, valid, actor)
+		_, err = s.DB.SaveDraft(ctx, s.Loc, roundID, depID, valid, actor)
+	}
+	if submit && forms.ErrorCode(err) == forms.ESUBMITTED {
+		// A double click, or a second tab: the first submission counts;
+		// say so above its receipt rather than show an error page.
+		c.Redirect(http.StatusSeeOther, "/r/"+token+"?redan=1#kvitto")
+		return
 	}
 	if err == nil && len(fieldErrs) == 0 {
 		if submit {
@@ -128,10 +142,20 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 	if q2, err2 := s.loadQuestionnaire(ctx, token, roundID, depID); err2 == nil {
 		q = q2
 	}
-	q.keepTyped(in)
 	status := http.StatusUnprocessableEntity
 	var ce *forms.ConflictError
 	var fe *forms.Error
+	unsaved := map[int64]bool{}
+	for f := range fieldErrs {
+		unsaved[fieldActivity(f)] = true
+	}
+	if errors.As(err, &ce) {
+		for _, cf := range ce.Conflicts {
+			unsaved[cf.ActivityID] = true
+		}
+	}
+	savedNothing := err != nil && ce == nil && forms.ErrorCode(err) != forms.EINVALID
+	q.keepTyped(in, func(id int64) bool { return savedNothing || unsaved[id] })
 	switch {
 	case errors.As(err, &ce):
 		status = http.StatusConflict
@@ -160,7 +184,6 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 	for _, f := range order {
 		q.addError(l, f, q.labelOf(l, f), fieldErrs[f])
 	}
-	_ = saved
 	s.render(c, status, "questionnaire", page{L: l, Title: l.T("questionnaire.error_title_prefix") + title, Data: q})
 }
 

@@ -669,11 +669,16 @@ func TestQuestionnaireSubmitOnceThenReadOnly(t *testing.T) {
 
 	t.Run("DoubleClickSubmitsOnce", func(t *testing.T) {
 		res := f.postForm(t, "/r/"+tok, v)
-		wantStatus(t, res, http.StatusConflict)
-		if got := noticeText(t, res.Doc(t)); !strings.Contains(got, "Svaren är redan inskickade") {
+		wantStatus(t, res, http.StatusSeeOther)
+		if loc := res.Header.Get("Location"); loc != "/r/"+tok+"?redan=1#kvitto" {
+			t.Fatalf("second submit redirected to %q, want the receipt with the already-submitted notice", loc)
+		}
+		page := f.get(t, "/r/"+tok+"?redan=1")
+		if got := noticeText(t, page.Doc(t)); !strings.Contains(got, "Svaren är redan inskickade") {
 			t.Errorf("notice = %q, want the already-submitted message", got)
 		}
-		findNone(t, res.Doc(t), "form", "id=questionnaire")
+		findNone(t, page.Doc(t), "form", "id=questionnaire")
+		findOne(t, page.Doc(t), "section", "id=kvitto")
 		if n := f.count(t, `SELECT COUNT(*) FROM response_events WHERE kind = 'submitted'`); n != 1 {
 			t.Errorf("%d submitted events, want 1", n)
 		}
@@ -786,6 +791,10 @@ func TestQuestionnaireTwoEditorsConflictOnGeneralComment(t *testing.T) {
 	}
 	if got := inputValue(t, doc, "general_v"); got != "1" {
 		t.Errorf("general_v = %q, want the stored version 1", got)
+	}
+	// B sees what A saved before deciding to keep their own text.
+	if box := findOne(t, doc, "div", "id=conflict-general"); !strings.Contains(text(box), "A: övergripande.") {
+		t.Errorf("the conflict box does not show the other editor's comment: %q", text(box))
 	}
 	if r := f.response(t, f.Interim, deptOffice); r.GeneralComment != "A: övergripande." {
 		t.Errorf("A's general comment was overwritten: %q", r.GeneralComment)

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"followup/forms"
@@ -22,14 +24,17 @@ type questionnaire struct {
 	// What the form shows in the closing fields: stored, or as typed.
 	GeneralComment string
 	GeneralVersion int
-	FilledInBy     string
-	Errors         []fieldError
-	FieldErrs      map[string]string // field → translated message
-	Conflicts      int
-	Notice         string // catalog key of a message shown on top
-	NoticeKind     string // "info", "success", "warning", "error"
-	Answered       int
-	Assigned       int
+	// GeneralConflict is what another editor saved as the general comment
+	// while this person edited it.
+	GeneralConflict *answerView
+	FilledInBy      string
+	Errors          []fieldError
+	FieldErrs       map[string]string // field → translated message
+	Conflicts       int
+	Notice          string // catalog key of a message shown on top
+	NoticeKind      string // "info", "success", "warning", "error"
+	Answered        int
+	Assigned        int
 }
 
 type areaView struct {
@@ -100,13 +105,16 @@ func (s *Server) answerView(scale forms.Scale, a forms.Answer) *answerView {
 	return &answerView{Status: st, HasStatus: ok, Comment: a.Comment, NeedsSupport: a.NeedsSupport, By: a.UpdatedBy, At: a.UpdatedAt}
 }
 
-// keepTyped puts what the person sent back into the form, so that an error
-// never costs them what they typed. An answer that is stored as typed (this
+// keepTyped puts what the person sent back into the form where keep says
+// it was not saved (a field with an error, a conflict, or nothing saved at
+// all), so an error never costs them what they typed; elsewhere the form
+// shows what is stored, including a colleague's change the person did not
+// touch. An answer that is stored as typed (this
 // save wrote it) keeps its stored version, so that changing it again is not
 // taken for a conflict; others keep the version the page was based on. Call
 // it before markConflicts, which bases conflicting answers on the stored
 // version.
-func (q *questionnaire) keepTyped(in forms.SaveInput) {
+func (q *questionnaire) keepTyped(in forms.SaveInput, keep func(field int64) bool) {
 	byID := map[int64]forms.AnswerInput{}
 	for _, a := range in.Answers {
 		byID[a.ActivityID] = a
@@ -114,7 +122,7 @@ func (q *questionnaire) keepTyped(in forms.SaveInput) {
 	for i := range q.Areas {
 		for j := range q.Areas[i].Activities {
 			v := &q.Areas[i].Activities[j]
-			if a, ok := byID[v.ID]; ok {
+			if a, ok := byID[v.ID]; ok && keep(v.ID) {
 				stored := v.StatusID == a.StatusID && v.Comment == forms.NormalizeText(a.Comment) && v.NeedsSupport == a.NeedsSupport
 				v.StatusID, v.Comment, v.NeedsSupport = a.StatusID, a.Comment, a.NeedsSupport
 				if v.Conflict == nil && !stored {
@@ -123,15 +131,38 @@ func (q *questionnaire) keepTyped(in forms.SaveInput) {
 			}
 		}
 	}
-	if in.GeneralComment != nil {
+	if in.GeneralComment != nil && keep(fieldGeneral) {
 		if forms.NormalizeText(*in.GeneralComment) != q.GeneralComment {
 			q.GeneralVersion = in.GeneralBase
 		}
 		q.GeneralComment = *in.GeneralComment
 	}
-	if in.FilledInBy != nil {
+	if in.FilledInBy != nil && keep(fieldName) {
 		q.FilledInBy = *in.FilledInBy
 	}
+}
+
+// Pseudo activity ids for keepTyped's closing fields.
+const (
+	fieldGeneral int64 = 0
+	fieldName    int64 = -1
+)
+
+// fieldActivity returns the activity a form field belongs to, or the
+// pseudo id of a closing field.
+func fieldActivity(field string) int64 {
+	switch field {
+	case forms.FieldGeneralComment:
+		return fieldGeneral
+	case forms.FieldFilledInBy:
+		return fieldName
+	}
+	if i := strings.LastIndexByte(field, '-'); i >= 0 {
+		if id, err := strconv.ParseInt(field[i+1:], 10, 64); err == nil {
+			return id
+		}
+	}
+	return fieldName - 1
 }
 
 // markConflicts shows, beside each conflicting answer, what the other editor
@@ -155,6 +186,7 @@ func (q *questionnaire) markConflicts(l *Localizer, conflicts []forms.Conflict) 
 	}
 	if c, ok := byID[0]; ok {
 		q.GeneralVersion = c.Theirs.Version
+		q.GeneralConflict = &answerView{Comment: c.Theirs.Comment, By: c.Theirs.UpdatedBy, At: c.Theirs.UpdatedAt}
 		q.addError(l, forms.FieldGeneralComment, l.T("questionnaire.general_comment"), "questionnaire.conflict_general")
 	}
 	q.Conflicts = len(conflicts)

@@ -96,7 +96,6 @@ type page struct {
 	RequestID string
 	Account   *Account
 	Path      string
-	CSRFField template.HTML
 }
 
 // render executes a page into a buffer and only then writes it, so a
@@ -153,11 +152,9 @@ func (s *Server) fail(c *gin.Context, err error) {
 func (s *Server) errorPage(c *gin.Context, err error) {
 	status, key := statusOf(err)
 	if status == http.StatusInternalServerError {
-		var fe *forms.Error
 		if e, ok := err.(*forms.Error); !ok || e.Code != forms.EINTERNAL {
 			s.Logger.Error("request failed", "request_id", c.GetString(requestIDKey), "route", c.FullPath(), "err", err)
 		}
-		_ = fe
 	}
 	if wantsJSON(c) {
 		s.writeJSONError(c, err)

@@ -50,6 +50,8 @@ type Server struct {
 	rendered *pageCache
 	// stash keeps forms posted after a session expired.
 	stash *formStash
+	// exports holds a token for each export being written.
+	exports chan struct{}
 }
 
 // New parses every page's templates (failing if one is missing or broken)
@@ -78,7 +80,8 @@ func New(cfg Config) (*Server, error) {
 		signinFailures: newLimiter(5, 15*time.Minute, cfg.Now),
 		linkFailures:   newLimiter(30, time.Minute, cfg.Now),
 		rendered:       newPageCache(64 << 20),
-		stash:          newFormStash(cfg.Now)}
+		stash:          newFormStash(cfg.Now),
+		exports:        make(chan struct{}, maxExports)}
 	var err error
 	if s.pages, err = parsePages(templateFiles); err != nil {
 		return nil, err

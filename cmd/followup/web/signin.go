@@ -19,12 +19,7 @@ type signinView struct {
 }
 
 // safeNext keeps a redirect target on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/kontor"
-	}
-	return next
-}
+func safeNext(next string) string { return localPath(next, "/kontor") }
 
 func (s *Server) showSignin(c *gin.Context) {
 	if account(c) != nil {

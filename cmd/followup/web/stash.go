@@ -86,15 +86,16 @@ func (fs *formStash) take(id, path string) (url.Values, bool) {
 	return e.form, true
 }
 
-// consolidationPath is the one office form whose page has the same path
-// as its post; other posts return to the dashboard after signing in.
+// consolidationPath is the office form whose text is worth keeping (a
+// narrative can take an hour to write) and whose page has the same path as
+// its post.
 var consolidationPath = regexp.MustCompile(`^/kontor/omgangar/[0-9]+/aktiviteter/[0-9]+$`)
 
-// stashExpiredPost keeps the form of a post whose session has expired (the
-// browser still sends a session cookie the server no longer knows) and
-// sends the person to sign in, returning afterwards to the page the form
-// came from. It reports false for any other request, and when the form is
-// too large to keep or the stash is full.
+// stashExpiredPost keeps a consolidation posted after its session expired
+// (the browser still sends a session cookie the server no longer knows) and
+// sends the person to sign in, returning afterwards to the consolidation
+// page, which offers the text again. It reports false for any other
+// request, and when the form is too large to keep or the stash is full.
 func (s *Server) stashExpiredPost(c *gin.Context) bool {
 	if c.Request.Method != http.MethodPost || !strings.HasPrefix(c.ContentType(), "application/x-www-form-urlencoded") {
 		return false
@@ -102,15 +103,17 @@ func (s *Server) stashExpiredPost(c *gin.Context) bool {
 	if ck, err := c.Cookie(sessionCookie); err != nil || ck == "" {
 		return false
 	}
+	// Only the consolidation page offers a kept form again; other forms
+	// (an account's password among them) are not kept at all.
+	path := c.Request.URL.Path
+	if !consolidationPath.MatchString(path) {
+		return false
+	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, formBodyLimit)
 	if err := c.Request.ParseForm(); err != nil {
 		return false
 	}
-	path := c.Request.URL.Path
-	next := "/kontor"
-	if consolidationPath.MatchString(path) {
-		next = path
-	}
+	next := path
 	id, ok := s.stash.put(next, c.Request.PostForm)
 	if !ok {
 		return false
