@@ -1,10 +1,8 @@
 package web
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -164,18 +162,18 @@ func (s *Server) apiSave(c *gin.Context, submit bool) {
 		return
 	}
 	var req apiSaveRequest
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			s.writeJSONError(c, bodyError(err))
-			return
+	if err := apiDecode(c, &req); err != nil {
+		// A field a respondent may not send (a state, a department) is
+		// refused like any unknown field, and the attempt is audited.
+		var fe *forms.Error
+		if errors.As(err, &fe) {
+			for f, key := range fe.Fields {
+				if key == "api.error.unknown_field" {
+					s.auditUnexpected(c.Request.Context(), roundID, depID, []string{auditSafe(f, 40)})
+				}
+			}
 		}
-		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-			s.auditUnexpected(c.Request.Context(), roundID, depID, []string{auditSafe(strings.Trim(name, `"`), 40)})
-		}
-		s.writeJSONError(c, forms.Errorf(forms.EINVALID, "the body is not a valid save request"))
+		s.writeJSONError(c, err)
 		return
 	}
 	in := req.input()

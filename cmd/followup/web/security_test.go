@@ -199,3 +199,20 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 	httpsSrv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	check(t, rec.Header(), "/ over https", true)
 }
+
+// TestAPIDraftRefusesTrailingData refuses a body with anything after the
+// JSON object, as every other API call does, and saves nothing.
+func TestAPIDraftRefusesTrailingData(t *testing.T) {
+	e := newOfficeEnv(t)
+	tok := e.info.Links[0].Token
+	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/api/v1/r/"+tok+"/draft", strings.NewReader(`{"answers":[]} {"answers":[]}`))
+	req.Header.Set("Content-Type", "application/json")
+	res, err := e.anon.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422", res.StatusCode)
+	}
+}

@@ -64,29 +64,40 @@
     return body;
   }
 
-  function applyVersions(q) {
+  // conflicted holds answers another editor changed too: they are not
+  // autosaved again (that would overwrite the other editor unseen); the
+  // "Spara utkast" button shows both values and lets the person choose.
+  var conflicted = {};
+
+  // applyVersions bases the next save of every answer just saved on its
+  // new version, also when the person typed more meanwhile (that text is
+  // theirs, built on what they saved), but never an answer in conflict.
+  function applyVersions(q, sent) {
     (q.activities || []).forEach(function (a) {
-      var v = form.elements["v-" + a.id];
-      if (v && !dirty[String(a.id)]) { v.value = a.answer.version; }
+      var key = String(a.id), v = form.elements["v-" + key];
+      if (v && sent.indexOf(key) >= 0 && !conflicted[key]) { v.value = a.answer.version; }
     });
     var gv = form.elements["general_v"];
-    if (gv && !dirty.general) { gv.value = q.general_version; }
+    if (gv && sent.indexOf("general") >= 0 && !conflicted.general && q.general_version !== undefined) {
+      gv.value = q.general_version;
+    }
   }
 
   function showConflicts(conflicts) {
     conflicts.forEach(function (c) {
-      var id = c.activity_id ? "activity-" + c.activity_id : "general_comment";
-      var box = document.getElementById(id);
+      var key = c.activity_id ? String(c.activity_id) : "general";
+      conflicted[key] = true;
+      var box = document.getElementById(c.activity_id ? "activity-" + c.activity_id : "general_comment");
       if (box) { box.classList.add("has-error"); }
     });
   }
 
   function save() {
-    var keys = Object.keys(dirty);
+    var keys = Object.keys(dirty).filter(function (k) { return !conflicted[k]; });
     if (keys.length === 0) { return; }
     if (saving) { again = true; return; }
     saving = true;
-    dirty = {};
+    keys.forEach(function (k) { delete dirty[k]; });
     say("saving", text("saving"));
     fetch(url, {
       method: "POST", credentials: "same-origin",
@@ -96,10 +107,11 @@
       return res.json().then(function (data) { return { status: res.status, data: data }; });
     }).then(function (r) {
       if (r.status === 200) {
-        applyVersions(r.data);
+        applyVersions(r.data, keys);
         say("saved", text("saved").replace("%s", hhmm(new Date())));
       } else if (r.status === 409 && r.data.error && r.data.error.code === "conflict") {
         showConflicts(r.data.error.conflicts || []);
+        applyVersions(r.data.questionnaire || {}, keys);
         say("conflict", text("conflict"));
       } else {
         keys.forEach(function (k) { dirty[k] = true; });
@@ -135,7 +147,7 @@
   var submitting = false;
   form.addEventListener("submit", function () { clearTimeout(timer); dirty = {}; submitting = true; });
   window.addEventListener("beforeunload", function (ev) {
-    if (!submitting && Object.keys(dirty).length > 0) { save(); ev.preventDefault(); ev.returnValue = ""; }
+    if (!submitting && (Object.keys(dirty).length > 0 || Object.keys(conflicted).length > 0)) { save(); ev.preventDefault(); ev.returnValue = ""; }
   });
   var summary = document.getElementById("error-summary");
   if (summary) {
