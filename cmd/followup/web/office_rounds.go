@@ -350,3 +350,17 @@ func (s *Server) createRound(c *gin.Context) {
 		s.errorPage(c, err)
 	}
 }
+
+// setRoundDates changes a round's reporting date and deadline, so the
+// office can give departments more time or correct a date.
+func (s *Server) setRoundDates(c *gin.Context) {
+	round, ok := s.loadRound(c)
+	if !ok {
+		return
+	}
+	if err := s.DB.SetRoundDates(c.Request.Context(), round.ID, c.PostForm("report_date"), c.PostForm("deadline"), account(c).Actor()); err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	roundRedirect(c, roundPath(round.ID), "datum")
+}

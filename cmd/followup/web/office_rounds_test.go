@@ -1178,3 +1178,39 @@ func TestOfficeRoundExportsLimited(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestOfficeRoundDeadlineExtended moves a passed deadline: the department,
+// refused before, can answer again; readers cannot move it.
+func TestOfficeRoundDeadlineExtended(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	round, _ := e.db.Round(ctx, e.info.AnnualID)
+	path := roundPath(e.info.AnnualID) + "/datum"
+	past := url.Values{"report_date": {round.ReportDate.Format(forms.DateLayout)}, "deadline": {"2020-01-01"}}
+	if res, _ := e.post(e.reader, path, past); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("a reader moved the deadline: %d", res.StatusCode)
+	}
+	if res, _ := e.post(e.admin, path, past); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	var link string
+	for _, l := range e.info.Links {
+		if r, _ := e.db.Response(ctx, e.info.AnnualID, l.Department.ID); r.State != forms.ResponseSubmitted {
+			link = l.Token
+		}
+	}
+	if _, body := e.get(e.anon, "/r/"+link); !strings.Contains(body, "sista dagen har passerat") {
+		t.Fatal("after moving the deadline into the past, the questionnaire does not say it is closed")
+	}
+	later := time.Now().AddDate(0, 1, 0).Format(forms.DateLayout)
+	res, _ := e.post(e.admin, path, url.Values{"report_date": {round.ReportDate.Format(forms.DateLayout)}, "deadline": {later}})
+	if res.Header.Get("Location") != roundPath(e.info.AnnualID)+"?klart=datum" {
+		t.Fatalf("redirect %q", res.Header.Get("Location"))
+	}
+	if r, _ := e.db.Round(ctx, e.info.AnnualID); r.Deadline.Format(forms.DateLayout) != later {
+		t.Fatalf("deadline %v, want %s", r.Deadline, later)
+	}
+	if res, _ := e.post(e.admin, path, url.Values{"report_date": {"inte ett datum"}, "deadline": {later}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a bad date: status %d, want 422", res.StatusCode)
+	}
+}

@@ -17,6 +17,7 @@ import (
 // roundFlashes maps the "klart" query parameter a redirect carries to the
 // catalog key of the notice shown after a change; anything else shows none.
 var roundFlashes = map[string]string{
+	"datum":       "rounds.flash.dates",
 	"skapad":      "rounds.flash.created",
 	"oppnad":      "rounds.flash.opened",
 	"stangd":      "rounds.flash.closed",

@@ -80,6 +80,7 @@ func (s *Server) engine() *gin.Engine {
 	admin.GET("/omgangar/ny", s.newRound)
 	admin.POST("/omgangar", s.createRound)
 	admin.POST("/omgangar/:round/tillstand", s.setRoundState)
+	admin.POST("/omgangar/:round/datum", s.setRoundDates)
 	admin.POST("/omgangar/:round/deltagare", s.setParticipants)
 	admin.GET("/omgangar/:round/lankar", s.showLinks)
 	admin.POST("/omgangar/:round/lankar/:dept", s.replaceLink)
