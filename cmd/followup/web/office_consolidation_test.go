@@ -485,3 +485,27 @@ func TestOfficeAudit(t *testing.T) {
 		}
 	})
 }
+
+// TestOfficePagesMarkPlanTextsSwedish opens the consolidation page in
+// English: the activity's title and the office's narrative, written in
+// Swedish, carry lang="sv" (WCAG 3.1.2); in Swedish they need none.
+func TestOfficePagesMarkPlanTextsSwedish(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	rep, _ := e.db.RoundReport(ctx, e.info.AnnualID)
+	act := rep.Plan.Activities()[0]
+	path := fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, act.ID)
+	en := e.signIn(demo.AdminEmail, demo.AdminPassword)
+	u, _ := url.Parse(e.srv.URL)
+	en.Jar.SetCookies(u, []*http.Cookie{{Name: langCookie, Value: "en", Path: "/"}})
+	_, body := e.get(en, path)
+	if !strings.Contains(body, `<h1 lang="sv">`+act.Title) {
+		t.Errorf("the activity's title is not marked as Swedish on the English page")
+	}
+	if !strings.Contains(body, `lang="sv">`+rep.Consolidations[act.ID].Narrative) {
+		t.Errorf("the narrative is not marked as Swedish on the English page")
+	}
+	if _, sv := e.get(e.admin, path); strings.Contains(sv, `<h1 lang="sv">`) {
+		t.Errorf("a Swedish page marks Swedish texts again")
+	}
+}
