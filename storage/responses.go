@@ -146,7 +146,7 @@ func (db *DB) SaveDraft(ctx context.Context, loc *time.Location, roundID, depart
 	var saved *forms.Response
 	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
-		if conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor); err != nil {
+		if _, conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor); err != nil {
 			return err
 		}
 		if saved, err = responseRowTx(ctx, tx, roundID, departmentID); err != nil {
@@ -169,19 +169,20 @@ func (db *DB) SaveDraft(ctx context.Context, loc *time.Location, roundID, depart
 }
 
 // saveTx applies a save in the writer's transaction, reading only the
-// response row and the answers it changes.
-func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) ([]forms.Conflict, error) {
+// response row and the answers it changes; it returns the plan it read,
+// for a submission to validate against.
+func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) (*forms.Plan, []forms.Conflict, error) {
 	round, err := roundTx(ctx, tx, roundID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := db.Now()
 	if err := round.AcceptsAnswers(now, loc); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	plan, err := db.planAt(ctx, tx, round.PlanID, false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	assigned := map[int64]bool{}
 	for _, a := range plan.Activities() {
@@ -190,17 +191,17 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		}
 	}
 	if err := in.Validate(plan.Statuses, assigned); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := ensureResponseTx(ctx, tx, roundID, departmentID); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cur, err := responseRowTx(ctx, tx, roundID, departmentID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if cur.State == forms.ResponseSubmitted {
-		return nil, forms.Errorf(forms.ESUBMITTED, "already submitted")
+		return nil, nil, forms.Errorf(forms.ESUBMITTED, "already submitted")
 	}
 	// Who made the change: the name given with this save (validated above),
 	// else the name the response already carries, else the caller's word.
@@ -214,7 +215,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		ids = append(ids, a.ActivityID)
 	}
 	if cur.Answers, err = answersTx(ctx, tx, cur.ID, ids); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var conflicts []forms.Conflict
 	changed := false
@@ -224,7 +225,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		current.ActivityID = a.ActivityID
 		outcome, err := mergeTx(ctx, tx, cur.ID, a.ActivityID, current, a)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		switch outcome {
 		case forms.MergeKeep:
@@ -240,10 +241,10 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 			ON CONFLICT (response_id, activity_id) DO UPDATE SET status_id = excluded.status_id, comment = excluded.comment,
 			needs_support = excluded.needs_support, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
 			cur.ID, a.ActivityID, next.StatusID, next.Comment, b2i(next.NeedsSupport), next.Version, stamp, string(actor)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := historyTx(ctx, tx, cur.ID, &a.ActivityID, next.Version, current, next, actor, stamp); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		changed = true
 	}
@@ -252,16 +253,16 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 		mine := forms.AnswerInput{Comment: *in.GeneralComment, BaseVersion: in.GeneralBase}
 		outcome, err := mergeTx(ctx, tx, cur.ID, 0, current, mine)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		switch outcome {
 		case forms.MergeWrite:
 			next := forms.Answer{Comment: *in.GeneralComment, Version: cur.GeneralVersion + 1}
 			if _, err := tx.ExecContext(ctx, `UPDATE responses SET general_comment = ?, general_version = ? WHERE id = ?`, next.Comment, next.Version, cur.ID); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if err := historyTx(ctx, tx, cur.ID, nil, next.Version, current, next, actor, stamp); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			changed = true
 		case forms.MergeConflict:
@@ -275,17 +276,17 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, loc *time.Location, roundI
 	}
 	if in.FilledInBy != nil && *in.FilledInBy != cur.FilledInBy {
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET filled_in_by = ? WHERE id = ?`, *in.FilledInBy, cur.ID); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		changed = true
 	}
 	if changed {
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET version = version + 1, updated_at = ?,
 			state = CASE state WHEN 'not_started' THEN 'draft' ELSE state END WHERE id = ?`, stamp, cur.ID); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return conflicts, nil
+	return plan, conflicts, nil
 }
 
 // answerAtTx returns an answer (activityID 0: the general comment) as it was
@@ -344,35 +345,32 @@ func (db *DB) SubmitResponse(ctx context.Context, loc *time.Location, roundID, d
 	var invalid error
 	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
-		conflicts, err = db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor)
+		plan, c, err := db.saveTx(ctx, tx, loc, roundID, departmentID, in, actor)
 		if err != nil {
 			return err
 		}
+		conflicts = c
 		if saved, err = responseTx(ctx, tx, roundID, departmentID); err != nil || len(conflicts) > 0 {
-			return err
-		}
-		round, err := roundTx(ctx, tx, roundID)
-		if err != nil {
-			return err
-		}
-		plan, err := db.planAt(ctx, tx, round.PlanID, false)
-		if err != nil {
 			return err
 		}
 		if invalid = forms.ValidateSubmission(plan, departmentID, saved); invalid != nil {
 			return nil // commit the draft; report the errors
 		}
-		stamp := ts(db.Now())
+		now := db.Now()
+		stamp := ts(now)
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET state = 'submitted', submitted_by = filled_in_by, submitted_at = ?,
-			version = version + 1, updated_at = ? WHERE id = ? AND state != 'submitted'`, stamp, stamp, saved.ID); err != nil {
+			version = version + 1, updated_at = ? WHERE id = ?`, stamp, stamp, saved.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO response_events (response_id, kind, actor, message, at) VALUES (?, 'submitted', ?, '', ?)`,
 			saved.ID, saved.FilledInBy, stamp); err != nil {
 			return err
 		}
-		saved, err = responseTx(ctx, tx, roundID, departmentID)
-		return err
+		// The row as the update left it, without reading it again.
+		stored := parseTS(stamp)
+		saved.State, saved.SubmittedBy, saved.SubmittedAt, saved.UpdatedAt = forms.ResponseSubmitted, saved.FilledInBy, stored, stored
+		saved.Version++
+		return nil
 	})
 	switch {
 	case err != nil:

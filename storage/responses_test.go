@@ -449,3 +449,21 @@ func TestReturnNeedsARoundThatTakesAnswers(t *testing.T) {
 	}
 	wantCode(t, f.db.SetRoundDates(f.ctx, f.round, "2024-13-31", "igår", "test"), forms.EINVALID)
 }
+
+// TestSubmitReturnsWhatIsStored compares the response a submission returns
+// (derived from the update, not read again) with the stored one.
+func TestSubmitReturnsWhatIsStored(t *testing.T) {
+	f := newFixture(t)
+	in := forms.SaveInput{FilledInBy: ptr("Åsa Öberg")}
+	for _, a := range []int64{f.actA, f.actB} {
+		in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a, StatusID: f.status(t, "Genomfört")})
+	}
+	got, err := f.db.SubmitResponse(f.ctx, f.loc, f.round, f.bou.ID, in, "länk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := f.response(t, f.bou.ID)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("returned %+v\nstored   %+v", got, want)
+	}
+}
