@@ -9,12 +9,6 @@ import (
 	"time"
 )
 
-// Backup writes a consistent copy of the live database to dest; see
-// BackupFile.
-func (db *DB) Backup(ctx context.Context, dest string) error {
-	return BackupFile(ctx, db.path, dest, db.busy)
-}
-
 // BackupFile writes a consistent copy of the database at src to dest with
 // VACUUM INTO, on a connection of its own, so a server using src goes on
 // reading and writing meanwhile (WAL mode lets the copy read one snapshot

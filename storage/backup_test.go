@@ -50,7 +50,7 @@ func TestBackupDuringSaves(t *testing.T) {
 	time.Sleep(100 * time.Millisecond)
 	before := acked.Load()
 	dest := filepath.Join(t.TempDir(), "copy.db")
-	if err := db.Backup(ctx, dest); err != nil {
+	if err := BackupFile(ctx, db.path, dest, db.busy); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(50 * time.Millisecond)
@@ -77,7 +77,7 @@ func TestBackupDuringSaves(t *testing.T) {
 	if version < before {
 		t.Fatalf("the copy holds answer version %d, but %d saves were acknowledged before the backup began", version, before)
 	}
-	if err := db.Backup(ctx, dest); err == nil {
+	if err := BackupFile(ctx, db.path, dest, db.busy); err == nil {
 		t.Fatal("a backup over an existing file must be refused")
 	}
 }

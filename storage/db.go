@@ -131,9 +131,6 @@ func checkWritable(path string) error {
 	return nil
 }
 
-// Path returns the database file's path.
-func (db *DB) Path() string { return db.path }
-
 // stop ends the writer goroutine after the batch under way.
 func (db *DB) stop() {
 	select {

@@ -120,25 +120,6 @@ func responsesTx(ctx context.Context, tx *sql.Tx, roundID int64) (map[int64]*for
 	return out, rows.Err()
 }
 
-// InterimAnswers returns what a department answered in the interim round an
-// annual round is compared with; nil when there is none.
-func (db *DB) InterimAnswers(ctx context.Context, round forms.Round, departmentID int64) (*forms.Round, map[int64]forms.Answer, error) {
-	if round.Kind != forms.RoundAnnual {
-		return nil, nil, nil
-	}
-	var interim *forms.Round
-	var answers map[int64]forms.Answer
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		interim, answers, err = interimAnswersTx(ctx, tx, round.PlanID, departmentID)
-		return err
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	return interim, answers, nil
-}
-
 // interimAnswersTx reads the interim round that the plan's annual rounds are
 // compared with and the department's answers in it; nil when there is none
 // or the department did not take part in it.

@@ -96,9 +96,9 @@ func TestRoundReport(t *testing.T) {
 		if _, ok := rep.InterimAnswer(f.it.ID, f.actA); ok {
 			t.Error("interim answer for a department that gave none")
 		}
-		r, answers, err := f.db.InterimAnswers(f.ctx, rep.Round, f.bou.ID)
-		if err != nil || r == nil || r.ID != interim || answers[f.actA].StatusID != paborjat {
-			t.Errorf("InterimAnswers = %+v, %+v, %v", r, answers, err)
+		q, err := f.db.Questionnaire(f.ctx, rep.Round.ID, f.bou.ID)
+		if err != nil || q.InterimRound == nil || q.InterimRound.ID != interim || q.Interim[f.actA].StatusID != paborjat {
+			t.Errorf("the questionnaire's interim answers = %+v, %v", q, err)
 		}
 	})
 	t.Run("Consolidations", func(t *testing.T) {

@@ -211,15 +211,10 @@ func (tb *tab) keyboardChecks(stops int, skipLink bool) []string {
 type visit struct {
 	name  string
 	path  string
-	as    string            // "", "admin" or "reader": who is signed in
-	setup func(tb *tab)     // brings the page into its state (instead of opening path)
-	group string            // pages of one group may share a title (error pages)
-	note  map[string]string // known violations by rule id, reported but not failed
+	as    string        // "", "admin" or "reader": who is signed in
+	setup func(tb *tab) // brings the page into its state (instead of opening path)
+	group string        // pages of one group may share a title (error pages)
 }
-
-// knownViolations are violations on pages that this package's owner may not
-// change; they are logged, and listed in docs/accessibility.md. Keep empty.
-var knownViolations = map[string]string{}
 
 // TestAccessibility runs axe-core (WCAG 2.1 A and AA) and the checks of
 // pageChecks on every page in every state a person sees, in Swedish and
@@ -363,16 +358,9 @@ func TestAccessibility(t *testing.T) {
 					}
 					var problems []string
 					for _, vi := range tb.axe() {
-						key := v.name + "/" + vi.ID
-						if why, ok := knownViolations[key]; ok {
-							t.Logf("known violation %s (%s):\n    %s", key, why, vi)
-							continue
-						}
 						problems = append(problems, "axe: "+vi.String())
 					}
-					for _, p := range evalJS[[]string](tb, "("+pageChecks+")("+fmt.Sprintf("%q", lang)+")") {
-						problems = append(problems, p)
-					}
+					problems = append(problems, evalJS[[]string](tb, "("+pageChecks+")("+fmt.Sprintf("%q", lang)+")")...)
 					title := evalJS[string](tb, `document.title`)
 					key := v.as + "\x00" + title
 					mu.Lock()
