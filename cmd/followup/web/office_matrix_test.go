@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"followup/forms"
 	"net/http"
 	"strings"
 	"testing"
@@ -189,4 +190,30 @@ func TestOfficeMatrix(t *testing.T) {
 			t.Errorf("status %d", code)
 		}
 	})
+}
+
+// TestOfficeMatrixShortensLongComments keeps the matrix light on large
+// rounds: a long comment is cut in its cell's tooltip, with a mark, and the
+// department's response page still shows it whole.
+func TestOfficeMatrixShortensLongComments(t *testing.T) {
+	e := newOfficeEnv(t)
+	ctx := context.Background()
+	link, act, plan := relEditableLink(t, e.db, e.info)
+	long := strings.Repeat("Lång kommentar om riskanalysen. ", 20) // 640 characters
+	cur, _ := e.db.Response(ctx, e.info.AnnualID, link.Department.ID)
+	if _, err := e.db.SaveResponse(ctx, e.server.Loc, e.info.AnnualID, link.Department.ID, forms.SaveInput{Answers: []forms.AnswerInput{
+		{ActivityID: act.ID, StatusID: plan.Statuses[2].ID, Comment: long, BaseVersion: cur.Answers[act.ID].Version}}}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	_, matrix := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.AnnualID))
+	if strings.Contains(matrix, strings.TrimSpace(long)) {
+		t.Error("the matrix carries the whole long comment")
+	}
+	if !strings.Contains(matrix, strings.TrimSpace(long[:150])) || !strings.Contains(matrix, "…") {
+		t.Error("the matrix lacks the start of the comment or the mark of the cut")
+	}
+	_, resp := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d/verksamheter/%d", e.info.AnnualID, link.Department.ID))
+	if !strings.Contains(resp, strings.TrimSpace(long)) {
+		t.Error("the response page does not show the whole comment")
+	}
 }
