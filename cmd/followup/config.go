@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strings"
@@ -50,8 +51,12 @@ func (c *config) base() (*url.URL, error) {
 	raw := c.baseURL
 	if raw == "" {
 		host := c.addr
-		if strings.HasPrefix(host, ":") || strings.HasPrefix(host, "0.0.0.0:") {
-			host = "localhost" + host[strings.LastIndex(host, ":"):]
+		// Listening on every address (":8080", "0.0.0.0:8080", "[::]:8080"):
+		// a person on this machine reaches it as localhost.
+		if h, port, err := net.SplitHostPort(host); err == nil {
+			if ip := net.ParseIP(h); h == "" || (ip != nil && ip.IsUnspecified()) {
+				host = net.JoinHostPort("localhost", port)
+			}
 		}
 		raw = "http://" + host
 	}

@@ -47,14 +47,24 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	}
 	defer db.Close()
 
-	srv, err := web.New(web.Config{DB: db, Secret: secret, BaseURL: base, Loc: loc, Logger: logger,
-		TrustedProxies: c.trustedProxies(), SessionIdle: c.sessionIdle})
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", c.addr, err)
+	}
+	if c.baseURL == "" {
+		// Without a base URL, links name the address actually bound (the
+		// port chosen when --addr ends in :0).
+		c.addr = ln.Addr().String()
+		if base, err = c.base(); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	srv, err := web.New(web.Config{DB: db, Secret: secret, BaseURL: base, Loc: loc, Logger: logger,
+		TrustedProxies: c.trustedProxies(), SessionIdle: c.sessionIdle})
+	if err != nil {
+		ln.Close()
+		return err
 	}
 	if *withDemo {
 		info, err := demo.Seed(ctx, db, secret)
