@@ -47,11 +47,11 @@ func WriteWorkbook(w io.Writer, rep *forms.RoundReport, opts WorkbookOptions) (e
 			err = cerr
 		}
 	}()
-	wb := &xlWorkbook{f: f, rep: rep, opts: opts}
+	wb := &xlWorkbook{f: f, rep: rep, opts: opts, fill: map[string]xlRowFiller{}}
 	if err := wb.build(); err != nil {
 		return err
 	}
-	writeZipTo(f, w)
+	writeZipTo(f, w, wb.fill)
 	_, err = f.WriteTo(w)
 	return err
 }
@@ -83,6 +83,9 @@ type xlWorkbook struct {
 	// depts caches the cleaned texts of each department, by index in
 	// rep.Departments.
 	depts []xlDept
+	// fill holds the sheets whose rows are written as the workbook is
+	// zipped, by part name.
+	fill map[string]xlRowFiller
 }
 
 // xlDept holds a department's texts, cleaned once.

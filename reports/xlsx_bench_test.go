@@ -102,7 +102,7 @@ func writeAnswersPlain(w io.Writer, rep *forms.RoundReport) error {
 			}
 		}
 	}
-	writeZipTo(f, w) // the same zip settings as WriteWorkbook
+	writeZipTo(f, w, nil) // the same zip settings as WriteWorkbook
 	_, err := f.WriteTo(w)
 	return err
 }
@@ -142,7 +142,7 @@ func writeAnswersOnly(w io.Writer, rep *forms.RoundReport) (err error) {
 	if err := wb.writeAnswers(); err != nil {
 		return err
 	}
-	writeZipTo(f, w)
+	writeZipTo(f, w, nil)
 	_, err = f.WriteTo(w)
 	return err
 }

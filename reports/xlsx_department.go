@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -13,24 +14,50 @@ import (
 const departmentTitleRows = 4
 
 // writeDepartments writes one sheet per department with its own answers, so
-// the office can forward each department what it reported.
+// the office can forward each department what it reported. Each sheet's
+// layout is set up here; its rows are written when the workbook is zipped
+// (see xlSplice), so the largest round does not hold 300 sheets of answers
+// in memory at once.
 func (w *xlWorkbook) writeDepartments() error {
 	names := newSheetNamer(sheetSummary, sheetAnswers, sheetRate, sheetCharts)
-	for _, d := range w.depts {
-		sheet := names.name(d.dept.Name)
-		if _, err := w.f.NewSheet(sheet); err != nil {
+	sheets := make([]string, len(w.depts))
+	for i, d := range w.depts {
+		sheets[i] = names.name(d.dept.Name)
+		if _, err := w.f.NewSheet(sheets[i]); err != nil {
 			return err
 		}
-		if err := w.writeDepartment(sheet, d); err != nil {
+		if err := w.setUpDepartment(sheets[i], d); err != nil {
 			return err
+		}
+	}
+	ids := map[string]int{}
+	for id, name := range w.f.GetSheetMap() {
+		ids[name] = id
+	}
+	for i, sheet := range sheets {
+		d := w.depts[i]
+		w.fill["xl/worksheets/sheet"+strconv.Itoa(ids[sheet])+".xml"] = func(rw *xlRowWriter) error {
+			return w.departmentRows(rw, d)
 		}
 	}
 	return nil
 }
 
-func (w *xlWorkbook) writeDepartment(sheet string, d xlDept) error {
-	rep, st := w.rep, w.st
-	annual := rep.InterimRound != nil
+// departmentColumns are the headers and widths of a department sheet.
+func (w *xlWorkbook) departmentColumns() ([]string, []float64) {
+	header := []string{"Område", "Aktivitet", "Status", "Kommentar", "Behöver stöd"}
+	widths := []float64{24, 40, 20, 70, 13}
+	if w.rep.InterimRound != nil {
+		header = append(header, "Status vid delårsrapporten")
+		widths = append(widths, 20)
+	}
+	return header, widths
+}
+
+// setUpDepartment writes a department sheet without its rows: print
+// settings, column widths, the frozen header and the merged cell of the
+// general comment.
+func (w *xlWorkbook) setUpDepartment(sheet string, d xlDept) error {
 	// No repeated print titles here: each defined name excelize adds makes
 	// it walk the sheet list for every name already there, which grows with
 	// the cube of the number of departments (350 MB of garbage and a tenth
@@ -42,18 +69,41 @@ func (w *xlWorkbook) writeDepartment(sheet string, d xlDept) error {
 	if err != nil {
 		return err
 	}
-	header := []string{"Område", "Aktivitet", "Status", "Kommentar", "Behöver stöd"}
-	widths := []float64{24, 40, 20, 70, 13}
-	if annual {
-		header = append(header, "Status vid delårsrapporten")
-		widths = append(widths, 20)
-	}
+	_, widths := w.departmentColumns()
 	if err := s.widths(widths...); err != nil {
 		return err
 	}
 	if err := s.freeze(0, departmentTitleRows); err != nil {
 		return err
 	}
+	if d.general != "" {
+		last := w.departmentRowCount(d)
+		if err := s.sw.MergeCell(xlCellRef(1, last), xlCellRef(4, last)); err != nil {
+			return err
+		}
+	}
+	return s.sw.Flush()
+}
+
+// departmentRowCount is the number of the last row departmentRows writes.
+func (w *xlWorkbook) departmentRowCount(d xlDept) int {
+	n := 0
+	for _, area := range w.rep.Plan.AssignedAreas(d.dept.ID) {
+		n += len(area.Activities)
+	}
+	last := departmentTitleRows + max(n, 1)
+	if d.general != "" {
+		last += 3 // an empty row, the heading and the comment
+	}
+	return last
+}
+
+// departmentRows writes a department sheet's rows: its title, state,
+// header, an answer per assigned activity and the general comment.
+func (w *xlWorkbook) departmentRows(rw *xlRowWriter, d xlDept) error {
+	rep, st := w.rep, w.st
+	annual := rep.InterimRound != nil
+	header, _ := w.departmentColumns()
 	state := "Status: " + xlStateLabel(d.resp.EffectiveState()) + " · besvarat " + strconv.Itoa(d.answered) + " av " + strconv.Itoa(d.assigned)
 	if d.resp != nil && !d.resp.SubmittedAt.IsZero() {
 		state += " · inskickat " + xlTime(w.local(d.resp.SubmittedAt))
@@ -66,17 +116,17 @@ func (w *xlWorkbook) writeDepartment(sheet string, d xlDept) error {
 		{xlTextCell(st.subtitle, w.titleLine())},
 		{xlTextCell(st.subtitle, cellText(state))},
 	} {
-		if err := s.add(r); err != nil {
+		if err := rw.add(r); err != nil {
 			return err
 		}
 	}
-	if err := s.add(xlHeaderRow(st.header, header...), excelize.RowOpts{Height: 32}); err != nil {
+	if err := rw.add(xlHeaderRow(st.header, header...), excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 
 	areas := rep.Plan.AssignedAreas(d.dept.ID)
 	if len(areas) == 0 {
-		if err := s.add([]any{"Verksamheten har inga tilldelade aktiviteter i den här omgången."}); err != nil {
+		if err := rw.add([]any{"Verksamheten har inga tilldelade aktiviteter i den här omgången."}); err != nil {
 			return err
 		}
 	}
@@ -97,22 +147,22 @@ func (w *xlWorkbook) writeDepartment(sheet string, d xlDept) error {
 			if annual {
 				row[5] = st.statusCell(rep.InterimStatus(d.dept.ID, a.ID))
 			}
-			if err := s.add(row, xlFit(max(xlLines(title, 40), xlLines(comment, 70)))...); err != nil {
+			if err := rw.add(row, xlFit(max(xlLines(title, 40), xlLines(comment, 70)))...); err != nil {
 				return err
 			}
 		}
 	}
 	if d.general != "" {
-		s.row++
-		if err := s.add([]any{xlTextCell(st.bold, "Övergripande kommentar")}); err != nil {
+		rw.skip()
+		if err := rw.add([]any{xlTextCell(st.bold, "Övergripande kommentar")}); err != nil {
 			return err
 		}
-		if err := s.add([]any{xlTextCell(st.wrap, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
-			return err
-		}
-		if err := s.sw.MergeCell(xlCellRef(1, s.row), xlCellRef(4, s.row)); err != nil {
+		if err := rw.add([]any{xlTextCell(st.wrap, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
 			return err
 		}
 	}
-	return s.sw.Flush()
+	if rw.row != w.departmentRowCount(d) {
+		return errors.New("reports: a department sheet's rows and its merged cell disagree")
+	}
+	return nil
 }

@@ -434,6 +434,44 @@ func TestXlsxWorkbookDepartmentSheets(t *testing.T) {
 	if got := cell(t, f, bou, "A1"); got != "Barn- och utbildningsförvaltningen" {
 		t.Errorf("the department sheet's title is %q, want the full name", got)
 	}
+	// Its layout: the header frozen, the general comment merged over the
+	// text columns, the header row high enough for two lines.
+	r := findRow(t, f, bou, 1, "Övergripande kommentar")
+	merged, err := f.GetMergeCells(bou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := xlCellRef(1, r+1) + ":" + xlCellRef(4, r+1); len(merged) != 1 || merged[0].GetStartAxis()+":"+merged[0].GetEndAxis() != want {
+		t.Errorf("merged cells of %s = %v, want %s", bou, merged, want)
+	}
+	if p, err := f.GetPanes(s); err != nil || !p.Freeze || p.YSplit != departmentTitleRows || p.XSplit != 0 {
+		t.Errorf("panes of %s = %+v, %v; want the first %d rows frozen", s, p, err, departmentTitleRows)
+	}
+	if h, err := f.GetRowHeight(s, 4); err != nil || h != 32 {
+		t.Errorf("header row height = %v, %v; want 32", h, err)
+	}
+}
+
+// TestXlsxWorkbookDepartmentRowHeights checks that rows of long answers on
+// the department sheets are as high as their wrapped text.
+func TestXlsxWorkbookDepartmentRowHeights(t *testing.T) {
+	f, _ := writeAndOpen(t, formstest.Synthetic(2, 6), WorkbookOptions{PerDepartment: true})
+	tall := 0
+	for _, sheet := range f.GetSheetList()[4:] {
+		for r := departmentTitleRows + 1; cell(t, f, sheet, xlCellRef(2, r)) != ""; r++ {
+			lines := max(xlLines(cell(t, f, sheet, xlCellRef(2, r)), 40), xlLines(cell(t, f, sheet, xlCellRef(4, r)), 70))
+			want := float64(max(1, lines) * xlLineHeight)
+			if lines > 1 {
+				tall++
+			}
+			if h, err := f.GetRowHeight(sheet, r); err != nil || h != want {
+				t.Errorf("height of %s row %d = %v, %v; want %v", sheet, r, h, err, want)
+			}
+		}
+	}
+	if tall == 0 {
+		t.Error("no answer takes more than a line; the fixture no longer tests row heights")
+	}
 }
 
 func TestXlsxWorkbookCharts(t *testing.T) {
