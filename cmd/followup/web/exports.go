@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"io"
 	"mime"
 	"net/http"
 
@@ -41,6 +42,43 @@ func (s *Server) sendFile(c *gin.Context, contentType, name string, b []byte) {
 	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	c.Header("Cache-Control", "no-store")
 	c.Data(http.StatusOK, contentType, b)
+}
+
+// streamDownload sends the file write writes as it is written, so that a
+// large report is not held in memory a second time. A failure before the
+// first byte still gets the error page; after it, the connection is broken
+// off, so that the browser reports a failed download instead of keeping a
+// cut file.
+func (s *Server) streamDownload(c *gin.Context, contentType, name string, write func(io.Writer) error) {
+	dw := &downloadWriter{c: c, contentType: contentType, name: name}
+	err := write(dw)
+	if err == nil {
+		return
+	}
+	if !dw.started {
+		s.fail(c, err)
+		return
+	}
+	s.Logger.Error("download broken off", "request_id", c.GetString(requestIDKey), "route", c.FullPath(), "err", err)
+	panic(http.ErrAbortHandler)
+}
+
+// downloadWriter writes a download's headers with its first byte.
+type downloadWriter struct {
+	c                 *gin.Context
+	contentType, name string
+	started           bool
+}
+
+func (d *downloadWriter) Write(p []byte) (int, error) {
+	if !d.started {
+		d.started = true
+		d.c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.name}))
+		d.c.Header("Cache-Control", "no-store")
+		d.c.Header("Content-Type", d.contentType)
+		d.c.Status(http.StatusOK)
+	}
+	return d.c.Writer.Write(p)
 }
 
 // departmentReport is one department's view of a round as a RoundReport

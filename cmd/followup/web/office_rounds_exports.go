@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"io"
 
 	"github.com/gin-gonic/gin"
 
@@ -68,12 +69,10 @@ func (s *Server) exportReport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	var buf bytes.Buffer
-	if err := reports.WriteReport(&buf, rep, reports.ReportOptions{Appendix: c.Query("bilaga") != "0", Created: s.Now(), Location: s.Loc}); err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.sendFile(c, roundPDFType, reports.ReportFileName(rep), buf.Bytes())
+	opts := reports.ReportOptions{Appendix: c.Query("bilaga") != "0", Created: s.Now(), Location: s.Loc}
+	s.streamDownload(c, roundPDFType, reports.ReportFileName(rep), func(w io.Writer) error {
+		return reports.WriteReport(w, rep, opts)
+	})
 }
 
 // maxExports bounds the exports written at once: the largest PDF needs

@@ -963,8 +963,14 @@ func TestOfficeRoundExports(t *testing.T) {
 				if got, want := res.Header.Get("Content-Disposition"), `attachment; filename=`+x.file; got != want && got != `attachment; filename="`+x.file+`"` {
 					t.Errorf("Content-Disposition %q, want the file name %s", got, x.file)
 				}
+				if got := res.Header.Get("Cache-Control"); got != "no-store" {
+					t.Errorf("Cache-Control %q, want no-store", got)
+				}
 				if !bytes.HasPrefix(b, []byte(x.magic)) {
 					t.Errorf("body starts %q, want %q", b[:min(8, len(b))], x.magic)
+				}
+				if x.magic == "%PDF" && !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
+					t.Errorf("the PDF ends %q, want the whole file", b[max(0, len(b)-16):])
 				}
 			})
 		}
