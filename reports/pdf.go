@@ -31,23 +31,32 @@ func WriteReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions) error 
 	if rep == nil {
 		return errors.New("reports: no round to report on")
 	}
-	title := pdfReportTitle(rep) + " – " + pdfRoundLabel(rep)
-	d := pdfNewDoc(rep, opts, title, "Uppföljning av handlingsplanen för informationssäkerhet och dataskydd, "+pdfRoundLabel(rep))
-	d.headerLeft = pdfReportTitle(rep)
-	d.headerRight = pdfRoundLabel(rep)
-	d.footerLeft = rep.Plan.Organisation
-	d.headerFrom = 2
+	return writeReport(w, rep, opts, pdfPartPages)
+}
 
-	d.titlePage()
-	d.reserveTOC(opts)
-	d.summary()
-	d.areas()
-	d.carriedOver()
-	if opts.Appendix {
-		d.appendix()
-	}
-	d.fillTOC()
-	return d.finish(w)
+// writeReport is WriteReport with the number of pages per part as a
+// parameter, so that tests can draw small reports in many parts.
+func writeReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions, partPages int) error {
+	title := pdfReportTitle(rep) + " – " + pdfRoundLabel(rep)
+	return pdfDraw(w, func() *pdfDoc {
+		d := pdfNewDoc(rep, opts, title, "Uppföljning av handlingsplanen för informationssäkerhet och dataskydd, "+pdfRoundLabel(rep))
+		d.headerLeft = pdfReportTitle(rep)
+		d.headerRight = pdfRoundLabel(rep)
+		d.footerLeft = rep.Plan.Organisation
+		d.headerFrom = 2
+		d.partPages = partPages
+		return d
+	}, func(d *pdfDoc) {
+		d.titlePage()
+		d.reserveTOC(opts)
+		d.summary()
+		d.areas()
+		d.carriedOver()
+		if opts.Appendix {
+			d.appendix()
+		}
+		d.fillTOC()
+	})
 }
 
 // ReportFileName is the download name of a round's report, built by the

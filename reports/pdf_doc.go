@@ -14,10 +14,18 @@ import (
 // pdfDoc lays out one document. It keeps its own vertical position and
 // breaks pages itself (fpdf's automatic page break is off), so that
 // tables can repeat their header and headings are never left alone at the
-// bottom of a page. Headers and footers are stamped on every page at the
-// end, when the number of pages is known.
+// bottom of a page.
+//
+// A document is drawn in parts of at most partPages pages, each its own
+// fpdf document, which pdfJoin writes out as one file (see pdf_join.go).
+// One that fits in a single part is drawn once; its contents and its
+// headers and footers are filled in at the end, when the page numbers are
+// known. A longer one is drawn twice: the first pass only counts pages,
+// and the second, knowing every page number, draws the contents in place
+// and stamps each part's headers and footers before writing it.
 type pdfDoc struct {
 	pdf     *fpdf.Fpdf
+	newPDF  func() *fpdf.Fpdf // starts the fpdf document of a part
 	rep     *forms.RoundReport
 	created time.Time
 	loc     *time.Location // where times are printed; nil: as they are
@@ -33,7 +41,26 @@ type pdfDoc struct {
 	toc      []pdfTocEntry // planned outline, filled in as the body is drawn
 	tocNext  int
 	tocFirst int // first reserved table-of-contents page
-	err      error
+	marks    []pdfMark
+
+	partPages int         // pages per part
+	first     int         // pages in the parts before this one
+	known     *pdfNumbers // page numbers from the first pass; nil in it
+	counting  bool        // the first pass outgrew its part and only counts
+	join      *pdfJoin    // set when the parts are being written
+	err       error
+}
+
+// pdfPartPages is the number of pages drawn in one fpdf document. Each part
+// embeds its own subset of the fonts (about 50 KB), and holds about 10 KB a
+// page while it is drawn.
+const pdfPartPages = 500
+
+// pdfNumbers is what the first pass of a long document learns: the number
+// of pages and the page of every contents entry.
+type pdfNumbers struct {
+	pages int
+	toc   []pdfTocEntry
 }
 
 // pdfNewDoc starts a document with the fonts, metadata and settings that make
@@ -49,27 +76,31 @@ func pdfNewDoc(rep *forms.RoundReport, opts ReportOptions, title, subject string
 	if opts.Location != nil {
 		created = created.In(opts.Location)
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	pdf.SetCompression(true)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(created)
-	pdf.SetModificationDate(created)
-	pdf.SetLang("sv-SE")
-	pdf.SetTitle(pdfClean(title), true)
-	pdf.SetSubject(pdfClean(subject), true)
 	author := rep.CompiledBy
 	if author == "" {
 		author = rep.Plan.Organisation
 	}
-	pdf.SetAuthor(pdfClean(author), true)
-	pdf.SetCreator("followup", true)
-	pdf.SetMargins(pdfMarginL, pdfBodyTop, pdfMarginR)
-	pdf.SetAutoPageBreak(false, pdfPageH-pdfBodyBottom)
-	pdf.SetCellMargin(0)
-	pdf.SetDisplayMode("fullwidth", "continuous")
-	pdfAddFonts(pdf)
+	newPDF := func() *fpdf.Fpdf {
+		pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+		pdf.SetCompression(false) // pdfJoin compresses the pages
+		pdf.SetCatalogSort(true)
+		pdf.SetCreationDate(created)
+		pdf.SetModificationDate(created)
+		pdf.SetLang("sv-SE")
+		pdf.SetTitle(pdfClean(title), true)
+		pdf.SetSubject(pdfClean(subject), true)
+		pdf.SetAuthor(pdfClean(author), true)
+		pdf.SetCreator("followup", true)
+		pdf.SetMargins(pdfMarginL, pdfBodyTop, pdfMarginR)
+		pdf.SetAutoPageBreak(false, pdfPageH-pdfBodyBottom)
+		pdf.SetCellMargin(0)
+		pdf.SetDisplayMode("fullwidth", "continuous")
+		pdfAddFonts(pdf)
+		return pdf
+	}
 
-	d := &pdfDoc{pdf: pdf, rep: rep, created: created, loc: opts.Location, numbers: map[int64]string{}}
+	d := &pdfDoc{pdf: newPDF(), newPDF: newPDF, rep: rep, created: created, loc: opts.Location,
+		numbers: map[int64]string{}, partPages: pdfPartPages}
 	for i, ar := range rep.Plan.Areas {
 		for j, a := range ar.Activities {
 			d.numbers[a.ID] = strconv.Itoa(i+1) + "." + strconv.Itoa(j+1)
@@ -78,7 +109,22 @@ func pdfNewDoc(rep *forms.RoundReport, opts ReportOptions, title, subject string
 	return d
 }
 
-// finish stamps headers and footers and writes the document.
+// pdfDraw draws a document and writes it to w: in one pass when it fits
+// in one part, else in two (see pdfDoc). newDoc makes the document, draw
+// draws everything in it.
+func pdfDraw(w io.Writer, newDoc func() *pdfDoc, draw func(d *pdfDoc)) error {
+	d := newDoc()
+	draw(d)
+	if d.err == nil && d.counting {
+		known := &pdfNumbers{pages: d.pageCount(), toc: d.toc}
+		d = newDoc()
+		d.known, d.join = known, newPdfJoin(w, known.pages)
+		draw(d)
+	}
+	return d.finish(w)
+}
+
+// finish writes the document's last part and closes the file.
 func (d *pdfDoc) finish(w io.Writer) error {
 	if d.err != nil {
 		return d.err
@@ -86,14 +132,51 @@ func (d *pdfDoc) finish(w io.Writer) error {
 	if d.toc != nil && d.tocNext != len(d.toc) {
 		return errors.New("reports: the outline and the body disagree")
 	}
+	if d.join == nil {
+		d.join = newPdfJoin(w, d.pageCount())
+	}
 	d.stamp()
-	return d.pdf.Output(w)
+	if err := d.join.add(d.pdf); err != nil {
+		return err
+	}
+	return d.join.finish(d.marks)
 }
 
 // newPage starts a page and puts the position at the top of the body.
 func (d *pdfDoc) newPage() {
+	if d.pdf.PageNo() >= d.partPages {
+		d.nextPart()
+	}
 	d.pdf.AddPage()
 	d.y = pdfBodyTop
+}
+
+// nextPart ends the current part and starts the next. In the first pass
+// the part is dropped: its page numbers are what the pass is for.
+func (d *pdfDoc) nextPart() {
+	if d.known == nil {
+		d.counting = true
+	} else if d.err == nil {
+		d.stamp()
+		d.err = d.join.add(d.pdf)
+	}
+	d.first += d.pdf.PageNo()
+	d.pdf = d.newPDF()
+	d.gs = pdfGraphicsState{}
+}
+
+// pageNo is the number of the current page in the whole document.
+func (d *pdfDoc) pageNo() int { return d.first + d.pdf.PageNo() }
+
+// pageCount is the number of pages drawn so far.
+func (d *pdfDoc) pageCount() int { return d.first + d.pdf.PageCount() }
+
+// totalPages is the number of pages of the whole document, once known.
+func (d *pdfDoc) totalPages() int {
+	if d.known != nil {
+		return d.known.pages
+	}
+	return d.pageCount()
 }
 
 // ensure starts a new page unless h millimetres are left above the bottom
@@ -129,7 +212,8 @@ type pdfGraphicsState struct {
 	lineOK     bool
 }
 
-// setPage goes back to an earlier page, whose graphics state is unknown.
+// setPage goes back to an earlier page of the current part, whose graphics
+// state is unknown.
 func (d *pdfDoc) setPage(n int) {
 	d.pdf.SetPage(n)
 	d.gs = pdfGraphicsState{}
@@ -177,29 +261,30 @@ func (d *pdfDoc) draw(c pdfRGB, width float64) {
 }
 
 // stamp draws the running header and the "Sida N av M" footer on every
-// page, now that the number of pages is known.
+// page of the current part, once the number of pages is known.
 func (d *pdfDoc) stamp() {
-	n := d.pdf.PageCount()
+	n := d.totalPages()
 	st := pdfTextStyle{8.5, false, 4, pdfColMuted}
 	right := d.fit(d.headerRight, 60, st)
 	rw := d.width(right, st)
 	left := d.fit(d.headerLeft, pdfContentW-rw-8, st)
 	widest := d.width("Sida "+strconv.Itoa(n)+" av "+strconv.Itoa(n), st)
 	footer := d.fit(d.footerLeft, pdfContentW-widest-8, st)
-	for p := 1; p <= n; p++ {
+	last := d.pdf.PageCount()
+	for p := 1; p <= last; p++ {
 		d.setPage(p)
 		d.use(st)
-		if p >= d.headerFrom {
+		if d.first+p >= d.headerFrom {
 			d.pdf.Text(pdfMarginL, pdfHeaderBase, left)
 			d.pdf.Text(pdfPageW-pdfMarginR-rw, pdfHeaderBase, right)
 			d.draw(pdfColRule, 0.25)
 			d.pdf.Line(pdfMarginL, pdfHeaderRule, pdfPageW-pdfMarginR, pdfHeaderRule)
 		}
-		pageText := "Sida " + strconv.Itoa(p) + " av " + strconv.Itoa(n)
+		pageText := "Sida " + strconv.Itoa(d.first+p) + " av " + strconv.Itoa(n)
 		d.pdf.Text(pdfMarginL, pdfFooterBase, footer)
 		d.pdf.Text(pdfPageW-pdfMarginR-d.width(pageText, st), pdfFooterBase, pageText)
 	}
-	d.setPage(n)
+	d.setPage(last)
 }
 
 // local returns a time in the document's time zone.

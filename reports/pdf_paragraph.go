@@ -29,8 +29,18 @@ func (d *pdfDoc) cell(x, w float64, s string, st pdfTextStyle, align string) {
 
 // cleanCell is cell for text that split or pdfClean has cleaned already.
 func (d *pdfDoc) cleanCell(x, w float64, s string, st pdfTextStyle, align string) {
+	d.text(x, d.y, w, s, st, align)
+}
+
+// text prints a line of cleaned text with its top left at (x, y). The pass
+// that only counts pages draws no text: where text goes is decided before
+// it is drawn, and drawing is most of a pass's time.
+func (d *pdfDoc) text(x, y, w float64, s string, st pdfTextStyle, align string) {
+	if d.counting {
+		return
+	}
 	d.use(st)
-	d.pdf.SetXY(x, d.y)
+	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, st.lead, s, "", 0, align, false, 0, "")
 }
 

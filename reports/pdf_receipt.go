@@ -30,30 +30,32 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 		return forms.Errorf(forms.ENOTFOUND, "department %d does not take part in round %d", departmentID, rep.Round.ID)
 	}
 	name := strings.TrimSpace(dep.Name)
-	d := pdfNewDoc(rep, opts, "Kvitto – "+name+" – "+pdfRoundLabel(rep), pdfReportTitle(rep)+", "+pdfRoundLabel(rep))
-	d.headerLeft = "Kvitto · " + name
-	d.headerRight = pdfRoundLabel(rep)
-	d.footerLeft = rep.Plan.Organisation
-	d.headerFrom = 1
+	return pdfDraw(w, func() *pdfDoc {
+		d := pdfNewDoc(rep, opts, "Kvitto – "+name+" – "+pdfRoundLabel(rep), pdfReportTitle(rep)+", "+pdfRoundLabel(rep))
+		d.headerLeft = "Kvitto · " + name
+		d.headerRight = pdfRoundLabel(rep)
+		d.footerLeft = rep.Plan.Organisation
+		d.headerFrom = 1
+		return d
+	}, func(d *pdfDoc) {
+		d.newPage()
+		const title = "Kvitto på lämnade svar"
+		d.enter(0, title, d.heading(title, pdfStH1, 0, 20))
+		d.space(1)
+		d.paragraph(pdfMarginL, pdfContentW, "Kvittot visar de svar som "+name+" har lämnat i uppföljningen av "+
+			strings.TrimSpace(rep.Plan.Title)+", "+pdfRoundLabel(rep)+".", pdfStBody, 4)
+		d.keyValues(pdfReceiptFacts(rep, dep, d), 46, pdfStTitleKey, pdfStTitleValue)
 
-	d.newPage()
-	const title = "Kvitto på lämnade svar"
-	d.enter(0, title, d.heading(title, pdfStH1, 0, 20))
-	d.space(1)
-	d.paragraph(pdfMarginL, pdfContentW, "Kvittot visar de svar som "+name+" har lämnat i uppföljningen av "+
-		strings.TrimSpace(rep.Plan.Title)+", "+pdfRoundLabel(rep)+".", pdfStBody, 4)
-	d.keyValues(pdfReceiptFacts(rep, dep, d), 46, pdfStTitleKey, pdfStTitleValue)
-
-	if rep.ResponseState(dep.ID) != forms.ResponseSubmitted {
-		d.space(3)
-		d.paragraph(pdfMarginL, pdfContentW, "Svaren är ännu inte inlämnade. Kvittot visar svaren så som de var sparade "+
-			pdfDate(d.created)+".", pdfStBold, 0)
-	}
-	d.space(4)
-	const answers = "Svar per aktivitet"
-	d.enter(0, answers, d.heading(answers, pdfStH2, 4, 20))
-	d.departmentAnswers(dep)
-	return d.finish(w)
+		if rep.ResponseState(dep.ID) != forms.ResponseSubmitted {
+			d.space(3)
+			d.paragraph(pdfMarginL, pdfContentW, "Svaren är ännu inte inlämnade. Kvittot visar svaren så som de var sparade "+
+				pdfDate(d.created)+".", pdfStBold, 0)
+		}
+		d.space(4)
+		const answers = "Svar per aktivitet"
+		d.enter(0, answers, d.heading(answers, pdfStH2, 4, 20))
+		d.departmentAnswers(dep)
+	})
 }
 
 // pdfReceiptFacts lists the receipt's particulars: round, department, state,

@@ -109,9 +109,7 @@ func (d *pdfDoc) drawHeader(t *pdfTable, head [][]string, h float64) {
 	for i, c := range t.cols {
 		y := d.y + pdfCellPadY
 		for _, l := range head[i] {
-			d.pdf.SetXY(x+pdfCellPadX, y)
-			d.use(pdfStTableHead)
-			d.pdf.CellFormat(c.width-2*pdfCellPadX, pdfStTableHead.lead, l, "", 0, c.align, false, 0, "")
+			d.text(x+pdfCellPadX, y, c.width-2*pdfCellPadX, l, pdfStTableHead, c.align)
 			y += pdfStTableHead.lead
 		}
 		x += c.width
@@ -141,9 +139,7 @@ func (d *pdfDoc) drawRow(t *pdfTable, row pdfTableRow, lines [][]string, h float
 		}
 		y := d.y + pdfCellPadY
 		for _, l := range lines[i] {
-			d.use(st)
-			d.pdf.SetXY(tx, y)
-			d.pdf.CellFormat(pdfCellWidth(c, w), st.lead, l, "", 0, align, false, 0, "")
+			d.text(tx, y, pdfCellWidth(c, w), l, st, align)
 			y += st.lead
 		}
 		x += w

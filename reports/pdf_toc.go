@@ -13,8 +13,8 @@ import (
 type pdfTocEntry struct {
 	level int
 	title string
-	page  int
-	link  int
+	page  int     // in the whole document
+	y     float64 // of the entry's start on its page
 }
 
 // Titles of the report's top-level sections.
@@ -42,7 +42,7 @@ func (d *pdfDoc) activityTitle(a forms.Activity) string {
 // appendix departments in the order the body draws them.
 func (d *pdfDoc) planOutline(opts ReportOptions) []pdfTocEntry {
 	add := func(out []pdfTocEntry, level int, title string) []pdfTocEntry {
-		return append(out, pdfTocEntry{level: level, title: title, link: d.pdf.AddLink()})
+		return append(out, pdfTocEntry{level: level, title: title})
 	}
 	var out []pdfTocEntry
 	out = add(out, 0, pdfSecSummary)
@@ -67,8 +67,7 @@ func (d *pdfDoc) planOutline(opts ReportOptions) []pdfTocEntry {
 // bookmark, the target of the contents line's link, and its page number.
 // Documents without a table of contents only get the bookmark.
 func (d *pdfDoc) enter(level int, title string, y float64) {
-	d.use(pdfStBody) // bookmarks are encoded for the current (UTF-8) font
-	d.pdf.Bookmark(title, level, y)
+	d.marks = append(d.marks, pdfMark{level: level, title: title, page: d.pageNo(), y: y})
 	if d.toc == nil {
 		return
 	}
@@ -79,8 +78,10 @@ func (d *pdfDoc) enter(level int, title string, y float64) {
 		return
 	}
 	e := &d.toc[d.tocNext]
-	e.page = d.pdf.PageNo()
-	d.pdf.SetLink(e.link, y, e.page)
+	if d.known != nil && (e.page != d.pageNo() || e.y != y) && d.err == nil {
+		d.err = fmt.Errorf("reports: outline entry %q moved between the two passes", title)
+	}
+	e.page, e.y = d.pageNo(), y
 	d.tocNext++
 }
 
@@ -135,24 +136,43 @@ func (d *pdfDoc) layoutTOC(entries []pdfTocEntry) ([]pdfTocLine, int) {
 }
 
 // reserveTOC adds the pages the contents will need and remembers where.
+// When the page numbers are known from a first pass, it draws the
+// contents on them right away.
 func (d *pdfDoc) reserveTOC(opts ReportOptions) {
 	entries := d.planOutline(opts)
 	_, pages := d.layoutTOC(entries)
 	d.newPage()
-	d.tocFirst = d.pdf.PageNo()
+	d.tocFirst = d.pageNo()
 	d.enter(0, pdfSecContents, pdfBodyTop) // a bookmark only: d.toc is not set yet
+	if d.known != nil {
+		d.toc = append([]pdfTocEntry(nil), d.known.toc...)
+		d.drawTOC(func(int) { d.newPage() })
+		return
+	}
 	d.toc = entries
 	for range pages - 1 {
 		d.newPage()
 	}
 }
 
-// fillTOC draws the contents on the reserved pages, now that every entry
-// knows its page, with dotted leaders and links to the entries.
+// fillTOC draws the contents on the pages reserved for them, now that
+// every entry knows its page. A document drawn in two passes has drawn
+// them already.
 func (d *pdfDoc) fillTOC() {
-	layout, _ := d.layoutTOC(d.toc)
+	if d.known != nil || d.counting {
+		return
+	}
 	last := d.pdf.PageNo()
 	d.setPage(d.tocFirst)
+	d.drawTOC(func(page int) { d.setPage(d.tocFirst + page) })
+	d.setPage(last)
+}
+
+// drawTOC draws the contents from the top of the current page, with dotted
+// leaders and links to the entries; toPage goes to the given contents page
+// (counted from 0).
+func (d *pdfDoc) drawTOC(toPage func(page int)) {
+	layout, _ := d.layoutTOC(d.toc)
 	d.y = pdfBodyTop
 	d.cell(pdfMarginL, pdfContentW, pdfSecContents, pdfStH1, "L")
 	page := 0
@@ -160,7 +180,7 @@ func (d *pdfDoc) fillTOC() {
 		l := layout[i]
 		if l.page != page {
 			page = l.page
-			d.setPage(d.tocFirst + page)
+			toPage(page)
 		}
 		st := pdfTocStyle(e.level)
 		indent := float64(min(e.level, 2)) * pdfTocIndentLvl
@@ -184,7 +204,10 @@ func (d *pdfDoc) fillTOC() {
 		}
 		d.y -= st.lead
 		d.cell(pdfPageW-pdfMarginR-pdfTocNumberW, pdfTocNumberW, numStr, st, "R")
-		d.pdf.Link(x, l.y, pdfPageW-pdfMarginR-x, float64(len(l.lines))*st.lead, e.link)
+		// The link names the page in the whole document; pdfJoin makes it
+		// point to that page's object.
+		link := d.pdf.AddLink()
+		d.pdf.SetLink(link, e.y, e.page)
+		d.pdf.Link(x, l.y, pdfPageW-pdfMarginR-x, float64(len(l.lines))*st.lead, link)
 	}
-	d.setPage(last)
 }

@@ -1,0 +1,94 @@
+package reports
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"followup/forms/formstest"
+)
+
+var (
+	pdfDestRE         = regexp.MustCompile(`/Dest \[\d+ 0 R /XYZ 0 [0-9.]+ null\]`)
+	pdfBookmarkDestRE = regexp.MustCompile(`\n(/Dest \[\d+ 0 R /XYZ 0 [0-9.]+ null\])\n/Count`)
+	pdfAnnotsRE       = regexp.MustCompile(`/Annots \[.*\]\n`)
+)
+
+// TestPdfReportInParts draws a report in parts of three pages, which takes
+// the two-pass path, and wants the same document as drawn in one part:
+// the same text on every page, the same outline, links to the same places,
+// and a file poppler reads without a complaint.
+func TestPdfReportInParts(t *testing.T) {
+	rep := formstest.Synthetic(4, 6)
+	opts := ReportOptions{Appendix: true, Created: formstest.Clock}
+	var whole, parts bytes.Buffer
+	if err := writeReport(&whole, rep, opts, pdfPartPages); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeReport(&parts, rep, opts, 3); err != nil {
+		t.Fatal(err)
+	}
+	wholePath, partsPath := pdfFile(t, whole.Bytes()), pdfFile(t, parts.Bytes())
+	pdfQuiet(t, "pdfinfo", wholePath)
+	pdfQuiet(t, "pdfinfo", partsPath)
+	n := pdfPageCount(t, wholePath)
+	if n < 10 {
+		t.Fatalf("the report has %d pages; the test needs a report of many parts", n)
+	}
+	if got := pdfPageCount(t, partsPath); got != n {
+		t.Fatalf("drawn in parts: %d pages, in one part: %d", got, n)
+	}
+	wp := strings.Split(string(pdfQuiet(t, "pdftotext", "-layout", "-enc", "UTF-8", wholePath, "-")), "\f")
+	pp := strings.Split(string(pdfQuiet(t, "pdftotext", "-layout", "-enc", "UTF-8", partsPath, "-")), "\f")
+	for i := range min(len(wp), len(pp)) {
+		if wp[i] != pp[i] {
+			t.Errorf("page %d differs:\n--- in one part\n%s\n--- in parts\n%s", i+1, wp[i], pp[i])
+			break
+		}
+	}
+	if !strings.Contains(pp[n-1], "Sida "+strconv.Itoa(n)+" av "+strconv.Itoa(n)) {
+		t.Errorf("the last page's footer does not count every page:\n%s", pp[n-1])
+	}
+	if w, p := pdfOutline(t, whole.Bytes()), pdfOutline(t, parts.Bytes()); !slices.Equal(w, p) || len(w) < 10 {
+		t.Errorf("outline in parts %q, in one part %q", p, w)
+	}
+	// Every bookmark leads to the page that shows its title.
+	for _, e := range pdfOutlineEntries(t, parts.Bytes()) {
+		words := strings.Fields(e.title)
+		want := strings.Join(words[:min(2, len(words))], " ")
+		if e.page < 1 || e.page > n || !strings.Contains(pdfWords(pp[e.page-1]), want) {
+			t.Errorf("bookmark %q leads to page %d, which does not show %q", e.title, e.page, want)
+		}
+	}
+	// Every line of the contents links to where its bookmark leads.
+	marks := map[string]bool{}
+	for _, m := range pdfBookmarkDestRE.FindAllSubmatch(parts.Bytes(), -1) {
+		marks[string(m[1])] = true
+	}
+	links := 0
+	for _, annots := range pdfAnnotsRE.FindAll(parts.Bytes(), -1) {
+		for _, d := range pdfDestRE.FindAll(annots, -1) {
+			links++
+			if !marks[string(d)] {
+				t.Errorf("a contents link goes to %s, where no bookmark leads", d)
+			}
+		}
+	}
+	if want := len(marks) - 1; links != want { // "Innehåll" has no line of its own
+		t.Errorf("%d contents links, want %d", links, want)
+	}
+	w, p := pdfDestRE.FindAll(whole.Bytes(), -1), pdfDestRE.FindAll(parts.Bytes(), -1)
+	if len(w) < 10 || !slices.EqualFunc(w, p, bytes.Equal) {
+		t.Errorf("link and bookmark destinations differ: %d in one part, %d in parts", len(w), len(p))
+	}
+	// Each part embeds its own subset of the two fonts; the pages are
+	// compressed either way.
+	extra := (parts.Len() - whole.Len()) / ((n+2)/3 - 1)
+	t.Logf("%d pages: %d bytes in one part, %d in parts; %d bytes more a part", n, whole.Len(), parts.Len(), extra)
+	if extra > 40<<10 {
+		t.Errorf("each part adds %d bytes, want the fonts' subsets only", extra)
+	}
+}
