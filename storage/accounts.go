@@ -181,16 +181,24 @@ func (db *DB) CreateSession(ctx context.Context, userID int64) (string, error) {
 	return id, err
 }
 
-// SessionUser returns the account of a session that has been used within
-// idle; an expired session is deleted. Use is recorded at most once a
-// minute, so reading pages does not write on every request.
-func (db *DB) SessionUser(ctx context.Context, sessionID string, idle time.Duration) (User, error) {
+// SessionLimits bound how long a session lasts: Idle since it was last
+// used, and Max since sign-in however busy it is, so that a session left
+// open on a shared computer does not last for ever.
+type SessionLimits struct {
+	Idle time.Duration
+	Max  time.Duration
+}
+
+// SessionUser returns the account of a session within its limits; an
+// expired session is deleted. Use is recorded at most once a minute, so
+// reading pages does not write on every request.
+func (db *DB) SessionUser(ctx context.Context, sessionID string, limits SessionLimits) (User, error) {
 	var u User
-	var lastSeen string
+	var created, lastSeen string
 	hash := hashSecret(sessionID)
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.role, u.active, s.last_seen FROM sessions s
-			JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`, hash).Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.Active, &lastSeen)
+		return tx.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.role, u.active, s.created_at, s.last_seen FROM sessions s
+			JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`, hash).Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.Active, &created, &lastSeen)
 	})
 	if err != nil {
 		if forms.ErrorCode(err) == forms.ENOTFOUND {
@@ -200,7 +208,7 @@ func (db *DB) SessionUser(ctx context.Context, sessionID string, idle time.Durat
 	}
 	now := db.Now()
 	seen := parseTS(lastSeen)
-	if !u.Active || now.Sub(seen) > idle {
+	if !u.Active || now.Sub(seen) > limits.Idle || (limits.Max > 0 && now.Sub(parseTS(created)) > limits.Max) {
 		db.EndSession(ctx, sessionID)
 		return User{}, forms.Errorf(forms.EUNAUTHORIZED, "session expired")
 	}

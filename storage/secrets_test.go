@@ -39,7 +39,7 @@ func TestSecretsStoredAsHashes(t *testing.T) {
 	if err := f.db.SetUserActive(f.ctx, u.ID, false, "test"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.SessionUser(f.ctx, sid, 1<<62); err == nil {
+	if _, err := f.db.SessionUser(f.ctx, sid, SessionLimits{Idle: 1 << 62}); err == nil {
 		t.Error("the session of a deactivated account still works")
 	}
 	if _, err := f.db.APITokenUser(f.ctx, tok); err == nil {

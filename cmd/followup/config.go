@@ -26,6 +26,7 @@ type config struct {
 	secretFile  string
 	timezone    string
 	sessionIdle time.Duration
+	sessionMax  time.Duration
 	proxies     string
 }
 
@@ -44,6 +45,8 @@ func (c *config) flags(fs *flag.FlagSet, e env) {
 	fs.StringVar(&c.timezone, "timezone", def("FOLLOWUP_TIMEZONE", "Europe/Stockholm"), "time zone of deadlines (FOLLOWUP_TIMEZONE)")
 	idle, _ := time.ParseDuration(def("FOLLOWUP_SESSION_IDLE", "8h"))
 	fs.DurationVar(&c.sessionIdle, "session-idle", idle, "sign-out after this much inactivity (FOLLOWUP_SESSION_IDLE)")
+	longest, _ := time.ParseDuration(def("FOLLOWUP_SESSION_MAX", "12h"))
+	fs.DurationVar(&c.sessionMax, "session-max", longest, "sign-out this long after signing in, however busy (FOLLOWUP_SESSION_MAX)")
 	fs.StringVar(&c.proxies, "trusted-proxies", def("FOLLOWUP_TRUSTED_PROXIES", ""), "comma-separated proxy addresses whose X-Forwarded-For is trusted (FOLLOWUP_TRUSTED_PROXIES)")
 }
 

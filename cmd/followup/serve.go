@@ -61,7 +61,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		}
 	}
 	srv, err := web.New(web.Config{DB: db, Secret: secret, BaseURL: base, Loc: loc, Logger: logger,
-		TrustedProxies: c.trustedProxies(), SessionIdle: c.sessionIdle})
+		TrustedProxies: c.trustedProxies(), SessionIdle: c.sessionIdle, SessionMax: c.sessionMax})
 	if err != nil {
 		ln.Close()
 		return err

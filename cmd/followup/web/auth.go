@@ -47,7 +47,7 @@ func (s *Server) identify() gin.HandlerFunc {
 		if h := c.GetHeader("Authorization"); strings.HasPrefix(h, "Bearer ") {
 			u, err = s.DB.APITokenUser(ctx, strings.TrimSpace(strings.TrimPrefix(h, "Bearer ")))
 		} else if ck, cerr := c.Cookie(sessionCookie); cerr == nil && ck != "" {
-			u, err = s.DB.SessionUser(ctx, ck, s.SessionIdle)
+			u, err = s.DB.SessionUser(ctx, ck, storage.SessionLimits{Idle: s.SessionIdle, Max: s.SessionMax})
 		} else {
 			c.Next()
 			return

@@ -32,6 +32,9 @@ type Config struct {
 	TrustedProxies []string
 	// SessionIdle signs office accounts out after this much inactivity.
 	SessionIdle time.Duration
+	// SessionMax signs office accounts out this long after signing in,
+	// however busy the session.
+	SessionMax time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -72,6 +75,9 @@ func New(cfg Config) (*Server, error) {
 				return nil, fmt.Errorf("the trusted proxy %q is neither an IP address nor a CIDR range such as 10.0.0.0/24", p)
 			}
 		}
+	}
+	if cfg.SessionMax == 0 {
+		cfg.SessionMax = 12 * time.Hour
 	}
 	if cfg.SessionIdle == 0 {
 		cfg.SessionIdle = 8 * time.Hour
