@@ -33,6 +33,11 @@ func officeConsolidationTexts() map[string]text {
 		"matrix.legend_support":      {"Verksamheten behöver stöd med aktiviteten", "The organisation needs support with the activity"},
 		"matrix.back_round":          {"Tillbaka till omgången", "Back to the round"},
 		"matrix.no_departments":      {"Inga verksamheter deltar i omgången.", "No organisations take part in the round."},
+		"matrix.pager":               {"Bläddra bland verksamheterna", "Browse the organisations"},
+		"matrix.showing":             {"Verksamhet %d–%d av %d visas.", "Showing organisations %d–%d of %d."},
+		"matrix.page_departments":    {"Verksamhet", "Organisations"},
+		"matrix.prev":                {"Föregående", "Previous"},
+		"matrix.next":                {"Nästa", "Next"},
 
 		// Consolidation per activity.
 		"cons.title":              {"%s – sammanställning", "%s – consolidation"},

@@ -21,6 +21,60 @@ type matrixView struct {
 	Annual       bool
 	InterimTitle string
 	Columns      int // every column of the table, for the area header rows
+	// Pager leads through the departments when they do not fit one page;
+	// nil when they do.
+	Pager *matrixPager
+}
+
+// matrixColumns is how many departments a page of the matrix shows. A
+// municipality's 20 or 30 departments fit one page; a round of 300 would
+// make a table 300 columns wide and tens of megabytes heavy, so it is shown
+// 40 departments at a time.
+const matrixColumns = 40
+
+// matrixPager is the navigation between the pages of departments.
+type matrixPager struct {
+	From, To, Total int // the departments shown, counted from 1
+	Prev, Next      string
+	Pages           []matrixPageLink
+}
+
+// matrixPageLink names one page by the departments on it, "41–80".
+type matrixPageLink struct {
+	From, To int
+	Href     string
+	Current  bool
+}
+
+// matrixPage picks the departments of the page asked for with ?sida=N and
+// builds the pager; an unknown page is not found.
+func (s *Server) matrixPage(c *gin.Context, base string, deps []forms.Department) ([]forms.Department, *matrixPager, bool) {
+	per := s.matrixColumns
+	pages := (len(deps) + per - 1) / per
+	page := 1
+	if raw, ok := c.GetQuery("sida"); ok {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 || n > max(pages, 1) {
+			s.errorPage(c, notFound)
+			return nil, nil, false
+		}
+		page = n
+	}
+	if pages <= 1 {
+		return deps, nil, true
+	}
+	href := func(n int) string { return base + "/matris?sida=" + strconv.Itoa(n) }
+	p := &matrixPager{From: (page-1)*per + 1, To: min(page*per, len(deps)), Total: len(deps)}
+	if page > 1 {
+		p.Prev = href(page - 1)
+	}
+	if page < pages {
+		p.Next = href(page + 1)
+	}
+	for n := 1; n <= pages; n++ {
+		p.Pages = append(p.Pages, matrixPageLink{From: (n-1)*per + 1, To: min(n*per, len(deps)), Href: href(n), Current: n == page})
+	}
+	return deps[p.From-1 : p.To], p, true
 }
 
 type matrixArea struct {
@@ -62,9 +116,13 @@ func (s *Server) showMatrix(c *gin.Context) {
 		s.errorPage(c, err)
 		return
 	}
+	deps, pager, ok := s.matrixPage(c, "/kontor/omgangar/"+strconv.FormatInt(roundID, 10), rep.Departments)
+	if !ok {
+		return
+	}
 	l := s.localizer(c)
-	v := &matrixView{Round: rep.Round, Plan: &rep.Plan, Departments: rep.Departments, Annual: rep.InterimRound != nil,
-		Columns: len(rep.Departments) + 2}
+	v := &matrixView{Round: rep.Round, Plan: &rep.Plan, Departments: deps, Annual: rep.InterimRound != nil,
+		Columns: len(deps) + 2, Pager: pager}
 	if rep.InterimRound != nil {
 		v.InterimTitle = rep.InterimRound.Title
 	}
@@ -73,7 +131,7 @@ func (s *Server) showMatrix(c *gin.Context) {
 		for _, a := range ar.Activities {
 			row := matrixRow{Activity: a}
 			row.Consolidated, row.HasConsolidated = rep.ConsolidatedStatus(a.ID)
-			for _, d := range rep.Departments {
+			for _, d := range deps {
 				cell := matrixCell{DepartmentID: d.ID, Assigned: a.AssignedTo(d.ID),
 					TipID: "tip-" + strconv.FormatInt(a.ID, 10) + "-" + strconv.FormatInt(d.ID, 10)}
 				if cell.Assigned {

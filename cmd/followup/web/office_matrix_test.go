@@ -217,3 +217,82 @@ func TestOfficeMatrixShortensLongComments(t *testing.T) {
 		t.Error("the response page does not show the whole comment")
 	}
 }
+
+// TestOfficeMatrixPages shows the departments a page at a time when they do
+// not fit one page: here three a page for the demo's eight.
+func TestOfficeMatrixPages(t *testing.T) {
+	e := newOfficeEnv(t)
+	rep, err := e.db.RoundReport(context.Background(), e.info.AnnualID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.AnnualID)
+
+	code, body := e.get(e.admin, base)
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	if n := len(consFindAll(consParse(t, body), consTag("nav", "class=cons-pager mx-pager"))); n != 0 {
+		t.Errorf("eight departments fit one page, but the matrix has %d pagers", n)
+	}
+
+	e.server.matrixColumns = 3
+	deps := rep.Departments
+	if len(deps) != 8 {
+		t.Fatalf("the demo has %d departments; the test expects 8", len(deps))
+	}
+	for _, tc := range []struct {
+		query      string
+		from, to   int
+		prev, next string
+	}{
+		{"", 1, 3, "", base + "?sida=2"},
+		{"?sida=1", 1, 3, "", base + "?sida=2"},
+		{"?sida=2", 4, 6, base + "?sida=1", base + "?sida=3"},
+		{"?sida=3", 7, 8, base + "?sida=2", ""},
+	} {
+		t.Run("Page"+tc.query, func(t *testing.T) {
+			code, body := e.get(e.reader, base+tc.query)
+			if code != http.StatusOK {
+				t.Fatalf("status %d", code)
+			}
+			doc := consParse(t, body)
+			cols := consFindAll(doc, consTag("th", "scope=col", "class=mx-dept"))
+			if len(cols) != tc.to-tc.from+1 {
+				t.Fatalf("%d department columns, want %d", len(cols), tc.to-tc.from+1)
+			}
+			for i, col := range cols {
+				if d := deps[tc.from-1+i]; consText(col) != d.Name {
+					t.Errorf("column %d is %q, want %q", i+1, consText(col), d.Name)
+				}
+			}
+			for _, a := range rep.Plan.Activities() {
+				if got := len(consFindAll(consByID(t, doc, fmt.Sprintf("row-%d", a.ID)), consTag("td", "class=mx-cell"))); got != len(cols) {
+					t.Errorf("the row of %q has %d cells, want %d", a.Title, got, len(cols))
+				}
+			}
+			pager := consFindAll(doc, consTag("nav", "class=cons-pager mx-pager"))
+			if len(pager) != 1 {
+				t.Fatalf("%d pagers, want 1", len(pager))
+			}
+			if want := fmt.Sprintf("Verksamhet %d–%d av 8 visas.", tc.from, tc.to); !strings.Contains(consText(pager[0]), want) {
+				t.Errorf("pager says %q, want %q", consText(pager[0]), want)
+			}
+			for rel, want := range map[string]string{"prev": tc.prev, "next": tc.next} {
+				links := consFindAll(pager[0], consTag("a", "rel="+rel))
+				if want == "" && len(links) != 0 || want != "" && (len(links) != 1 || !strings.Contains(body, `href="`+want+`"`)) {
+					t.Errorf("%s links %d, want %q", rel, len(links), want)
+				}
+			}
+			current := consFindAll(pager[0], consTag("a", "aria-current=page"))
+			if len(current) != 1 || !strings.HasSuffix(consText(current[0]), fmt.Sprintf("%d–%d", tc.from, tc.to)) {
+				t.Errorf("the current page is not marked as %d–%d", tc.from, tc.to)
+			}
+		})
+	}
+	for _, q := range []string{"?sida=0", "?sida=4", "?sida=två", "?sida="} {
+		if code, _ := e.get(e.admin, base+q); code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", q, code)
+		}
+	}
+}

@@ -55,6 +55,8 @@ type Server struct {
 	stash *formStash
 	// exports holds a token for each export being written.
 	exports chan struct{}
+	// matrixColumns is the number of departments on a page of the matrix.
+	matrixColumns int
 }
 
 // New parses every page's templates (failing if one is missing or broken)
@@ -87,7 +89,8 @@ func New(cfg Config) (*Server, error) {
 		linkFailures:   newLimiter(30, time.Minute, cfg.Now),
 		rendered:       newPageCache(64 << 20),
 		stash:          newFormStash(cfg.Now),
-		exports:        make(chan struct{}, maxExports)}
+		exports:        make(chan struct{}, maxExports),
+		matrixColumns:  matrixColumns}
 	var err error
 	if s.pages, err = parsePages(templateFiles); err != nil {
 		return nil, err
