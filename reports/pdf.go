@@ -38,6 +38,7 @@ func WriteReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions) error 
 // parameter, so that tests can draw small reports in many parts.
 func writeReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions, partPages int) error {
 	title := pdfReportTitle(rep) + " – " + pdfRoundLabel(rep)
+	opts.Created = pdfCreated(rep, opts) // the same date in both passes
 	return pdfDraw(w, func() *pdfDoc {
 		d := pdfNewDoc(rep, opts, title, "Uppföljning av handlingsplanen för informationssäkerhet och dataskydd, "+pdfRoundLabel(rep))
 		d.headerLeft = pdfReportTitle(rep)

@@ -63,16 +63,22 @@ type pdfNumbers struct {
 	toc   []pdfTocEntry
 }
 
+// pdfCreated is the report's date: opts.Created, else when the round's
+// report was read, else now.
+func pdfCreated(rep *forms.RoundReport, opts ReportOptions) time.Time {
+	switch {
+	case !opts.Created.IsZero():
+		return opts.Created
+	case !rep.GeneratedAt.IsZero():
+		return rep.GeneratedAt
+	}
+	return time.Now()
+}
+
 // pdfNewDoc starts a document with the fonts, metadata and settings that make
 // its bytes depend only on its content and opts.Created.
 func pdfNewDoc(rep *forms.RoundReport, opts ReportOptions, title, subject string) *pdfDoc {
-	created := opts.Created
-	if created.IsZero() {
-		created = rep.GeneratedAt
-	}
-	if created.IsZero() {
-		created = time.Now()
-	}
+	created := pdfCreated(rep, opts)
 	if opts.Location != nil {
 		created = created.In(opts.Location)
 	}

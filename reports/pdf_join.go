@@ -114,7 +114,7 @@ func (j *pdfJoin) add(part *fpdf.Fpdf) error {
 		case bytes.HasPrefix(o.dict, []byte("<</Type /Pages")):
 			renum[o.num] = pdfObjPages
 			if j.mediaBox == nil {
-				j.mediaBox = pdfMediaBoxRE.Find(o.dict)
+				j.mediaBox = bytes.Clone(pdfMediaBoxRE.Find(o.dict))
 			}
 		case bytes.HasPrefix(o.dict, []byte("<</Type /Page\n")):
 			pages = append(pages, o)
@@ -154,7 +154,7 @@ func (j *pdfJoin) add(part *fpdf.Fpdf) error {
 			case root:
 				j.catalog, err = j.renumber(o.dict, renum)
 			case info:
-				j.info = o.dict
+				j.info = bytes.Clone(o.dict) // not a slice of the part, which can go
 			}
 			if err != nil {
 				return err

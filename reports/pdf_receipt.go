@@ -30,6 +30,7 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 		return forms.Errorf(forms.ENOTFOUND, "department %d does not take part in round %d", departmentID, rep.Round.ID)
 	}
 	name := strings.TrimSpace(dep.Name)
+	opts.Created = pdfCreated(rep, opts) // the same date in both passes
 	return pdfDraw(w, func() *pdfDoc {
 		d := pdfNewDoc(rep, opts, "Kvitto – "+name+" – "+pdfRoundLabel(rep), pdfReportTitle(rep)+", "+pdfRoundLabel(rep))
 		d.headerLeft = "Kvitto · " + name

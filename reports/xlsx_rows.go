@@ -15,7 +15,11 @@ import (
 // entry, in the same form as excelize's stream writer. The department
 // sheets are written this way while the workbook is zipped, so that their
 // rows never wait in memory; TestXlsxRowWriterMatchesExcelize keeps the two
-// forms equal.
+// forms equal. They differ on purpose in two rare cases where excelize
+// loses text: escape-like sequences in the UTF-16 surrogate range
+// ("_xD800_") and escapes that share an underscore ("_x0041_x0042_"), which
+// xlEscapeText keeps (TestXlsxRowWriterKeepsEscapeLikeText). Texts must
+// have been through cellText, which keeps them within Excel's cell limit.
 type xlRowWriter struct {
 	w   *bufio.Writer
 	row int

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"followup/forms/formstest"
 )
 
 // xlTrickyTexts are cell texts whose XML form is easy to get wrong.
@@ -129,4 +131,25 @@ func sheetDataOf(t *testing.T, zipped []byte, part string) string {
 		t.Fatalf("%s has no sheetData: %.300s", part, s)
 	}
 	return s[i+len("<sheetData>") : j]
+}
+
+// TestXlsxRowWriterKeepsEscapeLikeText reads back, through excelize, texts
+// that look like Excel's _xHHHH_ escapes, including the two kinds
+// excelize's own writer loses, from a department sheet.
+func TestXlsxRowWriterKeepsEscapeLikeText(t *testing.T) {
+	texts := []string{"_xD800_abc", "_xd83d__xde00_", "_x0041_x0042_", "_x005F_x0041_", "a_x00e5_b", "_x0041_"}
+	rep := formstest.Synthetic(1, len(texts))
+	d := rep.Departments[0]
+	for i, a := range rep.Plan.Activities() {
+		ans := rep.Responses[d.ID].Answers[a.ID]
+		ans.Comment = texts[i]
+		rep.Responses[d.ID].Answers[a.ID] = ans
+	}
+	f, _ := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
+	sheet := f.GetSheetList()[4]
+	for i, want := range texts {
+		if got := cell(t, f, sheet, xlCellRef(4, departmentTitleRows+1+i)); got != want {
+			t.Errorf("comment %d reads back as %q, want %q", i+1, got, want)
+		}
+	}
 }
