@@ -17,11 +17,11 @@ var (
 	pdfAnnotsRE       = regexp.MustCompile(`/Annots \[.*\]\n`)
 )
 
-// TestPdfReportInParts draws a report in parts of three pages, which takes
+// TestPDFReportInParts draws a report in parts of three pages, which takes
 // the two-pass path, and wants the same document as drawn in one part:
 // the same text on every page, the same outline, links to the same places,
 // and a file poppler reads without a complaint.
-func TestPdfReportInParts(t *testing.T) {
+func TestPDFReportInParts(t *testing.T) {
 	rep := formstest.Synthetic(4, 6)
 	opts := ReportOptions{Appendix: true, Created: formstest.Clock}
 	var whole, parts bytes.Buffer
@@ -30,6 +30,13 @@ func TestPdfReportInParts(t *testing.T) {
 	}
 	if err := writeReport(&parts, rep, opts, 3); err != nil {
 		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := writeReport(&again, rep, opts, 3); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(parts.Bytes(), again.Bytes()) {
+		t.Error("the same report drawn in parts twice gave different bytes")
 	}
 	wholePath, partsPath := pdfFile(t, whole.Bytes()), pdfFile(t, parts.Bytes())
 	pdfQuiet(t, "pdfinfo", wholePath)
