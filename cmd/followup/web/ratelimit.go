@@ -68,6 +68,53 @@ func (l *limiter) recent(key string) []time.Time {
 	return hs
 }
 
+// knownAddresses remembers, per account, the addresses it has signed in
+// from lately, at most knownPerAccount of them, each for knownFor.
+type knownAddresses struct {
+	mu   sync.Mutex
+	seen map[string]map[string]time.Time
+	now  func() time.Time
+}
+
+const (
+	knownFor        = 30 * 24 * time.Hour
+	knownPerAccount = 16
+)
+
+func newKnownAddresses(now func() time.Time) *knownAddresses {
+	return &knownAddresses{seen: map[string]map[string]time.Time{}, now: now}
+}
+
+// add records a successful sign-in, forgetting the account's oldest
+// address when it has too many.
+func (k *knownAddresses) add(account, addr string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	m := k.seen[account]
+	if m == nil {
+		m = map[string]time.Time{}
+		k.seen[account] = m
+	}
+	m[addr] = k.now()
+	for len(m) > knownPerAccount {
+		oldest := addr
+		for a, t := range m {
+			if t.Before(m[oldest]) {
+				oldest = a
+			}
+		}
+		delete(m, oldest)
+	}
+}
+
+// has reports whether the account signed in from addr within knownFor.
+func (k *knownAddresses) has(account, addr string) bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	t, ok := k.seen[account][addr]
+	return ok && k.now().Sub(t) <= knownFor
+}
+
 // limitLinkGuessing answers 429 to a client address that has tried too many
 // unknown department links, so tokens cannot be guessed at speed (they are
 // 256 bits; this keeps the logs and the database quiet too).

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"followup/cmd/followup/demo"
 )
@@ -214,5 +215,86 @@ func TestAPIDraftRefusesTrailingData(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422", res.StatusCode)
+	}
+}
+
+// TestSignInLimitsByAddress signs in from several addresses: wrong
+// passwords from one address lock only that address out of the account;
+// many from everywhere lock the account, but not for an address it has
+// signed in from; and one address trying many accounts is locked out.
+func TestSignInLimitsByAddress(t *testing.T) {
+	e := newOfficeEnv(t)
+	h := e.server.Handler()
+	signIn := func(addr, email, password string) int {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodPost, "/logga-in", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.RemoteAddr = addr + ":40000"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	const ok, wrong, limited = http.StatusSeeOther, http.StatusUnauthorized, http.StatusTooManyRequests
+
+	// The admin signs in once from the office.
+	if code := signIn("10.1.0.10", demo.AdminEmail, demo.AdminPassword); code != ok {
+		t.Fatalf("first sign-in: %d", code)
+	}
+	// Five wrong passwords from one address lock that address only.
+	for i := range signinPairMax {
+		if code := signIn("192.0.2.1", demo.AdminEmail, "fel"+strconv.Itoa(i)); code != wrong {
+			t.Fatalf("failure %d: %d", i, code)
+		}
+	}
+	if code := signIn("192.0.2.1", demo.AdminEmail, demo.AdminPassword); code != limited {
+		t.Errorf("the right password from the failing address: %d, want %d", code, limited)
+	}
+	if code := signIn("10.1.0.11", demo.AdminEmail, demo.AdminPassword); code != ok {
+		t.Errorf("the right password from another address: %d, want %d", code, ok)
+	}
+	// Wrong passwords from many addresses lock the account for new
+	// addresses, but the addresses it signed in from still get in.
+	for i := range signinWideMax {
+		signIn("198.51.100."+strconv.Itoa(i+1), demo.AdminEmail, "fel")
+	}
+	if code := signIn("203.0.113.9", demo.AdminEmail, demo.AdminPassword); code != limited {
+		t.Errorf("the right password from a new address after %d failures: %d, want %d", signinWideMax+signinPairMax, code, limited)
+	}
+	if code := signIn("10.1.0.10", demo.AdminEmail, demo.AdminPassword); code != ok {
+		t.Errorf("the right password from the office after the attack: %d, want %d", code, ok)
+	}
+	// One address trying many accounts is locked out, even for an
+	// account with the right password.
+	for i := range signinWideMax {
+		signIn("192.0.2.77", "gissning"+strconv.Itoa(i)+"@exempelby.se", "fel")
+	}
+	if code := signIn("192.0.2.77", demo.ReaderEmail, demo.ReaderPass); code != limited {
+		t.Errorf("an address that tried %d accounts: %d, want %d", signinWideMax, code, limited)
+	}
+	if code := signIn("10.1.0.12", demo.ReaderEmail, demo.ReaderPass); code != ok {
+		t.Errorf("the reader from another address: %d, want %d", code, ok)
+	}
+}
+
+// TestKnownAddresses forgets an address after knownFor and keeps at most
+// knownPerAccount addresses per account, dropping the oldest.
+func TestKnownAddresses(t *testing.T) {
+	now := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
+	k := newKnownAddresses(func() time.Time { return now })
+	k.add("a@x.se", "10.0.0.1")
+	now = now.Add(knownFor)
+	if !k.has("a@x.se", "10.0.0.1") || k.has("b@x.se", "10.0.0.1") || k.has("a@x.se", "10.0.0.2") {
+		t.Error("an address is known to the wrong account, or forgotten too early")
+	}
+	now = now.Add(time.Minute)
+	if k.has("a@x.se", "10.0.0.1") {
+		t.Errorf("an address is still known after %v", knownFor+time.Minute)
+	}
+	for i := range knownPerAccount + 1 {
+		now = now.Add(time.Minute)
+		k.add("a@x.se", "10.0.1."+strconv.Itoa(i))
+	}
+	if k.has("a@x.se", "10.0.1.0") || !k.has("a@x.se", "10.0.1.1") || !k.has("a@x.se", "10.0.1."+strconv.Itoa(knownPerAccount)) {
+		t.Errorf("with %d addresses, the oldest is not the one forgotten", knownPerAccount+1)
 	}
 }

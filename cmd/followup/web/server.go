@@ -45,10 +45,14 @@ type Server struct {
 	catalog *Catalog
 	pages   map[string]*pageTemplate
 	static  fs.FS
-	// signinFailures counts failed sign-ins per account and per address;
-	// linkFailures counts unknown department links per address.
-	signinFailures *limiter
-	linkFailures   *limiter
+	// signinPair counts failed sign-ins per account and address,
+	// signinWide per account and per address; signinKnown remembers
+	// where each account has signed in (see signin). linkFailures counts
+	// unknown department links per address.
+	signinPair   *limiter
+	signinWide   *limiter
+	signinKnown  *knownAddresses
+	linkFailures *limiter
 	// rendered keeps questionnaire pages already rendered.
 	rendered *pageCache
 	// stash keeps forms posted after a session expired.
@@ -85,12 +89,14 @@ func New(cfg Config) (*Server, error) {
 		cfg.SessionIdle = 8 * time.Hour
 	}
 	s := &Server{Config: cfg, catalog: NewCatalog(),
-		signinFailures: newLimiter(5, 15*time.Minute, cfg.Now),
-		linkFailures:   newLimiter(30, time.Minute, cfg.Now),
-		rendered:       newPageCache(64 << 20),
-		stash:          newFormStash(cfg.Now),
-		exports:        make(chan struct{}, maxExports),
-		matrixColumns:  matrixColumns}
+		signinPair:    newLimiter(signinPairMax, signinWindow, cfg.Now),
+		signinWide:    newLimiter(signinWideMax, signinWindow, cfg.Now),
+		signinKnown:   newKnownAddresses(cfg.Now),
+		linkFailures:  newLimiter(30, time.Minute, cfg.Now),
+		rendered:      newPageCache(64 << 20),
+		stash:         newFormStash(cfg.Now),
+		exports:       make(chan struct{}, maxExports),
+		matrixColumns: matrixColumns}
 	var err error
 	if s.pages, err = parsePages(templateFiles); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -30,14 +31,29 @@ func (s *Server) showSignin(c *gin.Context) {
 	s.render(c, http.StatusOK, "signin", page{L: l, Title: l.T("signin.title"), Data: signinView{Next: safeNext(c.Query("next")), Kept: c.Query("utkast") == "1"}})
 }
 
-// signin checks the password. Failures slow down per account and per client
-// address; an unknown e-mail gets the same message as a wrong password.
+// Limits on failed sign-ins, each within signinWindow: signinPairMax for
+// one account from one address, signinWideMax for one account from
+// anywhere and for one address whatever the account. The account-wide
+// limit does not apply to addresses the account has signed in from, so
+// that someone who knows a coordinator's e-mail cannot lock them out with
+// a few wrong passwords from elsewhere.
+const (
+	signinWindow  = 15 * time.Minute
+	signinPairMax = 5
+	signinWideMax = 20
+)
+
+// signin checks the password. Failures are limited per account and
+// address, per account and per address; an unknown e-mail gets the same
+// message as a wrong password.
 func (s *Server) signin(c *gin.Context) {
 	l := s.localizer(c)
 	email := strings.ToLower(strings.TrimSpace(c.PostForm("email")))
 	v := signinView{Email: c.PostForm("email"), Next: safeNext(c.PostForm("next"))}
-	ipKey, userKey := "ip:"+clientIP(c), "user:"+email
-	if s.signinFailures.exceeded(ipKey) || s.signinFailures.exceeded(userKey) {
+	ip := clientIP(c)
+	pairKey, ipKey, userKey := "pair:"+email+"|"+ip, "ip:"+ip, "user:"+email
+	if s.signinPair.exceeded(pairKey) || s.signinWide.exceeded(ipKey) ||
+		(s.signinWide.exceeded(userKey) && !s.signinKnown.has(email, ip)) {
 		v.Error = "error.code.rate_limited"
 		s.render(c, http.StatusTooManyRequests, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
 		return
@@ -48,14 +64,16 @@ func (s *Server) signin(c *gin.Context) {
 			s.errorPage(c, err)
 			return
 		}
-		s.signinFailures.add(ipKey)
-		s.signinFailures.add(userKey)
-		s.Logger.Warn("sign-in failed", "request_id", c.GetString(requestIDKey), "client", clientIP(c))
+		s.signinPair.add(pairKey)
+		s.signinWide.add(ipKey)
+		s.signinWide.add(userKey)
+		s.Logger.Warn("sign-in failed", "request_id", c.GetString(requestIDKey), "client", ip)
 		v.Error = "signin.failed"
 		s.render(c, http.StatusUnauthorized, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
 		return
 	}
-	s.signinFailures.reset(userKey)
+	s.signinPair.reset(pairKey)
+	s.signinKnown.add(email, ip)
 	id, err := s.DB.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		s.errorPage(c, err)
