@@ -25,8 +25,8 @@ type config struct {
 	baseURL     string
 	secretFile  string
 	timezone    string
-	sessionIdle time.Duration
-	sessionMax  time.Duration
+	sessionIdle string
+	sessionMax  string
 	proxies     string
 }
 
@@ -43,10 +43,8 @@ func (c *config) flags(fs *flag.FlagSet, e env) {
 	fs.StringVar(&c.baseURL, "base-url", def("FOLLOWUP_BASE_URL", ""), "URL where people reach the app, for links (FOLLOWUP_BASE_URL; default http://ADDR)")
 	fs.StringVar(&c.secretFile, "secret-file", def("FOLLOWUP_SECRET_FILE", ""), "file holding the secret that links are derived from (FOLLOWUP_SECRET_FILE; default DB.secret)")
 	fs.StringVar(&c.timezone, "timezone", def("FOLLOWUP_TIMEZONE", "Europe/Stockholm"), "time zone of deadlines (FOLLOWUP_TIMEZONE)")
-	idle, _ := time.ParseDuration(def("FOLLOWUP_SESSION_IDLE", "8h"))
-	fs.DurationVar(&c.sessionIdle, "session-idle", idle, "sign-out after this much inactivity (FOLLOWUP_SESSION_IDLE)")
-	longest, _ := time.ParseDuration(def("FOLLOWUP_SESSION_MAX", "12h"))
-	fs.DurationVar(&c.sessionMax, "session-max", longest, "sign-out this long after signing in, however busy (FOLLOWUP_SESSION_MAX)")
+	fs.StringVar(&c.sessionIdle, "session-idle", def("FOLLOWUP_SESSION_IDLE", "8h"), "sign-out after this much inactivity, such as 8h or 90m (FOLLOWUP_SESSION_IDLE)")
+	fs.StringVar(&c.sessionMax, "session-max", def("FOLLOWUP_SESSION_MAX", "12h"), "sign-out this long after signing in, however busy (FOLLOWUP_SESSION_MAX)")
 	fs.StringVar(&c.proxies, "trusted-proxies", def("FOLLOWUP_TRUSTED_PROXIES", ""), "comma-separated proxy addresses whose X-Forwarded-For is trusted (FOLLOWUP_TRUSTED_PROXIES)")
 }
 
@@ -68,6 +66,23 @@ func (c *config) base() (*url.URL, error) {
 		return nil, fmt.Errorf("the base URL %q must be an http or https URL such as https://uppfoljning.example.se", raw)
 	}
 	return u, nil
+}
+
+// sessions returns the idle and the longest lifetime of office sessions;
+// a value that is not a positive duration stops the server rather than
+// quietly falling back to a default.
+func (c *config) sessions() (idle, longest time.Duration, err error) {
+	for _, v := range []struct {
+		name, raw string
+		to        *time.Duration
+	}{{"session idle time", c.sessionIdle, &idle}, {"longest session", c.sessionMax, &longest}} {
+		d, err := time.ParseDuration(strings.TrimSpace(v.raw))
+		if err != nil || d <= 0 {
+			return 0, 0, fmt.Errorf("the %s %q must be a positive duration such as 8h or 90m", v.name, v.raw)
+		}
+		*v.to = d
+	}
+	return idle, longest, nil
 }
 
 func (c *config) location() (*time.Location, error) {

@@ -37,6 +37,10 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	idle, longest, err := c.sessions()
+	if err != nil {
+		return err
+	}
 	secret, err := c.secret(e)
 	if err != nil {
 		return err
@@ -61,7 +65,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		}
 	}
 	srv, err := web.New(web.Config{DB: db, Secret: secret, BaseURL: base, Loc: loc, Logger: logger,
-		TrustedProxies: c.trustedProxies(), SessionIdle: c.sessionIdle, SessionMax: c.sessionMax})
+		TrustedProxies: c.trustedProxies(), SessionIdle: idle, SessionMax: longest})
 	if err != nil {
 		ln.Close()
 		return err

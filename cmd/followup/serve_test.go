@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -142,4 +143,42 @@ func TestBaseURLFromAddress(t *testing.T) {
 			t.Errorf("base for %q = %v, %v; want %s", addr, u, err, want)
 		}
 	}
+}
+
+// TestSessionSettings reads the session lifetimes from flags and the
+// environment, and refuses to start with one that is not a positive
+// duration instead of falling back to a default.
+func TestSessionSettings(t *testing.T) {
+	parse := func(env map[string]string, args ...string) (time.Duration, time.Duration, error) {
+		t.Helper()
+		var c config
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		c.flags(fs, envOf(env))
+		if err := fs.Parse(args); err != nil {
+			t.Fatal(err)
+		}
+		return c.sessions()
+	}
+	if idle, longest, err := parse(nil); err != nil || idle != 8*time.Hour || longest != 12*time.Hour {
+		t.Errorf("defaults: %v, %v, %v; want 8h, 12h", idle, longest, err)
+	}
+	if idle, longest, err := parse(map[string]string{"FOLLOWUP_SESSION_IDLE": "90m", "FOLLOWUP_SESSION_MAX": "10h"}); err != nil || idle != 90*time.Minute || longest != 10*time.Hour {
+		t.Errorf("from the environment: %v, %v, %v", idle, longest, err)
+	}
+	if _, longest, err := parse(map[string]string{"FOLLOWUP_SESSION_MAX": "10h"}, "--session-max", "4h"); err != nil || longest != 4*time.Hour {
+		t.Errorf("the flag over the environment: %v, %v", longest, err)
+	}
+	for _, bad := range []string{"12", "1d", "-1h", "0s", "länge"} {
+		if _, _, err := parse(map[string]string{"FOLLOWUP_SESSION_MAX": bad}); err == nil || !strings.Contains(err.Error(), "longest session") {
+			t.Errorf("FOLLOWUP_SESSION_MAX=%s: %v, want an error", bad, err)
+		}
+		if _, _, err := parse(nil, "--session-idle", bad); err == nil || !strings.Contains(err.Error(), "idle") {
+			t.Errorf("--session-idle %s: %v, want an error", bad, err)
+		}
+	}
+}
+
+// envOf is an env whose variables come from m.
+func envOf(m map[string]string) env {
+	return env{getenv: func(k string) string { return m[k] }}
 }

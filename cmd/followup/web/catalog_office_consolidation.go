@@ -8,6 +8,7 @@ func officeConsolidationTexts() map[string]text {
 		"cons.restored_notice": {"Här är texten du skrev innan du blev utloggad. Den är inte sparad än – kontrollera den och spara.", "Here is the text you wrote before you were signed out. It is not saved yet – check it and save."},
 		// Overview matrix.
 		"matrix.title":               {"Matris – %s", "Matrix – %s"},
+		"matrix.title_page":          {"Matris – %s – verksamhet %d–%d", "Matrix – %s – organisations %d–%d"},
 		"matrix.heading":             {"Matris", "Matrix"},
 		"matrix.lead":                {"Varje rad är en aktivitet och varje kolumn en verksamhet. Välj en aktivitet för att sammanställa den, eller en verksamhet för att se alla dess svar. Peka på eller tabba till en cell för att se kommentaren.", "Each row is an activity and each column an organisation. Choose an activity to consolidate it, or an organisation to see all its answers. Point at or tab to a cell to see the comment."},
 		"matrix.compared_with":       {"Jämförs med %s.", "Compared with %s."},

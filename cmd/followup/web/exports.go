@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 
@@ -59,7 +60,11 @@ func (s *Server) streamDownload(c *gin.Context, contentType, name string, write 
 		s.fail(c, err)
 		return
 	}
-	s.Logger.Error("download broken off", "request_id", c.GetString(requestIDKey), "route", c.FullPath(), "err", err)
+	level := slog.LevelError
+	if c.Request.Context().Err() != nil {
+		level = slog.LevelWarn // the person cancelled the download
+	}
+	s.Logger.Log(c.Request.Context(), level, "download broken off", "request_id", c.GetString(requestIDKey), "route", c.FullPath(), "err", err)
 	panic(http.ErrAbortHandler)
 }
 

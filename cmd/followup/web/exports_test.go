@@ -18,7 +18,7 @@ func TestStreamDownloadFailures(t *testing.T) {
 	e := newOfficeEnv(t)
 	gin.SetMode(gin.TestMode)
 	r := gin.New()
-	r.Use(e.server.recoverPanic())
+	r.Use(e.server.accessLog(), e.server.recoverPanic())
 	r.GET("/before", func(c *gin.Context) {
 		e.server.streamDownload(c, "application/pdf", "x.pdf", func(io.Writer) error { return errors.New("no report") })
 	})
@@ -71,5 +71,12 @@ func TestStreamDownloadFailures(t *testing.T) {
 	}
 	if !strings.Contains(e.log.String(), "download broken off") {
 		t.Error("the broken-off download was not logged")
+	}
+	logged := false
+	for line := range strings.SplitSeq(e.log.String(), "\n") {
+		logged = logged || strings.Contains(line, "msg=request") && strings.Contains(line, "route=/after")
+	}
+	if !logged {
+		t.Errorf("the broken-off download has no access-log line:\n%s", e.log.String())
 	}
 }

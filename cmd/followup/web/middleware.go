@@ -31,13 +31,17 @@ func requestID() gin.HandlerFunc {
 func (s *Server) accessLog() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
+		// Deferred, so that a request broken off by a panic (a download
+		// that failed halfway) is logged too.
+		defer func() {
+			route := c.FullPath()
+			if route == "" {
+				route = "(no route)"
+			}
+			s.Logger.Info("request", "request_id", c.GetString(requestIDKey), "method", c.Request.Method,
+				"route", route, "status", c.Writer.Status(), "duration_ms", time.Since(start).Milliseconds(), "bytes", c.Writer.Size())
+		}()
 		c.Next()
-		route := c.FullPath()
-		if route == "" {
-			route = "(no route)"
-		}
-		s.Logger.Info("request", "request_id", c.GetString(requestIDKey), "method", c.Request.Method,
-			"route", route, "status", c.Writer.Status(), "duration_ms", time.Since(start).Milliseconds(), "bytes", c.Writer.Size())
 	}
 }
 

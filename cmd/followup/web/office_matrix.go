@@ -54,7 +54,7 @@ func (s *Server) matrixPage(c *gin.Context, base string, deps []forms.Department
 	page := 1
 	if raw, ok := c.GetQuery("sida"); ok {
 		n, err := strconv.Atoi(raw)
-		if err != nil || n < 1 || n > max(pages, 1) {
+		if err != nil || n < 1 || n > max(pages, 1) || strconv.Itoa(n) != raw {
 			s.errorPage(c, notFound)
 			return nil, nil, false
 		}
@@ -150,7 +150,11 @@ func (s *Server) showMatrix(c *gin.Context) {
 		}
 		v.Areas = append(v.Areas, ma)
 	}
-	s.render(c, http.StatusOK, "matrix", page{L: l, Title: l.T("matrix.title", rep.Round.Title), Data: v})
+	title := l.T("matrix.title", rep.Round.Title)
+	if pager != nil {
+		title = l.T("matrix.title_page", rep.Round.Title, pager.From, pager.To)
+	}
+	s.render(c, http.StatusOK, "matrix", page{L: l, Title: title, Data: v})
 }
 
 // tipComment bounds the comment a matrix cell shows on hover and focus. A

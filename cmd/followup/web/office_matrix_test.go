@@ -271,6 +271,9 @@ func TestOfficeMatrixPages(t *testing.T) {
 					t.Errorf("the row of %q has %d cells, want %d", a.Title, got, len(cols))
 				}
 			}
+			if title := consText(consFindAll(doc, consTag("title"))[0]); !strings.Contains(title, fmt.Sprintf("verksamhet %d–%d", tc.from, tc.to)) {
+				t.Errorf("the page's title %q does not name its departments", title)
+			}
 			pager := consFindAll(doc, consTag("nav", "class=cons-pager mx-pager"))
 			if len(pager) != 1 {
 				t.Fatalf("%d pagers, want 1", len(pager))
@@ -290,7 +293,7 @@ func TestOfficeMatrixPages(t *testing.T) {
 			}
 		})
 	}
-	for _, q := range []string{"?sida=0", "?sida=4", "?sida=två", "?sida="} {
+	for _, q := range []string{"?sida=0", "?sida=4", "?sida=två", "?sida=", "?sida=02", "?sida=+2"} {
 		if code, _ := e.get(e.admin, base+q); code != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", q, code)
 		}

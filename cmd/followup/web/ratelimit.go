@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/netip"
 	"sync"
 	"time"
 
@@ -68,6 +69,21 @@ func (l *limiter) recent(key string) []time.Time {
 	return hs
 }
 
+// addressKey is the part of a client address that limits count: the
+// address itself for IPv4, its /64 network for IPv6, since one host
+// usually has a whole /64 to pick addresses from.
+func addressKey(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil || !ip.Is6() || ip.Is4In6() {
+		return addr
+	}
+	p, err := ip.Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return p.String()
+}
+
 // knownAddresses remembers, per account, the addresses it has signed in
 // from lately, at most knownPerAccount of them, each for knownFor.
 type knownAddresses struct {
@@ -120,7 +136,7 @@ func (k *knownAddresses) has(account, addr string) bool {
 // 256 bits; this keeps the logs and the database quiet too).
 func (s *Server) limitLinkGuessing() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if s.linkFailures.exceeded(clientIP(c)) {
+		if s.linkFailures.exceeded(addressKey(clientIP(c))) {
 			s.errorPage(c, &forms.Error{Code: forms.ERATELIMIT, Message: "too many unknown links"})
 			return
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -296,5 +297,64 @@ func TestKnownAddresses(t *testing.T) {
 	}
 	if k.has("a@x.se", "10.0.1.0") || !k.has("a@x.se", "10.0.1.1") || !k.has("a@x.se", "10.0.1."+strconv.Itoa(knownPerAccount)) {
 		t.Errorf("with %d addresses, the oldest is not the one forgotten", knownPerAccount+1)
+	}
+}
+
+// TestSignInLimitKeys keeps what the limits remember small and hard to
+// spread: an over-long e-mail is refused without being kept, and the
+// addresses of one IPv6 /64 network count as one.
+func TestSignInLimitKeys(t *testing.T) {
+	for addr, want := range map[string]string{
+		"192.0.2.7":            "192.0.2.7",
+		"2001:db8:1:2:3:4:5:6": "2001:db8:1:2::/64",
+		"2001:db8:1:2::ffff":   "2001:db8:1:2::/64",
+		"::ffff:192.0.2.7":     "::ffff:192.0.2.7",
+		"not an address":       "not an address",
+	} {
+		if got := addressKey(addr); got != want {
+			t.Errorf("addressKey(%q) = %q, want %q", addr, got, want)
+		}
+	}
+
+	e := newOfficeEnv(t)
+	h := e.server.Handler()
+	signIn := func(addr, email, password string) int {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodPost, "/logga-in", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.RemoteAddr = addr
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	long := strings.Repeat("a", 100_000) + "@exempelby.se"
+	if code := signIn("192.0.2.8:1", long, "fel"); code != http.StatusUnauthorized {
+		t.Errorf("an over-long e-mail: %d, want 401", code)
+	}
+	e.server.signinPair.mu.Lock()
+	for k := range e.server.signinPair.hits {
+		if len(k) > 1000 {
+			t.Errorf("the limiter keeps a key of %d bytes", len(k))
+		}
+	}
+	e.server.signinPair.mu.Unlock()
+	e.server.signinWide.mu.Lock()
+	for k := range e.server.signinWide.hits {
+		if len(k) > 1000 {
+			t.Errorf("the limiter keeps a key of %d bytes", len(k))
+		}
+	}
+	e.server.signinWide.mu.Unlock()
+
+	// Five failures from addresses of one /64 lock the whole network out
+	// of the account.
+	for i := range signinPairMax {
+		signIn(fmt.Sprintf("[2001:db8:7:7::%x]:1", i+1), demo.AdminEmail, "fel")
+	}
+	if code := signIn("[2001:db8:7:7::99]:1", demo.AdminEmail, demo.AdminPassword); code != http.StatusTooManyRequests {
+		t.Errorf("another address of the same /64: %d, want 429", code)
+	}
+	if code := signIn("[2001:db8:7:8::1]:1", demo.AdminEmail, demo.AdminPassword); code != http.StatusSeeOther {
+		t.Errorf("an address of another /64: %d, want 303", code)
 	}
 }

@@ -41,6 +41,7 @@ const (
 	signinWindow  = 15 * time.Minute
 	signinPairMax = 5
 	signinWideMax = 20
+	maxEmailLen   = 254 // the longest e-mail address SMTP allows
 )
 
 // signin checks the password. Failures are limited per account and
@@ -50,7 +51,15 @@ func (s *Server) signin(c *gin.Context) {
 	l := s.localizer(c)
 	email := strings.ToLower(strings.TrimSpace(c.PostForm("email")))
 	v := signinView{Email: c.PostForm("email"), Next: safeNext(c.PostForm("next"))}
-	ip := clientIP(c)
+	ip := addressKey(clientIP(c))
+	if len(email) > maxEmailLen {
+		// No account has such an address; counting it would let a client
+		// make the limiter hold large keys.
+		s.signinWide.add("ip:" + ip)
+		v.Email, v.Error = "", "signin.failed"
+		s.render(c, http.StatusUnauthorized, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
+		return
+	}
 	pairKey, ipKey, userKey := "pair:"+email+"|"+ip, "ip:"+ip, "user:"+email
 	if s.signinPair.exceeded(pairKey) || s.signinWide.exceeded(ipKey) ||
 		(s.signinWide.exceeded(userKey) && !s.signinKnown.has(email, ip)) {
@@ -67,7 +76,7 @@ func (s *Server) signin(c *gin.Context) {
 		s.signinPair.add(pairKey)
 		s.signinWide.add(ipKey)
 		s.signinWide.add(userKey)
-		s.Logger.Warn("sign-in failed", "request_id", c.GetString(requestIDKey), "client", ip)
+		s.Logger.Warn("sign-in failed", "request_id", c.GetString(requestIDKey), "client", clientIP(c))
 		v.Error = "signin.failed"
 		s.render(c, http.StatusUnauthorized, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
 		return
