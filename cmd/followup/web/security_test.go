@@ -228,12 +228,7 @@ func TestSignInLimitsByAddress(t *testing.T) {
 	h := e.server.Handler()
 	signIn := func(addr, email, password string) int {
 		t.Helper()
-		req := httptest.NewRequest(http.MethodPost, "/logga-in", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.RemoteAddr = addr + ":40000"
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		return rec.Code
+		return signInFrom(h, addr+":40000", email, password)
 	}
 	const ok, wrong, limited = http.StatusSeeOther, http.StatusUnauthorized, http.StatusTooManyRequests
 
@@ -320,12 +315,7 @@ func TestSignInLimitKeys(t *testing.T) {
 	h := e.server.Handler()
 	signIn := func(addr, email, password string) int {
 		t.Helper()
-		req := httptest.NewRequest(http.MethodPost, "/logga-in", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.RemoteAddr = addr
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		return rec.Code
+		return signInFrom(h, addr, email, password)
 	}
 	long := strings.Repeat("a", 100_000) + "@exempelby.se"
 	if code := signIn("192.0.2.8:1", long, "fel"); code != http.StatusUnauthorized {
@@ -357,4 +347,15 @@ func TestSignInLimitKeys(t *testing.T) {
 	if code := signIn("[2001:db8:7:8::1]:1", demo.AdminEmail, demo.AdminPassword); code != http.StatusSeeOther {
 		t.Errorf("an address of another /64: %d, want 303", code)
 	}
+}
+
+// signInFrom posts the sign-in form as if from remoteAddr ("host:port")
+// and returns the status.
+func signInFrom(h http.Handler, remoteAddr, email, password string) int {
+	req := httptest.NewRequest(http.MethodPost, "/logga-in", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.RemoteAddr = remoteAddr
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Code
 }
