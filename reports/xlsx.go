@@ -47,7 +47,7 @@ func WriteWorkbook(w io.Writer, rep *forms.RoundReport, opts WorkbookOptions) (e
 			err = cerr
 		}
 	}()
-	wb := &xlWorkbook{f: f, rep: rep, opts: opts, fill: map[string]xlRowFiller{}}
+	wb := &xlWorkbook{f: f, rep: rep, opts: opts, fill: map[string]xlRowFiller{}, fillByName: map[string]xlRowFiller{}}
 	if err := wb.build(); err != nil {
 		return err
 	}
@@ -84,8 +84,32 @@ type xlWorkbook struct {
 	// rep.Departments.
 	depts []xlDept
 	// fill holds the sheets whose rows are written as the workbook is
-	// zipped, by part name.
-	fill map[string]xlRowFiller
+	// zipped, by part name; fillByName by sheet name until the parts are
+	// known.
+	fill       map[string]xlRowFiller
+	fillByName map[string]xlRowFiller
+}
+
+// fillRows has the rows of sheet written by fill while the workbook is
+// zipped, after any rows the sheet's stream holds already, so that large
+// sheets never wait in memory (see xlSplice).
+func (w *xlWorkbook) fillRows(sheet string, fill xlRowFiller) {
+	w.fillByName[sheet] = fill
+}
+
+// resolveFills names the parts of the sheets given to fillRows. excelize
+// stores the sheet with id N as xl/worksheets/sheetN.xml; a sheet stored
+// elsewhere makes the zip writer fail rather than leave it empty.
+func (w *xlWorkbook) resolveFills() {
+	for id, name := range w.f.GetSheetMap() {
+		if fill, ok := w.fillByName[name]; ok {
+			w.fill["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = fill
+			delete(w.fillByName, name)
+		}
+	}
+	for name, fill := range w.fillByName { // no such sheet: reported by the zip writer
+		w.fill["(sheet "+name+")"] = fill
+	}
 }
 
 // xlDept holds a department's texts, cleaned once.
@@ -135,6 +159,7 @@ func (w *xlWorkbook) build() error {
 			return err
 		}
 	}
+	w.resolveFills()
 	return nil
 }
 

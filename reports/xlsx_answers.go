@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"errors"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -11,11 +12,11 @@ import (
 // answersTable is the name of the Excel table on the Svar sheet.
 const answersTable = "Svar"
 
-// writeAnswers writes Svar: one row per department and assigned activity,
-// answered or not, as an Excel table with filters. It is the largest sheet,
-// so it is streamed.
+// writeAnswers sets up Svar: one row per department and assigned activity,
+// answered or not, as an Excel table with filters. excelize writes the
+// header and the table; answerRows writes the rows.
 func (w *xlWorkbook) writeAnswers() error {
-	rep, st := w.rep, w.st
+	rep := w.rep
 	annual := rep.InterimRound != nil
 	if err := w.pageSetup(sheetAnswers, 1, false); err != nil {
 		return err
@@ -45,6 +46,39 @@ func (w *xlWorkbook) writeAnswers() error {
 		return err
 	}
 
+	rows := 0
+	for _, a := range rep.Plan.Activities() {
+		for _, d := range w.depts {
+			if a.AssignedTo(d.dept.ID) {
+				rows++
+			}
+		}
+	}
+	last := max(1+rows, 2) // a table needs a header and at least one row
+	if err := s.sw.AddTable(&excelize.Table{
+		Range: "A1:" + xlCellRef(len(header), last), Name: answersTable, StyleName: "TableStyleLight9",
+	}); err != nil {
+		return err
+	}
+	w.fillRows(sheetAnswers, func(rw *xlRowWriter) error {
+		rw.row = 1 // the header, which excelize wrote for the table
+		if err := w.answerRows(rw, len(header)); err != nil {
+			return err
+		}
+		if rw.row != 1+rows {
+			return errors.New("reports: the Svar sheet's rows and its table disagree")
+		}
+		return nil
+	})
+	return s.sw.Flush()
+}
+
+// answerRows writes the rows of Svar below its header: one per department
+// and assigned activity. The sheet is the largest of the workbook, so its
+// rows are written as the workbook is zipped (see fillRows).
+func (w *xlWorkbook) answerRows(rw *xlRowWriter, columns int) error {
+	rep, st := w.rep, w.st
+	annual := rep.InterimRound != nil
 	// Cells that repeat on many rows are boxed once: a large round has
 	// tens of thousands of rows.
 	type deptCells struct {
@@ -72,7 +106,7 @@ func (w *xlWorkbook) writeAnswers() error {
 		return no
 	}
 
-	row := make([]any, len(header))
+	row := make([]any, columns)
 	for _, area := range rep.Plan.Areas {
 		areaCell := any(xlTextCell(st.plainTop, cellText(area.Title)))
 		for _, a := range area.Activities {
@@ -103,20 +137,11 @@ func (w *xlWorkbook) writeAnswers() error {
 						row[12] = flag(cur.ID != prev.ID)
 					}
 				}
-				if err := s.add(row, xlFit(max(titleLines, dc.lines, xlLines(comment, 60)))...); err != nil {
+				if err := rw.add(row, xlFit(max(titleLines, dc.lines, xlLines(comment, 60)))...); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	last := s.row
-	if last < 2 {
-		last = 2 // a table needs a header and at least one row
-	}
-	if err := s.sw.AddTable(&excelize.Table{
-		Range: "A1:" + xlCellRef(len(header), last), Name: answersTable, StyleName: "TableStyleLight9",
-	}); err != nil {
-		return err
-	}
-	return s.sw.Flush()
+	return nil
 }

@@ -20,25 +20,15 @@ const departmentTitleRows = 4
 // in memory at once.
 func (w *xlWorkbook) writeDepartments() error {
 	names := newSheetNamer(sheetSummary, sheetAnswers, sheetRate, sheetCharts)
-	sheets := make([]string, len(w.depts))
-	for i, d := range w.depts {
-		sheets[i] = names.name(d.dept.Name)
-		if _, err := w.f.NewSheet(sheets[i]); err != nil {
+	for _, d := range w.depts {
+		sheet := names.name(d.dept.Name)
+		if _, err := w.f.NewSheet(sheet); err != nil {
 			return err
 		}
-		if err := w.setUpDepartment(sheets[i], d); err != nil {
+		if err := w.setUpDepartment(sheet, d); err != nil {
 			return err
 		}
-	}
-	ids := map[string]int{}
-	for id, name := range w.f.GetSheetMap() {
-		ids[name] = id
-	}
-	for i, sheet := range sheets {
-		d := w.depts[i]
-		w.fill["xl/worksheets/sheet"+strconv.Itoa(ids[sheet])+".xml"] = func(rw *xlRowWriter) error {
-			return w.departmentRows(rw, d)
-		}
+		w.fillRows(sheet, func(rw *xlRowWriter) error { return w.departmentRows(rw, d) })
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -28,8 +29,8 @@ type xlRowWriter struct {
 }
 
 // add writes the next row, starting in column A. Values are strings or
-// excelize.Cell values holding a string or nothing, which is all the
-// department sheets need.
+// excelize.Cell values holding a string, a time in a date style, or
+// nothing: what the department and answer sheets need.
 func (rw *xlRowWriter) add(values []any, opts ...excelize.RowOpts) error {
 	if rw.err != nil {
 		return rw.err
@@ -66,6 +67,15 @@ func (rw *xlRowWriter) add(values []any, opts ...excelize.RowOpts) error {
 			case nil:
 			case string:
 				text = val
+			case time.Time:
+				if style == 0 {
+					return rw.fail(errors.New("reports: a date cell without a date style"))
+				}
+				if serial, ok := xlSerialDate(val); ok {
+					rw.number(i+1, style, serial)
+					continue
+				}
+				text = val.Format(time.RFC3339Nano) // before 1900: as text, like excelize
 			default:
 				return rw.fail(fmt.Errorf("reports: cell value of type %T", val))
 			}
@@ -76,6 +86,52 @@ func (rw *xlRowWriter) add(values []any, opts ...excelize.RowOpts) error {
 	}
 	w.WriteString(`</row>`)
 	return nil
+}
+
+// number writes a cell holding a number, such as a serial date.
+func (rw *xlRowWriter) number(col, style int, v string) {
+	w := rw.w
+	w.WriteString(`<c r="`)
+	rw.ref = strconv.AppendInt(append(rw.ref[:0], xlColName(col)...), int64(rw.row), 10)
+	w.Write(rw.ref)
+	w.WriteByte('"')
+	if style != 0 {
+		w.WriteString(` s="`)
+		w.WriteString(strconv.Itoa(style))
+		w.WriteByte('"')
+	}
+	w.WriteString(`><v>`)
+	w.WriteString(v)
+	w.WriteString(`</v></c>`)
+}
+
+// xlSerialDate is t's wall-clock time as an Excel serial date in the 1900
+// date system, computed as excelize computes it, or false before 1900.
+func xlSerialDate(t time.Time) (string, bool) {
+	const day = 24 * time.Hour
+	const most = 290 * 364 * day // the longest time.Duration in whole days, about
+	epoch := time.Date(1899, time.December, 31, 0, 0, 0, 0, time.UTC)
+	_, offset := t.Zone()
+	t = t.Add(time.Duration(offset) * time.Second)
+	if t.Before(epoch) {
+		return "", false
+	}
+	tt, diff, days := t, t.Sub(epoch), 0.0
+	for diff >= most {
+		days += float64(most / day)
+		tt = tt.Add(-most)
+		diff = tt.Sub(epoch)
+	}
+	rem := diff % day
+	days += float64(diff-rem)/float64(day) + float64(rem)/float64(day)
+	// Excel counts a 29 February 1900 that never was.
+	if t.After(time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)) {
+		days++
+	}
+	if days <= 0 {
+		return "", false
+	}
+	return strconv.FormatFloat(days, 'f', -1, 64), true
 }
 
 // skip leaves the next row empty.

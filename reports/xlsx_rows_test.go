@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -45,6 +46,23 @@ func TestXlsxRowWriterMatchesExcelize(t *testing.T) {
 	}
 	for _, s := range xlTrickyTexts {
 		rows = append(rows, row{values: []any{excelize.Cell{StyleID: 5, Value: s}, s}})
+	}
+	// Dates: real serial dates of the wall-clock time, whatever the zone;
+	// before 1900, text as excelize writes it.
+	stockholm, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []time.Time{
+		time.Date(2024, 12, 17, 9, 30, 0, 0, stockholm),
+		time.Date(2024, 6, 17, 9, 30, 15, 123456789, stockholm),
+		time.Date(2024, 12, 17, 23, 59, 59, 999999999, time.UTC),
+		time.Date(1900, 2, 28, 12, 0, 0, 0, time.UTC),
+		time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2263, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC),
+	} {
+		rows = append(rows, row{values: []any{excelize.Cell{StyleID: 6, Value: d}}})
 	}
 	// Column AA and beyond.
 	wide := make([]any, 30)
@@ -93,7 +111,7 @@ func TestXlsxRowWriterMatchesExcelize(t *testing.T) {
 // TestXlsxRowWriterRefusesOtherValues keeps the row writer to the values it
 // writes exactly like excelize.
 func TestXlsxRowWriterRefusesOtherValues(t *testing.T) {
-	for _, v := range []any{42, excelize.Cell{Value: 1.5}, true} {
+	for _, v := range []any{42, excelize.Cell{Value: 1.5}, true, excelize.Cell{Value: time.Now()}} {
 		rw := &xlRowWriter{w: bufio.NewWriter(io.Discard)}
 		if err := rw.add([]any{v}); err == nil {
 			t.Errorf("add(%#v) = nil, want an error", v)

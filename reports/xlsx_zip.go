@@ -45,8 +45,9 @@ func newFlate(w io.Writer) (io.WriteCloser, error) {
 // writeZipTo makes f write its zip package straight to w. excelize otherwise
 // builds the whole package in a bytes.Buffer before copying it out, which
 // for a large round costs as much memory as the file is long; with this the
-// buffer it passes stays empty. The rows of the sheets in fill are written
-// into their parts as the package is written (see xlSplice).
+// buffer it passes stays empty. The rows of the sheets in fill, by part
+// name, are written into their parts as the package is written (see
+// xlSplice).
 func writeZipTo(f *excelize.File, w io.Writer, fill map[string]xlRowFiller) {
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(w)
@@ -109,13 +110,13 @@ func (z *xlZip) finishPart() {
 	z.open = nil
 }
 
-// xlEmptySheetData is what excelize's stream writer writes for a sheet
-// whose rows were never added; xlSplice puts the rows in between.
-const xlEmptySheetData = "<sheetData></sheetData>"
+// xlSheetDataEnd closes the rows of a sheet part; xlSplice writes the rows
+// it adds just before it, after any rows excelize wrote (a header).
+const xlSheetDataEnd = "</sheetData>"
 
 // xlSplice passes a sheet part through to the zip, writing the sheet's rows
-// inside its empty sheetData element when it comes by. Until then it holds
-// back the few bytes that could be the start of that element.
+// at the end of its sheetData element when that comes by. Until then it
+// holds back the few bytes that could be the start of the element's end.
 type xlSplice struct {
 	dst  io.Writer
 	fill xlRowFiller
@@ -129,23 +130,22 @@ func (s *xlSplice) Write(p []byte) (int, error) {
 		return s.dst.Write(p)
 	}
 	buf := append(s.held, p...)
-	i := bytes.Index(buf, []byte(xlEmptySheetData))
+	i := bytes.Index(buf, []byte(xlSheetDataEnd))
 	if i < 0 {
-		keep := min(len(buf), len(xlEmptySheetData)-1)
+		keep := min(len(buf), len(xlSheetDataEnd)-1)
 		if _, err := s.dst.Write(buf[:len(buf)-keep]); err != nil {
 			return 0, err
 		}
 		s.held = append(s.held[:0], buf[len(buf)-keep:]...)
 		return len(p), nil
 	}
-	open := i + len("<sheetData>")
-	if _, err := s.dst.Write(buf[:open]); err != nil {
+	if _, err := s.dst.Write(buf[:i]); err != nil {
 		return 0, err
 	}
 	if err := xlFill(s.dst, s.fill); err != nil {
 		return 0, err
 	}
-	if _, err := s.dst.Write(buf[open:]); err != nil {
+	if _, err := s.dst.Write(buf[i:]); err != nil {
 		return 0, err
 	}
 	s.done, s.held = true, nil

@@ -10,10 +10,10 @@ import (
 func fillOneRow(rw *xlRowWriter) error { return rw.add([]any{"rad"}) }
 
 // TestXlsxSpliceAnyWriteSizes writes a sheet part to the splice in pieces of
-// every size, so the empty sheetData element is split at every place.
+// every size, so the end of its sheetData element is split at every place.
 func TestXlsxSpliceAnyWriteSizes(t *testing.T) {
-	part := `<worksheet><cols/>` + xlEmptySheetData + `<mergeCells count="1"/></worksheet>`
-	want := `<worksheet><cols/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>rad</t></is></c></row></sheetData><mergeCells count="1"/></worksheet>`
+	part := `<worksheet><cols/><sheetData><row r="1"/></sheetData><mergeCells count="1"/></worksheet>`
+	want := `<worksheet><cols/><sheetData><row r="1"/><row r="1"><c r="A1" t="inlineStr"><is><t>rad</t></is></c></row></sheetData><mergeCells count="1"/></worksheet>`
 	for size := 1; size <= len(part); size++ {
 		var out bytes.Buffer
 		s := &xlSplice{dst: &out, fill: fillOneRow, name: "x"}
@@ -33,8 +33,8 @@ func TestXlsxSpliceAnyWriteSizes(t *testing.T) {
 // workbook instead of leaving a department sheet silently empty.
 func TestXlsxZipMissingPart(t *testing.T) {
 	for name, parts := range map[string]map[string]string{
-		"no such part":     {"xl/worksheets/sheet1.xml": "<worksheet>" + xlEmptySheetData + "</worksheet>"},
-		"rows already put": {"xl/worksheets/sheet9.xml": `<worksheet><sheetData><row r="1"/></sheetData></worksheet>`},
+		"no such part": {"xl/worksheets/sheet1.xml": "<worksheet><sheetData></sheetData></worksheet>"},
+		"no sheetData": {"xl/worksheets/sheet9.xml": `<worksheet><sheetData/></worksheet>`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var out bytes.Buffer
