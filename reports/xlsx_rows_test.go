@@ -153,7 +153,7 @@ func sheetDataOf(t *testing.T, zipped []byte, part string) string {
 
 // TestXlsxRowWriterKeepsEscapeLikeText reads back, through excelize, texts
 // that look like Excel's _xHHHH_ escapes, including the two kinds
-// excelize's own writer loses, from a department sheet.
+// excelize's own writer loses, from a department sheet and from Svar.
 func TestXlsxRowWriterKeepsEscapeLikeText(t *testing.T) {
 	texts := []string{"_xD800_abc", "_xd83d__xde00_", "_x0041_x0042_", "_x005F_x0041_", "a_x00e5_b", "_x0041_"}
 	rep := formstest.Synthetic(1, len(texts))
@@ -167,7 +167,10 @@ func TestXlsxRowWriterKeepsEscapeLikeText(t *testing.T) {
 	sheet := f.GetSheetList()[4]
 	for i, want := range texts {
 		if got := cell(t, f, sheet, xlCellRef(4, departmentTitleRows+1+i)); got != want {
-			t.Errorf("comment %d reads back as %q, want %q", i+1, got, want)
+			t.Errorf("comment %d on the department sheet reads back as %q, want %q", i+1, got, want)
+		}
+		if got := cell(t, f, sheetAnswers, xlCellRef(6, 2+i)); got != want {
+			t.Errorf("comment %d on Svar reads back as %q, want %q", i+1, got, want)
 		}
 	}
 }
