@@ -90,6 +90,15 @@ func (rw *xlRowWriter) add(values []any, opts ...excelize.RowOpts) error {
 
 // number writes a cell holding a number, such as a serial date.
 func (rw *xlRowWriter) number(col, style int, v string) {
+	rw.startCell(col, style)
+	rw.w.WriteString(`><v>`)
+	rw.w.WriteString(v)
+	rw.w.WriteString(`</v></c>`)
+}
+
+// startCell writes a cell's start tag up to its type: its reference in the
+// current row and its style.
+func (rw *xlRowWriter) startCell(col, style int) {
 	w := rw.w
 	w.WriteString(`<c r="`)
 	rw.ref = strconv.AppendInt(append(rw.ref[:0], xlColName(col)...), int64(rw.row), 10)
@@ -100,9 +109,6 @@ func (rw *xlRowWriter) number(col, style int, v string) {
 		w.WriteString(strconv.Itoa(style))
 		w.WriteByte('"')
 	}
-	w.WriteString(`><v>`)
-	w.WriteString(v)
-	w.WriteString(`</v></c>`)
 }
 
 // xlSerialDate is t's wall-clock time as an Excel serial date in the 1900
@@ -141,15 +147,7 @@ func (rw *xlRowWriter) skip() { rw.row++ }
 // empty.
 func (rw *xlRowWriter) cell(col, style int, text string) {
 	w := rw.w
-	w.WriteString(`<c r="`)
-	rw.ref = strconv.AppendInt(append(rw.ref[:0], xlColName(col)...), int64(rw.row), 10)
-	w.Write(rw.ref)
-	w.WriteByte('"')
-	if style != 0 {
-		w.WriteString(` s="`)
-		w.WriteString(strconv.Itoa(style))
-		w.WriteByte('"')
-	}
+	rw.startCell(col, style)
 	if text == "" {
 		w.WriteString(`></c>`)
 		return
