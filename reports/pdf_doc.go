@@ -52,8 +52,8 @@ type pdfDoc struct {
 }
 
 // pdfPartPages is the number of pages drawn in one fpdf document. Each part
-// embeds its own subset of the fonts (about 50 KB), and holds about 10 KB a
-// page while it is drawn.
+// embeds its own subset of the two fonts (about 26 KB), and holds about
+// 10 KB a page while it is drawn.
 const pdfPartPages = 500
 
 // pdfNumbers is what the first pass of a long document learns: the number

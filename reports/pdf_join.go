@@ -108,9 +108,13 @@ func (j *pdfJoin) add(part *fpdf.Fpdf) error {
 	// Number the part's objects in the joined file.
 	renum := map[int]int{}
 	var pages, rest []*pdfObject
+	var catalog, infoObj *pdfObject
 	for _, o := range objs {
 		switch {
-		case o.num == root || o.num == info:
+		case o.num == root:
+			catalog = o
+		case o.num == info:
+			infoObj = o
 		case bytes.HasPrefix(o.dict, []byte("<</Type /Pages")):
 			renum[o.num] = pdfObjPages
 			if j.mediaBox == nil {
@@ -147,19 +151,11 @@ func (j *pdfJoin) add(part *fpdf.Fpdf) error {
 			return err
 		}
 	}
-	if j.catalog == nil {
-		for _, o := range objs {
-			var err error
-			switch o.num {
-			case root:
-				j.catalog, err = j.renumber(o.dict, renum)
-			case info:
-				j.info = bytes.Clone(o.dict) // not a slice of the part, which can go
-			}
-			if err != nil {
-				return err
-			}
+	if j.catalog == nil && catalog != nil && infoObj != nil {
+		if j.catalog, err = j.renumber(catalog.dict, renum); err != nil {
+			return err
 		}
+		j.info = bytes.Clone(infoObj.dict) // not a slice of the part, which can go
 	}
 	return j.w.Flush()
 }
@@ -168,26 +164,27 @@ func (j *pdfJoin) add(part *fpdf.Fpdf) error {
 // file's numbers. A link's destination names a page of the whole document
 // by fpdf's number for it (1 + 2 × page), which becomes that page's object.
 func (j *pdfJoin) renumber(dict []byte, renum map[int]int) ([]byte, error) {
-	var err error
-	out := pdfRefRE.ReplaceAllFunc(dict, func(m []byte) []byte {
-		sub := pdfRefRE.FindSubmatch(m)
-		n, _ := strconv.Atoi(string(sub[2]))
-		if len(sub[1]) > 0 {
+	var out []byte
+	last := 0
+	for _, m := range pdfRefRE.FindAllSubmatchIndex(dict, -1) {
+		out = append(out, dict[last:m[0]]...)
+		last = m[1]
+		n, _ := strconv.Atoi(string(dict[m[4]:m[5]]))
+		if m[2] >= 0 { // a link's destination
 			page := (n - 1) / 2
 			if page < 1 || page > j.pages {
-				err = fmt.Errorf("reports: a link to page %d of %d", page, j.pages)
-				return m
+				return nil, fmt.Errorf("reports: a link to page %d of %d", page, j.pages)
 			}
-			return fmt.Appendf(nil, "/Dest [%d 0 R", pdfObjFirstPage+page-1)
+			out = fmt.Appendf(out, "/Dest [%d 0 R", pdfObjFirstPage+page-1)
+			continue
 		}
 		to, ok := renum[n]
 		if !ok {
-			err = fmt.Errorf("reports: a reference to object %d, which the part does not have", n)
-			return m
+			return nil, fmt.Errorf("reports: a reference to object %d, which the part does not have", n)
 		}
-		return fmt.Appendf(nil, "%d 0 R", to)
-	})
-	return out, err
+		out = fmt.Appendf(out, "%d 0 R", to)
+	}
+	return append(out, dict[last:]...), nil
 }
 
 // object writes an indirect object. A stream fpdf left uncompressed (the
@@ -313,14 +310,6 @@ func (j *pdfJoin) outline(marks []pdfMark) {
 	}
 	j.object(pdfObjOutlines, fmt.Appendf(nil, "<</Type /Outlines /First %d 0 R\n/Last %d 0 R>>", num(0), num(top)), nil)
 }
-
-// pdfPtPerMM converts millimetres to points; pdfPageHPt is the height of
-// an A4 page in points as fpdf has it, so that bookmarks and links to the
-// same place name the same point.
-const (
-	pdfPtPerMM = 72 / 25.4
-	pdfPageHPt = 841.89
-)
 
 // pdfTextString writes s as a PDF text string in UTF-16BE with a byte order
 // mark, the way fpdf writes bookmarks.

@@ -15,6 +15,11 @@ const (
 	pdfHeaderRule = 18.5
 	pdfFooterBase = 284.0 // baseline of the footer
 	pdfPtToMM     = 25.4 / 72
+	// pdfPtPerMM and pdfPageHPt, the height of A4 in points as fpdf has
+	// it, are what fpdf computes link targets with, so that bookmarks and
+	// links to the same place name the same point.
+	pdfPtPerMM = 72 / 25.4
+	pdfPageHPt = 841.89
 )
 
 // pdfRGB is a colour with components from 0 to 255.

@@ -98,18 +98,19 @@ func (w *xlWorkbook) fillRows(sheet string, fill xlRowFiller) {
 }
 
 // resolveFills names the parts of the sheets given to fillRows. excelize
-// stores the sheet with id N as xl/worksheets/sheetN.xml; a sheet stored
-// elsewhere makes the zip writer fail rather than leave it empty.
-func (w *xlWorkbook) resolveFills() {
+// stores the sheet with id N as xl/worksheets/sheetN.xml; should it store
+// one elsewhere, the zip writer fails rather than leave the sheet empty.
+func (w *xlWorkbook) resolveFills() error {
 	for id, name := range w.f.GetSheetMap() {
 		if fill, ok := w.fillByName[name]; ok {
 			w.fill["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = fill
 			delete(w.fillByName, name)
 		}
 	}
-	for name, fill := range w.fillByName { // no such sheet: reported by the zip writer
-		w.fill["(sheet "+name+")"] = fill
+	for name := range w.fillByName {
+		return errors.New("reports: the workbook has no sheet " + strconv.Quote(name) + " for its rows")
 	}
+	return nil
 }
 
 // xlDept holds a department's texts, cleaned once.
@@ -159,8 +160,7 @@ func (w *xlWorkbook) build() error {
 			return err
 		}
 	}
-	w.resolveFills()
-	return nil
+	return w.resolveFills()
 }
 
 func (w *xlWorkbook) setDocProps() error {

@@ -14,8 +14,8 @@ import (
 
 // xlRowWriter writes worksheet rows as SpreadsheetML straight into a zip
 // entry, in the same form as excelize's stream writer. The department
-// sheets are written this way while the workbook is zipped, so that their
-// rows never wait in memory; TestXlsxRowWriterMatchesExcelize keeps the two
+// sheets and Svar are written this way while the workbook is zipped, so
+// that their rows never wait in memory; TestXlsxRowWriterMatchesExcelize keeps the two
 // forms equal. They differ on purpose in two rare cases where excelize
 // loses text: escape-like sequences in the UTF-16 surrogate range
 // ("_xD800_") and escapes that share an underscore ("_x0041_x0042_"), which

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func fillOneRow(rw *xlRowWriter) error { return rw.add([]any{"rad"}) }
@@ -53,5 +55,22 @@ func TestXlsxZipMissingPart(t *testing.T) {
 				t.Errorf("Close = %v, want an error naming sheet9", err)
 			}
 		})
+	}
+}
+
+// TestXlsxFillsForUnknownSheet refuses rows meant for a sheet the workbook
+// does not have, instead of dropping them.
+func TestXlsxFillsForUnknownSheet(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	w := &xlWorkbook{f: f, fill: map[string]xlRowFiller{}, fillByName: map[string]xlRowFiller{}}
+	w.fillRows("Sheet1", fillOneRow)
+	w.fillRows("Finns inte", fillOneRow)
+	err := w.resolveFills()
+	if err == nil || !strings.Contains(err.Error(), "Finns inte") {
+		t.Errorf("resolveFills = %v, want an error naming the missing sheet", err)
+	}
+	if _, ok := w.fill["xl/worksheets/sheet1.xml"]; !ok {
+		t.Errorf("the existing sheet's part is not named: %v", w.fill)
 	}
 }
