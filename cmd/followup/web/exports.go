@@ -40,13 +40,19 @@ func (s *Server) receiptPDF(c *gin.Context) {
 // sendFile sends a generated file as a download with an RFC 6266 file name
 // built by the server.
 func (s *Server) sendFile(c *gin.Context, contentType, name string, b []byte) {
-	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	c.Header("Cache-Control", "no-store")
+	downloadHeaders(c, name)
 	c.Data(http.StatusOK, contentType, b)
 }
 
+// downloadHeaders marks the response as a download named name, kept out of
+// caches.
+func downloadHeaders(c *gin.Context, name string) {
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	c.Header("Cache-Control", "no-store")
+}
+
 // streamDownload sends the file write writes as it is written, so that a
-// large report is not held in memory a second time. A failure before the
+// large export is not held in memory a second time. A failure before the
 // first byte still gets the error page; after it, the connection is broken
 // off, so that the browser reports a failed download instead of keeping a
 // cut file.
@@ -78,8 +84,7 @@ type downloadWriter struct {
 func (d *downloadWriter) Write(p []byte) (int, error) {
 	if !d.started {
 		d.started = true
-		d.c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.name}))
-		d.c.Header("Cache-Control", "no-store")
+		downloadHeaders(d.c, d.name)
 		d.c.Header("Content-Type", d.contentType)
 		d.c.Status(http.StatusOK)
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/gin-gonic/gin"
@@ -49,13 +48,10 @@ func (s *Server) exportWorkbook(c *gin.Context) {
 	if !ok {
 		return
 	}
-	var buf bytes.Buffer
 	opts := reports.WorkbookOptions{PerDepartment: c.Query("per_verksamhet") != "0", Created: s.Now(), Location: s.Loc}
-	if err := reports.WriteWorkbook(&buf, rep, opts); err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.sendFile(c, roundXLSXType, reports.WorkbookFileName(rep), buf.Bytes())
+	s.streamDownload(c, roundXLSXType, reports.WorkbookFileName(rep), func(w io.Writer) error {
+		return reports.WriteWorkbook(w, rep, opts)
+	})
 }
 
 // exportReport sends the round's PDF report; ?bilaga=0 leaves out the

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 
 	"followup/cmd/followup/demo"
@@ -971,6 +972,16 @@ func TestOfficeRoundExports(t *testing.T) {
 				}
 				if x.magic == "%PDF" && !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
 					t.Errorf("the PDF ends %q, want the whole file", b[max(0, len(b)-16):])
+				}
+				if x.magic == "PK" {
+					f, err := excelize.OpenReader(bytes.NewReader(b))
+					if err != nil {
+						t.Fatalf("the workbook does not open: %v", err)
+					}
+					defer f.Close()
+					if rows, err := f.GetRows("Svar"); err != nil || len(rows) < 2 {
+						t.Errorf("the workbook's Svar has %d rows (%v), want its answers", len(rows), err)
+					}
 				}
 			})
 		}

@@ -69,6 +69,9 @@ func (l *limiter) recent(key string) []time.Time {
 	return hs
 }
 
+// limitKey is the client address as the rate limits count it.
+func limitKey(c *gin.Context) string { return addressKey(clientIP(c)) }
+
 // addressKey is the part of a client address that limits count: the
 // address itself for IPv4, its /64 network for IPv6, since one host
 // usually has a whole /64 to pick addresses from.
@@ -136,7 +139,7 @@ func (k *knownAddresses) has(account, addr string) bool {
 // 256 bits; this keeps the logs and the database quiet too).
 func (s *Server) limitLinkGuessing() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if s.linkFailures.exceeded(addressKey(clientIP(c))) {
+		if s.linkFailures.exceeded(limitKey(c)) {
 			s.errorPage(c, &forms.Error{Code: forms.ERATELIMIT, Message: "too many unknown links"})
 			return
 		}

@@ -51,20 +51,23 @@ func (s *Server) signin(c *gin.Context) {
 	l := s.localizer(c)
 	email := strings.ToLower(strings.TrimSpace(c.PostForm("email")))
 	v := signinView{Email: c.PostForm("email"), Next: safeNext(c.PostForm("next"))}
-	ip := addressKey(clientIP(c))
+	refuse := func(status int, message string) {
+		v.Error = message
+		s.render(c, status, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
+	}
+	ip := limitKey(c)
 	if len(email) > maxEmailLen {
 		// No account has such an address; counting it would let a client
 		// make the limiter hold large keys.
 		s.signinWide.add("ip:" + ip)
-		v.Email, v.Error = "", "signin.failed"
-		s.render(c, http.StatusUnauthorized, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
+		v.Email = ""
+		refuse(http.StatusUnauthorized, "signin.failed")
 		return
 	}
 	pairKey, ipKey, userKey := "pair:"+email+"|"+ip, "ip:"+ip, "user:"+email
 	if s.signinPair.exceeded(pairKey) || s.signinWide.exceeded(ipKey) ||
 		(s.signinWide.exceeded(userKey) && !s.signinKnown.has(email, ip)) {
-		v.Error = "error.code.rate_limited"
-		s.render(c, http.StatusTooManyRequests, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
+		refuse(http.StatusTooManyRequests, "error.code.rate_limited")
 		return
 	}
 	u, err := s.DB.Authenticate(c.Request.Context(), email, c.PostForm("password"))
@@ -77,8 +80,7 @@ func (s *Server) signin(c *gin.Context) {
 		s.signinWide.add(ipKey)
 		s.signinWide.add(userKey)
 		s.Logger.Warn("sign-in failed", "request_id", c.GetString(requestIDKey), "client", clientIP(c))
-		v.Error = "signin.failed"
-		s.render(c, http.StatusUnauthorized, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
+		refuse(http.StatusUnauthorized, "signin.failed")
 		return
 	}
 	s.signinPair.reset(pairKey)
