@@ -16,9 +16,13 @@ type Consolidation struct {
 	// IncludeComments decides whether the departments' comments are printed
 	// under the activity in the PDF report.
 	IncludeComments bool
-	Author          string
-	SavedAt         time.Time
-	Version         int
+	// Continues marks an activity not done that goes on in next year's
+	// plan whatever its status; CarryReason says why, in a sentence.
+	Continues   bool
+	CarryReason string
+	Author      string
+	SavedAt     time.Time
+	Version     int
 }
 
 // ConsolidationInput is what the office sends to save a consolidation.
@@ -26,8 +30,13 @@ type ConsolidationInput struct {
 	StatusID        int64
 	Narrative       string
 	IncludeComments bool
+	Continues       bool
+	CarryReason     string
 	BaseVersion     int
 }
+
+// MaxReasonRunes bounds the short reason why an activity continues.
+const MaxReasonRunes = 500
 
 // Validate checks the status against the scale and the narrative's text.
 func (in *ConsolidationInput) Validate(scale Scale) error {
@@ -41,6 +50,13 @@ func (in *ConsolidationInput) Validate(scale Scale) error {
 		fe.Add("narrative", k)
 	}
 	in.Narrative = NormalizeText(in.Narrative)
+	if k := CheckText(in.CarryReason, MaxReasonRunes); k != "" {
+		fe.Add("carry_reason", k)
+	}
+	in.CarryReason = NormalizeText(in.CarryReason)
+	if st, ok := scale.ByID(in.StatusID); ok && st.Done && in.Continues {
+		fe.Add("continues", "error.continues_done")
+	}
 	return fe.Err("invalid consolidation")
 }
 
@@ -60,13 +76,19 @@ const (
 // Tally counts the answers to one activity in a round.
 type Tally struct {
 	Assigned      int   // departments that answer the activity
-	Answered      int   // of those, how many chose a status (not-applicable included)
-	NotApplicable int   // answers with a not-applicable status
-	Done          int   // answers with a done status
-	PerStatus     []int // per scale position
+	Answered      int   // of those, how many have a counted status (not-applicable included)
+	NotApplicable int   // counted answers with a not-applicable status
+	Done          int   // counted answers with a done status
+	PerStatus     []int // counted answers per scale position
+	// Drafts and Returned count the assigned departments whose status for
+	// the activity waits in a draft or a returned response: shown to the
+	// office, never counted.
+	Drafts, Returned int
 }
 
-// Unanswered is the number of assigned departments without a status.
+// Unanswered is the number of assigned departments without a counted
+// status: those that have not submitted, and those whose submitted response
+// has no status for the activity.
 func (t Tally) Unanswered() int { return t.Assigned - t.Answered }
 
 // Applicable is the number of assigned departments whose answer counts:
@@ -149,8 +171,9 @@ func Suggest(scale Scale, t Tally) Suggestion {
 }
 
 // CountsText writes a tally the way the office reads it, largest count
-// first (ties in scale order), such as "7 av 12 Genomfört, 3 Pågår, 2 har
-// inte svarat", in Swedish; the HTTP layer has its own translated variant.
+// first (ties in scale order), with the counting rule in words, such as
+// "7 av 12 Genomfört, 3 Pågår, 2 utan inlämnat svar; 1 utkast räknas inte",
+// in Swedish; the HTTP layer has its own translated variant.
 func CountsText(scale Scale, t Tally) string {
 	order := make([]int, 0, len(t.PerStatus))
 	for i, n := range t.PerStatus {
@@ -164,10 +187,40 @@ func CountsText(scale Scale, t Tally) string {
 		parts = append(parts, itoa(t.PerStatus[i])+" "+scale[i].Name)
 	}
 	if u := t.Unanswered(); u > 0 {
-		parts = append(parts, itoa(u)+" har inte svarat")
+		parts = append(parts, itoa(u)+" utan inlämnat svar")
 	}
 	if len(parts) > 0 {
 		parts[0] = strings.Replace(parts[0], " ", " av "+itoa(t.Assigned)+" ", 1)
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, ", ") + NotCountedText(t.Drafts, t.Returned)
+}
+
+// NotCountedText names, in Swedish, the uncounted answers a count leaves
+// out, such as "; 2 utkast och 1 återsänt svar räknas inte", or "" when
+// there are none.
+func NotCountedText(drafts, returned int) string {
+	var parts []string
+	if drafts > 0 {
+		parts = append(parts, itoa(drafts)+" utkast")
+	}
+	switch {
+	case returned == 1:
+		parts = append(parts, "1 återsänt svar")
+	case returned > 1:
+		parts = append(parts, itoa(returned)+" återsända svar")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, " och ") + " räknas inte"
+}
+
+// Text states a response count and the counting rule in Swedish, such as
+// "4 av 8 har lämnat in; 2 utkast räknas inte; 2 har inte börjat".
+func (c ResponseCount) Text() string {
+	s := itoa(c.Submitted) + " av " + itoa(c.Participants) + " har lämnat in" + NotCountedText(c.Draft, c.Returned)
+	if c.NotStarted > 0 {
+		s += "; " + itoa(c.NotStarted) + " har inte börjat"
+	}
+	return s
 }

@@ -3,6 +3,7 @@ package forms_test
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"followup/forms"
@@ -83,11 +84,11 @@ func TestCountsText(t *testing.T) {
 		answers []int64
 		want    string
 	}{
-		{"DoneInProgressUnanswered", slices.Concat(ids(done, 7), ids(inProgress, 3), ids(0, 2)), "7 av 12 Genomfört, 3 Pågår, 2 har inte svarat"},
+		{"DoneInProgressUnanswered", slices.Concat(ids(done, 7), ids(inProgress, 3), ids(0, 2)), "7 av 12 Genomfört, 3 Pågår, 2 utan inlämnat svar"},
 		{"AllDone", ids(done, 4), "4 av 4 Genomfört"},
-		{"NobodyAnswered", ids(0, 5), "5 av 5 har inte svarat"},
+		{"NobodyAnswered", ids(0, 5), "5 av 5 utan inlämnat svar"},
 		{"WithNA", []int64{notStarted, notRelevant, notRelevant}, "2 av 3 Ej aktuellt, 1 Ej påbörjat"},
-		{"TwoDigitCounts", slices.Concat(ids(done, 10), ids(0, 11)), "10 av 21 Genomfört, 11 har inte svarat"},
+		{"TwoDigitCounts", slices.Concat(ids(done, 10), ids(0, 11)), "10 av 21 Genomfört, 11 utan inlämnat svar"},
 		{"TiesInScaleOrder", []int64{inProgress, notStarted}, "1 av 2 Ej påbörjat, 1 Pågår"},
 		{"NoneAssigned", nil, ""},
 	}
@@ -135,6 +136,9 @@ func TestConsolidationInputValidate(t *testing.T) {
 		{"OKNoStatus", forms.ConsolidationInput{Narrative: "Utkast"}, ""},
 		{"ErrUnknownStatus", forms.ConsolidationInput{StatusID: 42}, "status"},
 		{"ErrControlCharacter", forms.ConsolidationInput{Narrative: "a\x07b"}, "narrative"},
+		{"OKContinues", forms.ConsolidationInput{StatusID: inProgress, Continues: true, CarryReason: "Leverantören är sen."}, ""},
+		{"ErrDoneContinues", forms.ConsolidationInput{StatusID: done, Continues: true}, "continues"},
+		{"ErrReasonTooLong", forms.ConsolidationInput{Continues: true, CarryReason: strings.Repeat("x", forms.MaxReasonRunes+1)}, "carry_reason"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

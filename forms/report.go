@@ -17,24 +17,30 @@ type RoundReport struct {
 	// InterimRound is the interim round of the same plan that an annual
 	// round is compared with; nil for interim rounds or when there is none.
 	InterimRound *Round
-	// Interim holds that round's answers by department and activity.
-	Interim        map[int64]map[int64]Answer
+	// Interim holds that round's responses by department.
+	Interim        map[int64]*Response
 	Consolidations map[int64]Consolidation
-	GeneratedAt    time.Time
-	CompiledBy     string
+	// Settings are the office's choices for the round's reports.
+	Settings ReportSettings
+	// Texts are the office's own texts for the report, by kind.
+	Texts       map[TextKind]RoundText
+	GeneratedAt time.Time
+	CompiledBy  string
 }
 
-// Answer returns a department's answer about an activity.
+// Answer returns a department's counted answer about an activity: one with a
+// status, from a submitted response (see Counts).
 func (r *RoundReport) Answer(departmentID, activityID int64) (Answer, bool) {
 	resp := r.Responses[departmentID]
-	if resp == nil {
+	if resp == nil || !resp.EffectiveState().Counts() {
 		return Answer{}, false
 	}
 	a, ok := resp.Answers[activityID]
 	return a, ok && a.Answered()
 }
 
-// Status returns the status of a department's answer about an activity.
+// Status returns the status of a department's counted answer about an
+// activity.
 func (r *RoundReport) Status(departmentID, activityID int64) (Status, bool) {
 	a, ok := r.Answer(departmentID, activityID)
 	if !ok {
@@ -43,10 +49,26 @@ func (r *RoundReport) Status(departmentID, activityID int64) (Status, bool) {
 	return r.Plan.Statuses.ByID(a.StatusID)
 }
 
+// Cell returns a department's answer about an activity as an output shows
+// it: counted, a marked draft when drafts is true, or nothing.
+func (r *RoundReport) Cell(departmentID int64, a Activity, drafts bool) Cell {
+	return cellOf(r.Plan.Statuses, r.Responses[departmentID], a, departmentID, drafts)
+}
+
+// InterimCell is Cell for the interim round an annual round is compared
+// with.
+func (r *RoundReport) InterimCell(departmentID int64, a Activity, drafts bool) Cell {
+	return cellOf(r.Plan.Statuses, r.Interim[departmentID], a, departmentID, drafts)
+}
+
 // InterimAnswer returns what the department answered about the activity in
-// the interim round, for annual rounds.
+// the interim round, for annual rounds, when that response was submitted.
 func (r *RoundReport) InterimAnswer(departmentID, activityID int64) (Answer, bool) {
-	a, ok := r.Interim[departmentID][activityID]
+	resp := r.Interim[departmentID]
+	if resp == nil || !resp.EffectiveState().Counts() {
+		return Answer{}, false
+	}
+	a, ok := resp.Answers[activityID]
 	return a, ok && a.Answered()
 }
 
@@ -70,17 +92,29 @@ func (r *RoundReport) Assigned(a Activity) []Department {
 	return out
 }
 
-// Tally counts the answers to one activity.
+// Tally counts the answers to one activity under the counting rule: only
+// submitted answers count; Drafts and Returned say how many uncounted
+// answers with a status wait in drafts and returned responses.
 func (r *RoundReport) Tally(a Activity) Tally {
 	ids := make([]int64, 0, len(r.Departments))
+	var drafts, returned int
 	for _, d := range r.Departments {
 		if !a.AssignedTo(d.ID) {
 			continue
 		}
-		ans, _ := r.Answer(d.ID, a.ID)
+		ans, ok := r.Answer(d.ID, a.ID)
+		if c := r.Cell(d.ID, a, true); !ok && c.Mark == MarkDraft && c.HasStatus {
+			if c.State == ResponseReturned {
+				returned++
+			} else {
+				drafts++
+			}
+		}
 		ids = append(ids, ans.StatusID)
 	}
-	return Count(r.Plan.Statuses, ids)
+	t := Count(r.Plan.Statuses, ids)
+	t.Drafts, t.Returned = drafts, returned
+	return t
 }
 
 // Suggestion applies the consolidation rule to an activity's answers.
@@ -105,13 +139,27 @@ func (r *RoundReport) IncludeComments(activityID int64) bool {
 	return !ok || c.IncludeComments
 }
 
-// CarriedOver returns, in plan order, the activities whose consolidated
-// status carries over to next year.
-func (r *RoundReport) CarriedOver() []Activity {
-	var out []Activity
-	for _, a := range r.Plan.Activities() {
-		if st, ok := r.ConsolidatedStatus(a.ID); ok && st.CarriesOver {
-			out = append(out, a)
+// Carried is an activity that continues into next year's plan, with the
+// office's short reason.
+type Carried struct {
+	Activity Activity
+	Area     Area
+	Status   Status // the consolidated status; zero when none is chosen
+	Reason   string
+}
+
+// CarriedOver returns, in plan order, the activities that continue into
+// next year: those whose consolidated status carries over, and those not
+// done that the office marked as continuing.
+func (r *RoundReport) CarriedOver() []Carried {
+	var out []Carried
+	for _, ar := range r.Plan.Areas {
+		for _, a := range ar.Activities {
+			c := r.Consolidations[a.ID]
+			st, ok := r.ConsolidatedStatus(a.ID)
+			if (ok && st.CarriesOver) || (c.Continues && !st.Done) {
+				out = append(out, Carried{Activity: a, Area: ar, Status: st, Reason: c.CarryReason})
+			}
 		}
 	}
 	return out
@@ -138,6 +186,15 @@ func (r *RoundReport) ResponseState(departmentID int64) ResponseState {
 	return r.Responses[departmentID].EffectiveState()
 }
 
+// ResponseCount counts the participants by where their responses stand.
+func (r *RoundReport) ResponseCount() ResponseCount {
+	states := make([]ResponseState, len(r.Departments))
+	for i, d := range r.Departments {
+		states[i] = r.ResponseState(d.ID)
+	}
+	return CountResponses(states)
+}
+
 // Submitted returns the departments that have submitted, in name order.
 func (r *RoundReport) Submitted() []Department {
 	var out []Department
@@ -150,7 +207,8 @@ func (r *RoundReport) Submitted() []Department {
 }
 
 // AnsweredOf returns how many of its assigned activities a department has
-// answered, and how many it is assigned.
+// given a status, whatever the state of its response (how far it has come),
+// and how many it is assigned.
 func (r *RoundReport) AnsweredOf(departmentID int64) (answered, assigned int) {
 	resp := r.Responses[departmentID]
 	for _, a := range r.Plan.Activities() {

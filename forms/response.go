@@ -79,6 +79,15 @@ func (r *Response) CountAnswered(activities []Activity) int {
 	return n
 }
 
+// AnswerTo returns the answer about an activity; a nil response has none.
+func (r *Response) AnswerTo(activityID int64) (Answer, bool) {
+	if r == nil {
+		return Answer{}, false
+	}
+	a, ok := r.Answers[activityID]
+	return a, ok
+}
+
 // EffectiveState treats a missing response as not started.
 func (r *Response) EffectiveState() ResponseState {
 	if r == nil || r.State == "" {

@@ -36,6 +36,18 @@ func CheckText(s string, max int) string {
 	return ""
 }
 
+// CheckLine is CheckText for one-line texts such as names: a line break is
+// a control character there.
+func CheckLine(s string, max int) string {
+	if k := CheckText(s, max); k != "" {
+		return k
+	}
+	if strings.ContainsAny(s, "\n\r") {
+		return "error.text_control"
+	}
+	return ""
+}
+
 // NormalizeText trims surrounding white space and turns CRLF line breaks,
 // which browsers send, into LF, so that the same text compares equal however
 // it was typed.

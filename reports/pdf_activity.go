@@ -159,7 +159,7 @@ func (d *pdfDoc) carriedOver() {
 	t := &pdfTable{cols: []pdfColumn{{"Aktivitet", 92, "L"}, {"Område", 68, "L"}}}
 	for i, ar := range rep.Plan.Areas {
 		for _, a := range ar.Activities {
-			if slices.ContainsFunc(acts, func(x forms.Activity) bool { return x.ID == a.ID }) {
+			if slices.ContainsFunc(acts, func(x forms.Carried) bool { return x.Activity.ID == a.ID }) {
 				t.rows = append(t.rows, pdfTableRow{cells: []pdfTableCell{{text: d.activityTitle(a)}, {text: pdfAreaTitle(i, ar)}}})
 			}
 		}

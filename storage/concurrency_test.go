@@ -49,7 +49,7 @@ func TestConcurrentSaves(t *testing.T) {
 	}
 	for i, d := range deps {
 		for j, act := range []int64{f.actA, f.actB} {
-			a, ok := rep.Answer(d.ID, act)
+			a, ok := rep.Responses[d.ID].Answers[act]
 			if want := fmt.Sprintf("avdelning %d svar %d", i, j); !ok || a.Comment != want {
 				t.Errorf("department %d activity %d: %+v, want comment %q", i, act, a, want)
 			}

@@ -39,16 +39,18 @@ func (db *DB) SaveConsolidation(ctx context.Context, roundID, activityID int64, 
 		}
 		now := db.Now()
 		out = forms.Consolidation{RoundID: roundID, ActivityID: activityID, StatusID: in.StatusID, Narrative: in.Narrative,
-			IncludeComments: in.IncludeComments, Author: author, SavedAt: now, Version: version + 1}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO consolidations (round_id, activity_id, status_id, narrative, include_comments, author, saved_at, version)
-			VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?) ON CONFLICT (round_id, activity_id) DO UPDATE SET status_id = excluded.status_id,
-			narrative = excluded.narrative, include_comments = excluded.include_comments, author = excluded.author,
-			saved_at = excluded.saved_at, version = excluded.version`,
-			roundID, activityID, out.StatusID, out.Narrative, b2i(out.IncludeComments), author, ts(now), out.Version); err != nil {
+			IncludeComments: in.IncludeComments, Continues: in.Continues, CarryReason: in.CarryReason,
+			Author: author, SavedAt: now, Version: version + 1}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO consolidations (round_id, activity_id, status_id, narrative, include_comments, continues, carry_reason, author, saved_at, version)
+			VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, activity_id) DO UPDATE SET status_id = excluded.status_id,
+			narrative = excluded.narrative, include_comments = excluded.include_comments, continues = excluded.continues,
+			carry_reason = excluded.carry_reason, author = excluded.author, saved_at = excluded.saved_at, version = excluded.version`,
+			roundID, activityID, out.StatusID, out.Narrative, b2i(out.IncludeComments), b2i(out.Continues), out.CarryReason, author, ts(now), out.Version); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO consolidation_history (round_id, activity_id, version, status_id, narrative, include_comments, author, saved_at)
-			VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?)`, roundID, activityID, out.Version, out.StatusID, out.Narrative, b2i(out.IncludeComments), author, ts(now)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO consolidation_history (round_id, activity_id, version, status_id, narrative, include_comments, continues, carry_reason, author, saved_at)
+			VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?)`, roundID, activityID, out.Version, out.StatusID, out.Narrative, b2i(out.IncludeComments),
+			b2i(out.Continues), out.CarryReason, author, ts(now)); err != nil {
 			return err
 		}
 		return auditTx(ctx, tx, now, author, "consolidation.save", "round", roundID, "activity "+itoa(int(activityID)))
@@ -61,7 +63,7 @@ func (db *DB) SaveConsolidation(ctx context.Context, roundID, activityID int64, 
 func (db *DB) ConsolidationHistory(ctx context.Context, roundID, activityID int64) ([]forms.Consolidation, error) {
 	var out []forms.Consolidation
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT version, COALESCE(status_id, 0), narrative, include_comments, author, saved_at
+		rows, err := tx.QueryContext(ctx, `SELECT version, COALESCE(status_id, 0), narrative, include_comments, continues, carry_reason, author, saved_at
 			FROM consolidation_history WHERE round_id = ? AND activity_id = ? ORDER BY version DESC`, roundID, activityID)
 		if err != nil {
 			return err
@@ -70,7 +72,7 @@ func (db *DB) ConsolidationHistory(ctx context.Context, roundID, activityID int6
 		for rows.Next() {
 			c := forms.Consolidation{RoundID: roundID, ActivityID: activityID}
 			var saved string
-			if err := rows.Scan(&c.Version, &c.StatusID, &c.Narrative, &c.IncludeComments, &c.Author, &saved); err != nil {
+			if err := rows.Scan(&c.Version, &c.StatusID, &c.Narrative, &c.IncludeComments, &c.Continues, &c.CarryReason, &c.Author, &saved); err != nil {
 				return err
 			}
 			c.SavedAt = parseTS(saved)

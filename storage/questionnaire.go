@@ -15,9 +15,9 @@ type QuestionnaireData struct {
 	Department forms.Department
 	Response   *forms.Response
 	// InterimRound and Interim are the interim round an annual round is
-	// compared with and the department's answers in it; nil when none.
+	// compared with and the department's response in it; nil when none.
 	InterimRound *forms.Round
-	Interim      map[int64]forms.Answer
+	Interim      *forms.Response
 }
 
 // Questionnaire reads a department's questionnaire in a round.

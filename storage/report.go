@@ -53,13 +53,16 @@ func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*fo
 			if err != nil {
 				return nil, err
 			}
-			rep.Interim = map[int64]map[int64]forms.Answer{}
-			for dep, r := range resps {
-				rep.Interim[dep] = r.Answers
-			}
+			rep.Interim = resps
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT activity_id, COALESCE(status_id, 0), narrative, include_comments, author, saved_at, version
+	if rep.Settings, err = reportSettingsTx(ctx, tx, roundID); err != nil {
+		return nil, err
+	}
+	if rep.Texts, err = roundTextsTx(ctx, tx, roundID); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT activity_id, COALESCE(status_id, 0), narrative, include_comments, continues, carry_reason, author, saved_at, version
 		FROM consolidations WHERE round_id = ?`, roundID)
 	if err != nil {
 		return nil, err
@@ -68,7 +71,7 @@ func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*fo
 	for rows.Next() {
 		c := forms.Consolidation{RoundID: roundID}
 		var saved string
-		if err := rows.Scan(&c.ActivityID, &c.StatusID, &c.Narrative, &c.IncludeComments, &c.Author, &saved, &c.Version); err != nil {
+		if err := rows.Scan(&c.ActivityID, &c.StatusID, &c.Narrative, &c.IncludeComments, &c.Continues, &c.CarryReason, &c.Author, &saved, &c.Version); err != nil {
 			return nil, err
 		}
 		c.SavedAt = parseTS(saved)
@@ -121,9 +124,9 @@ func responsesTx(ctx context.Context, tx *sql.Tx, roundID int64) (map[int64]*for
 }
 
 // interimAnswersTx reads the interim round that the plan's annual rounds are
-// compared with and the department's answers in it; nil when there is none
+// compared with and the department's response in it; nil when there is none
 // or the department did not take part in it.
-func interimAnswersTx(ctx context.Context, tx *sql.Tx, planID, departmentID int64) (*forms.Round, map[int64]forms.Answer, error) {
+func interimAnswersTx(ctx context.Context, tx *sql.Tx, planID, departmentID int64) (*forms.Round, *forms.Response, error) {
 	interim, err := interimRoundTx(ctx, tx, planID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, nil
@@ -138,5 +141,5 @@ func interimAnswersTx(ctx context.Context, tx *sql.Tx, planID, departmentID int6
 	if err != nil {
 		return nil, nil, err
 	}
-	return &interim, resp.Answers, nil
+	return &interim, resp, nil
 }

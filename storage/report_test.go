@@ -74,11 +74,14 @@ func TestRoundReport(t *testing.T) {
 				}
 			})
 		}
-		if a, ok := rep.Answer(f.bou.ID, f.actA); !ok || a.StatusID != klart || a.Comment != "år" {
-			t.Errorf("answer = %+v, %v", a, ok)
-		}
 		actA, _ := rep.Plan.Activity(f.actA)
-		if s := rep.Suggestion(actA); s.Rule != forms.RuleAllDone || s.Status.ID != klart || s.Tally.Unanswered() != 1 {
+		if a, ok := rep.Answer(f.bou.ID, f.actA); ok {
+			t.Errorf("a draft's answer counts: %+v", a)
+		}
+		if c := rep.Cell(f.bou.ID, actA, true); c.Mark != forms.MarkDraft || c.Status.ID != klart || c.Answer.Comment != "år" {
+			t.Errorf("draft cell = %+v", c)
+		}
+		if s := rep.Suggestion(actA); s.Rule != forms.RuleAllDone || s.Status.ID != klart || s.Tally.Unanswered() != 2 || s.Tally.Drafts != 1 {
 			t.Errorf("suggestion for A = %+v", s)
 		}
 		if sub := rep.Submitted(); len(sub) != 1 || sub[0].ID != f.it.ID {
@@ -89,15 +92,19 @@ func TestRoundReport(t *testing.T) {
 		if rep.InterimRound == nil || rep.InterimRound.ID != interim {
 			t.Fatalf("InterimRound = %+v, want round %d", rep.InterimRound, interim)
 		}
-		a, ok := rep.InterimAnswer(f.bou.ID, f.actA)
-		if !ok || a.StatusID != paborjat || a.Comment != "delår" {
-			t.Errorf("interim answer = %+v, %v", a, ok)
+		actA, _ := rep.Plan.Activity(f.actA)
+		c := rep.InterimCell(f.bou.ID, actA, true)
+		if c.Status.ID != paborjat || c.Answer.Comment != "delår" {
+			t.Errorf("interim cell = %+v", c)
+		}
+		if _, ok := rep.InterimAnswer(f.bou.ID, f.actA); ok != (c.Mark == forms.MarkCounted) {
+			t.Errorf("interim answer counted = %v, cell %v", ok, c.Mark)
 		}
 		if _, ok := rep.InterimAnswer(f.it.ID, f.actA); ok {
 			t.Error("interim answer for a department that gave none")
 		}
 		q, err := f.db.Questionnaire(f.ctx, rep.Round.ID, f.bou.ID)
-		if err != nil || q.InterimRound == nil || q.InterimRound.ID != interim || q.Interim[f.actA].StatusID != paborjat {
+		if err != nil || q.InterimRound == nil || q.InterimRound.ID != interim || q.Interim.Answers[f.actA].StatusID != paborjat {
 			t.Errorf("the questionnaire's interim answers = %+v, %v", q, err)
 		}
 	})
@@ -118,8 +125,8 @@ func TestRoundReport(t *testing.T) {
 		if irep.InterimRound != nil || irep.Interim != nil {
 			t.Errorf("interim report compares with %+v", irep.InterimRound)
 		}
-		if a, ok := irep.Answer(f.bou.ID, f.actA); !ok || a.StatusID != paborjat {
-			t.Errorf("interim report answer = %+v, %v", a, ok)
+		if a := irep.Responses[f.bou.ID].Answers[f.actA]; a.StatusID != paborjat {
+			t.Errorf("interim report answer = %+v", a)
 		}
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {

@@ -46,6 +46,7 @@ func Small() *forms.RoundReport {
 		{ID: 2, Name: "IT-avdelningen", Kind: forms.KindAdministration, Email: "it@example.se", Active: true},
 		{ID: 3, Name: "Exempelby Energi AB", Kind: forms.KindCompany, Email: "energi@example.se", Active: true},
 		{ID: 4, Name: "Räddningstjänstförbundet Väst", Kind: forms.KindFederation, Active: true},
+		{ID: 5, Name: "Kultur, fritid och idrott", Kind: forms.KindAdministration, Email: "kultur@example.se", Active: true},
 	}
 	plan := forms.Plan{
 		ID: 1, Organisation: "Exempelby kommun", Title: "Handlingsplan 2024", Year: 2024, Statuses: scale(),
@@ -90,11 +91,19 @@ func Small() *forms.RoundReport {
 					12: ans(12, NotStarted, "+ resurser saknas", true),
 					13: ans(13, InProgress, "Övning planerad.", false),
 				}},
+			5: {ID: 5, RoundID: 2, DepartmentID: 5, State: forms.ResponseSubmitted, FilledInBy: "Kim Ek", SubmittedBy: "Kim Ek", SubmittedAt: submitted, UpdatedAt: submitted, Version: 2,
+				Answers: map[int64]forms.Answer{
+					11: ans(11, Done, "Analysen gjordes för bokningssystemet.", false),
+					12: ans(12, NotRelevant, "Förteckningen sköts av kommunstyrelsen.", false),
+					13: ans(13, InProgress, "", false),
+					22: ans(22, Done, "", false),
+				}},
 		},
 		InterimRound: &interim,
-		Interim: map[int64]map[int64]forms.Answer{
-			1: {11: ans(11, InProgress, "Halvvägs.", false), 12: ans(12, Started, "", false)},
-			2: {11: ans(11, Started, "", false), 21: ans(21, InProgress, "", false)},
+		Interim: map[int64]*forms.Response{
+			1: {ID: 11, RoundID: 1, DepartmentID: 1, State: forms.ResponseSubmitted, Answers: map[int64]forms.Answer{11: ans(11, InProgress, "Halvvägs.", false), 12: ans(12, Started, "", false)}},
+			2: {ID: 12, RoundID: 1, DepartmentID: 2, State: forms.ResponseSubmitted, Answers: map[int64]forms.Answer{11: ans(11, Started, "", false), 21: ans(21, InProgress, "", false)}},
+			5: {ID: 15, RoundID: 1, DepartmentID: 5, State: forms.ResponseDraft, Answers: map[int64]forms.Answer{11: ans(11, NotStarted, "Utkast från delåret.", false)}},
 		},
 		Consolidations: map[int64]forms.Consolidation{
 			11: {RoundID: 2, ActivityID: 11, StatusID: InProgress, Narrative: "De flesta verksamheter har analyserat sina viktigaste informationstillgångar. Arbetet fortsätter i nätverket.", IncludeComments: true, Author: "Samordnare", SavedAt: Clock, Version: 1},
@@ -119,7 +128,7 @@ func Synthetic(departments, activities int) *forms.RoundReport {
 		Round:          forms.Round{ID: 2, PlanID: 1, Kind: forms.RoundAnnual, Title: "Årsredovisning 2025", ReportDate: date(2025, 12, 31), Deadline: date(2026, 1, 20), State: forms.RoundClosed},
 		InterimRound:   &forms.Round{ID: 1, PlanID: 1, Kind: forms.RoundInterim, Title: "Delårsrapport 2025", ReportDate: date(2025, 8, 31), Deadline: date(2025, 9, 15), State: forms.RoundClosed},
 		Responses:      map[int64]*forms.Response{},
-		Interim:        map[int64]map[int64]forms.Answer{},
+		Interim:        map[int64]*forms.Response{},
 		Consolidations: map[int64]forms.Consolidation{},
 		GeneratedAt:    Clock,
 		CompiledBy:     "Säkerhetsenheten",
@@ -140,10 +149,10 @@ func Synthetic(departments, activities int) *forms.RoundReport {
 	}
 	for _, d := range rep.Departments {
 		resp := &forms.Response{RoundID: 2, DepartmentID: d.ID, State: forms.ResponseSubmitted, FilledInBy: "Handläggare", SubmittedBy: "Handläggare", SubmittedAt: Clock, UpdatedAt: Clock, Version: 1, Answers: map[int64]forms.Answer{}}
-		interim := map[int64]forms.Answer{}
+		interim := &forms.Response{RoundID: 1, DepartmentID: d.ID, State: forms.ResponseSubmitted, Answers: map[int64]forms.Answer{}}
 		for _, act := range rep.Plan.Activities() {
 			resp.Answers[act.ID] = forms.Answer{ActivityID: act.ID, StatusID: sc[rng.IntN(len(sc))].ID, Comment: Text(rng, 200+rng.IntN(600)), NeedsSupport: rng.IntN(5) == 0, Version: 1, UpdatedAt: Clock}
-			interim[act.ID] = forms.Answer{ActivityID: act.ID, StatusID: sc[rng.IntN(3)].ID, Version: 1, UpdatedAt: Clock}
+			interim.Answers[act.ID] = forms.Answer{ActivityID: act.ID, StatusID: sc[rng.IntN(3)].ID, Version: 1, UpdatedAt: Clock}
 		}
 		rep.Responses[d.ID] = resp
 		rep.Interim[d.ID] = interim

@@ -429,6 +429,8 @@ func TestReflowAndScreenshots(t *testing.T) {
 		{"questionnaire", e.link(deptSocial), "", true},
 		{"questionnaire-errors", "", "", false},
 		{"round", fmt.Sprintf("/kontor/omgangar/%d", e.info.AnnualID), "admin", true},
+		{"matrix", fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.AnnualID), "admin", true},
+		{"consolidation", fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, e.firstActivity()), "admin", true},
 		{"signin", "/logga-in", "", false},
 	}
 	for _, lang := range []string{"sv", "en"} {

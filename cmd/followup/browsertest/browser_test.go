@@ -593,3 +593,19 @@ func (tb *tab) screenshot(dir, name string) string {
 	}
 	return p
 }
+
+// firstActivity returns the id of the first activity of the annual round's
+// plan.
+func (e *env) firstActivity() int64 {
+	e.t.Helper()
+	ctx := context.Background()
+	round, err := e.db.Round(ctx, e.info.AnnualID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	plan, err := e.db.Plan(ctx, round.PlanID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return plan.Activities()[0].ID
+}

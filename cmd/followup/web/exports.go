@@ -103,7 +103,7 @@ func (s *Server) departmentReport(ctx context.Context, roundID, departmentID int
 	rep := &forms.RoundReport{Plan: *q.Plan, Round: q.Round, Departments: []forms.Department{d},
 		Responses: map[int64]*forms.Response{d.ID: q.Response}, InterimRound: q.InterimRound, GeneratedAt: s.Now()}
 	if q.Interim != nil {
-		rep.Interim = map[int64]map[int64]forms.Answer{d.ID: q.Interim}
+		rep.Interim = map[int64]*forms.Response{d.ID: q.Interim}
 	}
 	return rep, nil
 }

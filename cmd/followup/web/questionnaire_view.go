@@ -86,7 +86,7 @@ func (s *Server) loadQuestionnaire(ctx context.Context, token string, roundID, d
 			ans := resp.Answers[a.ID]
 			v := activityView{Activity: a, StatusID: ans.StatusID, Comment: ans.Comment, NeedsSupport: ans.NeedsSupport, Version: ans.Version, Options: plan.Statuses}
 			v.Current = s.answerView(plan.Statuses, ans)
-			if ia, ok := interim[a.ID]; ok && ia.Answered() {
+			if ia, ok := interim.AnswerTo(a.ID); ok && ia.Answered() {
 				v.Interim = s.answerView(plan.Statuses, ia)
 			}
 			q.Assigned++
