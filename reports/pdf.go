@@ -9,12 +9,10 @@ import (
 	"followup/forms"
 )
 
-// ReportOptions chooses what goes into a PDF and fixes its date, so that
-// the same round and options always give the same bytes.
+// ReportOptions fixes a PDF's date and time zone, so that the same round
+// and options always give the same bytes; what goes into the report is
+// the round's rep.Settings.
 type ReportOptions struct {
-	// Appendix adds each department's answers, a department per page;
-	// callers pass true unless the person asked for a shorter report.
-	Appendix bool
 	// Created is the report's date and the document's creation date;
 	// zero means rep.GeneratedAt.
 	Created time.Time
@@ -26,7 +24,8 @@ type ReportOptions struct {
 // WriteReport writes the follow-up report of a round as a PDF: a title
 // page, contents, a summary with the response rate, a status table and a
 // chart, the follow-up per area and activity, the activities carried
-// over to next year and, with opts.Appendix, each department's answers.
+// over to next year and, unless rep.Settings leaves it out, each
+// department's answers.
 func WriteReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions) error {
 	if rep == nil {
 		return errors.New("reports: no round to report on")
@@ -53,7 +52,7 @@ func writeReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions, partPa
 		d.summary()
 		d.areas()
 		d.carriedOver()
-		if opts.Appendix {
+		if rep.Settings.Appendix {
 			d.appendix()
 		}
 		d.fillTOC()

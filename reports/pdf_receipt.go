@@ -12,7 +12,7 @@ import (
 // WriteReceipt writes a PDF receipt of one department's response to a
 // round: who submitted it and when, and every assigned activity with its
 // status, comment and need of support, plus the general comment. It is
-// what a department keeps as proof of what it reported. opts.Appendix is
+// what a department keeps as proof of what it reported. rep.Settings is
 // ignored.
 func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts ReportOptions) error {
 	if rep == nil {

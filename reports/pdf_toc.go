@@ -54,7 +54,7 @@ func (d *pdfDoc) planOutline(opts ReportOptions) []pdfTocEntry {
 		}
 	}
 	out = add(out, 0, pdfSecCarried)
-	if opts.Appendix {
+	if d.rep.Settings.Appendix {
 		out = add(out, 0, pdfSecAppendix)
 		for _, dep := range d.rep.Departments {
 			out = add(out, 1, pdfClean(dep.Name))

@@ -350,7 +350,10 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	case "pdf":
 		name = reports.ReportFileName(rep)
 		write = func(f *os.File) error {
-			return reports.WriteReport(f, rep, reports.ReportOptions{Appendix: !*noAppendix, Location: loc})
+			if *noAppendix {
+				rep.Settings.Appendix = false
+			}
+			return reports.WriteReport(f, rep, reports.ReportOptions{Location: loc})
 		}
 	default:
 		return usageError{"--format must be xlsx or pdf"}

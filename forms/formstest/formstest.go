@@ -109,6 +109,7 @@ func Small() *forms.RoundReport {
 			11: {RoundID: 2, ActivityID: 11, StatusID: InProgress, Narrative: "De flesta verksamheter har analyserat sina viktigaste informationstillgångar. Arbetet fortsätter i nätverket.", IncludeComments: true, Author: "Samordnare", SavedAt: Clock, Version: 1},
 			21: {RoundID: 2, ActivityID: 21, StatusID: CarriedOver, Narrative: "Tekniken är upphandlad; införandet flyttas till nästa år.", IncludeComments: false, Author: "Samordnare", SavedAt: Clock, Version: 2},
 		},
+		Settings:    forms.DefaultReportSettings(),
 		GeneratedAt: Clock,
 		CompiledBy:  "Säkerhetsenheten, kommunledningskontoret",
 	}
@@ -130,6 +131,7 @@ func Synthetic(departments, activities int) *forms.RoundReport {
 		Responses:      map[int64]*forms.Response{},
 		Interim:        map[int64]*forms.Response{},
 		Consolidations: map[int64]forms.Consolidation{},
+		Settings:       forms.DefaultReportSettings(),
 		GeneratedAt:    Clock,
 		CompiledBy:     "Säkerhetsenheten",
 	}

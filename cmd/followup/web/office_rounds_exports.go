@@ -65,7 +65,10 @@ func (s *Server) exportReport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	opts := reports.ReportOptions{Appendix: c.Query("bilaga") != "0", Created: s.Now(), Location: s.Loc}
+	if c.Query("bilaga") == "0" {
+		rep.Settings.Appendix = false
+	}
+	opts := reports.ReportOptions{Created: s.Now(), Location: s.Loc}
 	s.streamDownload(c, roundPDFType, reports.ReportFileName(rep), func(w io.Writer) error {
 		return reports.WriteReport(w, rep, opts)
 	})
