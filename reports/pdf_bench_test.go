@@ -22,7 +22,7 @@ func BenchmarkReport(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			var rep *forms.RoundReport = formstest.Synthetic(bc.departments, bc.activities)
-			opts := ReportOptions{Appendix: true, Created: formstest.Clock}
+			opts := ReportOptions{Created: formstest.Clock}
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := WriteReport(io.Discard, rep, opts); err != nil {

@@ -23,7 +23,7 @@ var (
 // and a file poppler reads without a complaint.
 func TestPDFReportInParts(t *testing.T) {
 	rep := formstest.Synthetic(4, 6)
-	opts := ReportOptions{Appendix: true, Created: formstest.Clock}
+	opts := ReportOptions{Created: formstest.Clock}
 	var whole, parts bytes.Buffer
 	if err := writeReport(&whole, rep, opts, pdfPartPages); err != nil {
 		t.Fatal(err)

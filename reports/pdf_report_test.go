@@ -310,13 +310,13 @@ func TestPDFReportGolden(t *testing.T) {
 func TestPDFReportDeterministic(t *testing.T) {
 	rep := formstest.Small()
 	var a, b, c bytes.Buffer
-	if err := WriteReport(&a, rep, ReportOptions{Appendix: true, Created: formstest.Clock}); err != nil {
+	if err := WriteReport(&a, rep, ReportOptions{Created: formstest.Clock}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteReport(&b, formstest.Small(), ReportOptions{Appendix: true, Created: formstest.Clock}); err != nil {
+	if err := WriteReport(&b, formstest.Small(), ReportOptions{Created: formstest.Clock}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteReport(&c, formstest.Small(), ReportOptions{Appendix: true}); err != nil { // zero: GeneratedAt
+	if err := WriteReport(&c, formstest.Small(), ReportOptions{}); err != nil { // zero: GeneratedAt
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -382,7 +382,7 @@ func TestPDFReportConcurrent(t *testing.T) {
 	for range 4 {
 		go func() {
 			var buf bytes.Buffer
-			if err := WriteReport(&buf, formstest.Small(), ReportOptions{Appendix: true, Created: formstest.Clock}); err != nil {
+			if err := WriteReport(&buf, formstest.Small(), ReportOptions{Created: formstest.Clock}); err != nil {
 				t.Error(err)
 			}
 			done <- buf.Bytes()

@@ -72,7 +72,7 @@ func pdfFile(t *testing.T, data []byte) string {
 func pdfReport(t *testing.T, rep *forms.RoundReport) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteReport(&buf, rep, ReportOptions{Appendix: true, Created: formstest.Clock}); err != nil {
+	if err := WriteReport(&buf, rep, ReportOptions{Created: formstest.Clock}); err != nil {
 		t.Fatalf("WriteReport: %v", err)
 	}
 	return buf.Bytes()
