@@ -7,7 +7,7 @@ import (
 	"followup/forms"
 )
 
-var pdfStAreaSmall = pdfTextStyle{11, true, 5.4, pdfColAccent}
+var pdfStAreaSmall = pdfTextStyle{11, pdfBold, 5.4, pdfColAccent}
 
 // appendix draws each department's answers, each department from the top
 // of a page.

@@ -209,7 +209,7 @@ func (d *pdfDoc) space(h float64) {
 type pdfGraphicsState struct {
 	ok         bool
 	size       float64
-	bold       bool
+	face       pdfFace
 	text, fill pdfRGB
 	textOK     bool
 	fillOK     bool
@@ -239,13 +239,9 @@ func (d *pdfDoc) use(st pdfTextStyle) {
 
 // setFont selects a style's font only, for measuring text.
 func (d *pdfDoc) setFont(st pdfTextStyle) {
-	if !d.gs.ok || d.gs.size != st.size || d.gs.bold != st.bold {
-		style := ""
-		if st.bold {
-			style = "B"
-		}
-		d.pdf.SetFont(pdfFontFamily, style, st.size)
-		d.gs.ok, d.gs.size, d.gs.bold = true, st.size, st.bold
+	if !d.gs.ok || d.gs.size != st.size || d.gs.face != st.face {
+		d.pdf.SetFont(pdfFontFamily, string(st.face), st.size)
+		d.gs.ok, d.gs.size, d.gs.face = true, st.size, st.face
 	}
 }
 
@@ -270,7 +266,7 @@ func (d *pdfDoc) draw(c pdfRGB, width float64) {
 // page of the current part, once the number of pages is known.
 func (d *pdfDoc) stamp() {
 	n := d.totalPages()
-	st := pdfTextStyle{8.5, false, 4, pdfColMuted}
+	st := pdfTextStyle{8.5, pdfRegular, 4, pdfColMuted}
 	right := d.fit(d.headerRight, 60, st)
 	rw := d.width(right, st)
 	left := d.fit(d.headerLeft, pdfContentW-rw-8, st)

@@ -3,35 +3,50 @@ package reports
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/sfnt"
 
 	"followup/forms"
 )
 
-// pdfFontFamily is the name the embedded Go fonts are registered under.
-const pdfFontFamily = "go"
+// pdfFontFamily is the name the embedded fonts are registered under.
+const pdfFontFamily = "liberation-sans"
 
-// pdfAddFonts embeds the Go fonts, regular and bold. They cover Swedish,
-// the Sami letters (ŋ đ ŧ č š ž), typographic quotes, dashes and €.
-func pdfAddFonts(pdf *fpdf.Fpdf) {
-	pdf.AddUTF8FontFromBytes(pdfFontFamily, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(pdfFontFamily, "B", gobold.TTF)
+// pdfFonts are the embedded Liberation Sans faces by fpdf style: regular,
+// bold, and italic for what is marked as not submitted. Liberation Sans has
+// Arial's metrics and real hyphen and minus glyphs, so dates such as
+// 2024-12-18 print with hyphens as narrow as they should be (the Go fonts
+// draw the hyphen wider than their en dash). It covers Swedish, the Sami
+// letters (ŋ đ ŧ č š ž), typographic quotes, dashes, arrows and €.
+var pdfFonts = []struct {
+	style string
+	ttf   []byte
+}{
+	{"", liberationsansregular.TTF},
+	{"B", liberationsansbold.TTF},
+	{"I", liberationsansitalic.TTF},
 }
 
-// pdfGlyphSet marks the runes of the Basic Multilingual Plane that both fonts
-// can draw; it is built once from the fonts' character maps.
+// pdfAddFonts embeds the fonts in a document.
+func pdfAddFonts(pdf *fpdf.Fpdf) {
+	for _, f := range pdfFonts {
+		pdf.AddUTF8FontFromBytes(pdfFontFamily, f.style, f.ttf)
+	}
+}
+
+// pdfGlyphSet marks the runes of the Basic Multilingual Plane that every
+// face can draw; it is built once from the fonts' character maps.
 var pdfGlyphSet = sync.OnceValue(func() []uint64 {
 	set := make([]uint64, 0x10000/64)
 	for i := range set {
 		set[i] = ^uint64(0)
 	}
-	for _, data := range [][]byte{goregular.TTF, gobold.TTF} {
-		f, err := sfnt.Parse(data)
+	for _, face := range pdfFonts {
+		f, err := sfnt.Parse(face.ttf)
 		if err != nil {
 			panic("reports: embedded font: " + err.Error())
 		}
@@ -53,10 +68,14 @@ func pdfInSet(set []uint64, r rune) bool {
 	return r >= 0 && r < 0x10000 && set[r/64]&(1<<(r%64)) != 0
 }
 
+// pdfMissingGlyph stands in for a character the fonts cannot draw: a white
+// square, the usual sign of a missing glyph. Liberation Sans has no U+FFFD.
+const pdfMissingGlyph = '□'
+
 // pdfClean prepares any text for printing: forms.StripControl removes control
 // characters, tabs become spaces, and characters the fonts cannot draw
-// become U+FFFD, so that widths are measured correctly and nothing is
-// printed as an invisible glyph.
+// (invalid UTF-8 among them) become pdfMissingGlyph, so that widths are
+// measured correctly and nothing is printed as an invisible glyph.
 func pdfClean(s string) string {
 	s = forms.StripControl(s)
 	set := pdfGlyphSet()
@@ -79,7 +98,7 @@ func pdfClean(s string) string {
 		case r == '\n' || pdfInSet(set, r):
 			b.WriteRune(r)
 		default:
-			b.WriteRune(utf8.RuneError)
+			b.WriteRune(pdfMissingGlyph)
 		}
 	}
 	return b.String()

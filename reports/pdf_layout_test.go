@@ -134,7 +134,7 @@ func TestPDFReportHostileText(t *testing.T) {
 	}
 	pages := pdfPages(t, path)
 	body := pdfBody(pages, 2)
-	for _, want := range []string{"<b>fet</b> & <script>alert('x')</script> [31mröd[0m tabb � (parentes) \\ slut �", "Uppföljning av Plan <i>2024</i> )("} {
+	for _, want := range []string{"<b>fet</b> & <script>alert('x')</script> [31mröd[0m tabb □ (parentes) \\ slut □", "Uppföljning av Plan <i>2024</i> )("} {
 		if !strings.Contains(body, want) && !strings.Contains(pdfWords(pages[0]), want) {
 			t.Errorf("text lacks %q", want)
 		}

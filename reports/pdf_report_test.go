@@ -367,8 +367,8 @@ func TestPDFCleanText(t *testing.T) {
 		"a\x00b\x07c\x1bd":      "abcd",
 		"tab\there":             "tab    here",
 		"rad\r\nny":             "rad\nny",
-		"bad \xff utf8":         "bad \uFFFD utf8",
-		"bock ✓ och \uFFFE non": "bock \uFFFD och  non",
+		"bad \xff utf8":         "bad □ utf8",
+		"bock ✓ och \uFFFE non": "bock □ och  non",
 	} {
 		if got := pdfClean(in); got != want {
 			t.Errorf("pdfClean(%q) = %q, want %q", in, got, want)

@@ -49,26 +49,37 @@ func pdfParseColor(s string) pdfRGB {
 	return pdfRGB{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
 }
 
-// pdfTextStyle is a font, size, line height (lead, in mm) and colour.
+// pdfFace is a face of the embedded font, named by its fpdf style.
+type pdfFace string
+
+// The faces: regular, bold, and italic for what is marked as not
+// submitted.
+const (
+	pdfRegular pdfFace = ""
+	pdfBold    pdfFace = "B"
+	pdfItalic  pdfFace = "I"
+)
+
+// pdfTextStyle is a font face, size, line height (lead, in mm) and colour.
 type pdfTextStyle struct {
 	size  float64 // points
-	bold  bool
+	face  pdfFace
 	lead  float64 // millimetres from one line to the next
 	color pdfRGB
 }
 
 // The type scale. Body text is 10.5 pt; tables and notes 9 pt.
 var (
-	pdfStBody   = pdfTextStyle{10.5, false, 5.1, pdfColInk}
-	pdfStBold   = pdfTextStyle{10.5, true, 5.1, pdfColInk}
-	pdfStMuted  = pdfTextStyle{10.5, false, 5.1, pdfColMuted}
-	pdfStSmall  = pdfTextStyle{9, false, 4.3, pdfColInk}
-	pdfStSmallB = pdfTextStyle{9, true, 4.3, pdfColInk}
-	pdfStSmallM = pdfTextStyle{9, false, 4.3, pdfColMuted}
-	pdfStH1     = pdfTextStyle{19, true, 8.5, pdfColAccent}
-	pdfStH2     = pdfTextStyle{14, true, 6.6, pdfColAccent}
-	pdfStH3     = pdfTextStyle{11.5, true, 5.6, pdfColInk}
-	pdfStLabel  = pdfTextStyle{10, true, 5, pdfColAccent}
+	pdfStBody   = pdfTextStyle{10.5, pdfRegular, 5.1, pdfColInk}
+	pdfStBold   = pdfTextStyle{10.5, pdfBold, 5.1, pdfColInk}
+	pdfStMuted  = pdfTextStyle{10.5, pdfRegular, 5.1, pdfColMuted}
+	pdfStSmall  = pdfTextStyle{9, pdfRegular, 4.3, pdfColInk}
+	pdfStSmallB = pdfTextStyle{9, pdfBold, 4.3, pdfColInk}
+	pdfStSmallM = pdfTextStyle{9, pdfRegular, 4.3, pdfColMuted}
+	pdfStH1     = pdfTextStyle{19, pdfBold, 8.5, pdfColAccent}
+	pdfStH2     = pdfTextStyle{14, pdfBold, 6.6, pdfColAccent}
+	pdfStH3     = pdfTextStyle{11.5, pdfBold, 5.6, pdfColInk}
+	pdfStLabel  = pdfTextStyle{10, pdfBold, 5, pdfColAccent}
 )
 
 // pdfBaseline returns the baseline of a line of style st drawn at y.

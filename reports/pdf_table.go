@@ -35,7 +35,7 @@ const (
 	pdfCellPadY = 1.3
 )
 
-var pdfStTableHead = pdfTextStyle{8.5, true, 4.1, pdfColInk}
+var pdfStTableHead = pdfTextStyle{8.5, pdfBold, 4.1, pdfColInk}
 
 // pdfCellWidth is the room for text in a cell of width w.
 func pdfCellWidth(c pdfTableCell, w float64) float64 {

@@ -7,11 +7,11 @@ import (
 
 // Title page styles.
 var (
-	pdfStTitleOrg   = pdfTextStyle{12, true, 6, pdfColAccent}
-	pdfStTitle      = pdfTextStyle{26, true, 11.5, pdfColAccent}
-	pdfStTitleRound = pdfTextStyle{16, false, 8, pdfColInk}
-	pdfStTitleKey   = pdfTextStyle{9.5, false, 5.2, pdfColMuted}
-	pdfStTitleValue = pdfTextStyle{10.5, false, 5.2, pdfColInk}
+	pdfStTitleOrg   = pdfTextStyle{12, pdfBold, 6, pdfColAccent}
+	pdfStTitle      = pdfTextStyle{26, pdfBold, 11.5, pdfColAccent}
+	pdfStTitleRound = pdfTextStyle{16, pdfRegular, 8, pdfColInk}
+	pdfStTitleKey   = pdfTextStyle{9.5, pdfRegular, 5.2, pdfColMuted}
+	pdfStTitleValue = pdfTextStyle{10.5, pdfRegular, 5.2, pdfColInk}
 )
 
 // titlePage draws the report's first page: organisation, title, round,

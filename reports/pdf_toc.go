@@ -97,11 +97,11 @@ type pdfTocLine struct {
 func pdfTocStyle(level int) pdfTextStyle {
 	switch level {
 	case 0:
-		return pdfTextStyle{10.5, true, 5.4, pdfColInk}
+		return pdfTextStyle{10.5, pdfBold, 5.4, pdfColInk}
 	case 1:
-		return pdfTextStyle{10.5, false, 5.1, pdfColInk}
+		return pdfTextStyle{10.5, pdfRegular, 5.1, pdfColInk}
 	}
-	return pdfTextStyle{9.5, false, 4.6, pdfColMuted}
+	return pdfTextStyle{9.5, pdfRegular, 4.6, pdfColMuted}
 }
 
 // layoutTOC places the contents entries on as many pages as they need.
