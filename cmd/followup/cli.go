@@ -317,8 +317,8 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	format := fs.String("format", "xlsx", "xlsx or pdf")
 	out := fs.String("o", "", "the file to write (default: a name built from the round)")
 	noSheets := fs.Bool("no-department-sheets", false, "xlsx: leave out the sheet per department")
-	noAppendix := fs.Bool("no-appendix", false, "pdf: leave out the appendix per department")
-	compiledBy := fs.String("compiled-by", "", "who compiled the report (default: the plan's organisation)")
+	noAppendix := fs.Bool("no-appendix", false, "pdf: leave out the appendix per department (the same as --appendix=false)")
+	rf := addReportFlags(fs)
 	if _, err := parseAll(fs, args); err != nil || *round == 0 {
 		return usageError{"usage: followup export --round ID --format xlsx|pdf -o FILE"}
 	}
@@ -331,7 +331,14 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return notFoundOr(err, "no round %d", *round)
 	}
-	rep.CompiledBy = *compiledBy
+	rep.Settings = rf.apply(rep.Settings) // for this file only; `round report` saves them
+	if *noAppendix {
+		rep.Settings.Appendix = false
+	}
+	if err := rep.Settings.Validate(); err != nil {
+		return usageError{"--compiled-by must be one line of at most 200 characters"}
+	}
+	rep.CompiledBy = rep.Settings.CompiledBy
 	if rep.CompiledBy == "" {
 		rep.CompiledBy = rep.Plan.Organisation
 	}
@@ -350,9 +357,6 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	case "pdf":
 		name = reports.ReportFileName(rep)
 		write = func(f *os.File) error {
-			if *noAppendix {
-				rep.Settings.Appendix = false
-			}
 			return reports.WriteReport(f, rep, reports.ReportOptions{Location: loc})
 		}
 	default:

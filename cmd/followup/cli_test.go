@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -407,6 +408,49 @@ func TestCLIRoundLifecycle(t *testing.T) {
 		wantFailure(t, cli(t, path, "response", "return", rid, "Okänd förvaltning", "--message", "x"), 1, "Okänd förvaltning")
 	})
 
+	t.Run("ReportSettings", func(t *testing.T) {
+		r := mustCLI(t, path, "round", "report", rid)
+		if !strings.Contains(r.stdout, "drafts") || !strings.Contains(r.stdout, "version            0") {
+			t.Errorf("settings before a save:\n%s", r.stdout)
+		}
+		r = mustCLI(t, path, "round", "report", rid, "--drafts", "--chart=false", "--compiled-by", "Säkerhetsenheten")
+		if !strings.Contains(r.stdout, "version            1") {
+			t.Errorf("settings after a save:\n%s", r.stdout)
+		}
+		withDB(t, path, func(db *storage.DB) {
+			s, err := db.ReportSettings(ctx, roundID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := forms.DefaultReportSettings()
+			want.Drafts, want.Chart, want.CompiledBy, want.Version = true, false, "Säkerhetsenheten", 1
+			if s != want {
+				t.Errorf("stored settings = %+v, want %+v", s, want)
+			}
+		})
+		wantFailure(t, cli(t, path, "round", "report", "999", "--drafts"), 1, "no round 999")
+		wantFailure(t, cli(t, path, "round", "report", rid, "--compiled-by", "två\nrader"), 1)
+	})
+
+	t.Run("ExportWithReportFlags", func(t *testing.T) {
+		dir := t.TempDir()
+		saved := filepath.Join(dir, "saved.pdf")
+		mustCLI(t, path, "export", "--round", rid, "--format", "pdf", "-o", saved)
+		if text := pdfText(t, saved); !strings.Contains(text, "Säkerhetsenheten") {
+			t.Errorf("the report does not name the saved compiler:\n%s", abbreviate(text))
+		}
+		once := filepath.Join(dir, "once.pdf")
+		mustCLI(t, path, "export", "--round", rid, "--format", "pdf", "--compiled-by", "Dataskyddsombudet", "-o", once)
+		if text := pdfText(t, once); !strings.Contains(text, "Dataskyddsombudet") || strings.Contains(text, "Säkerhetsenheten") {
+			t.Errorf("the report does not name the compiler of the flag:\n%s", abbreviate(text))
+		}
+		withDB(t, path, func(db *storage.DB) {
+			if s, _ := db.ReportSettings(ctx, roundID); s.CompiledBy != "Säkerhetsenheten" || s.Version != 1 {
+				t.Errorf("an export's flags changed the stored settings: %+v", s)
+			}
+		})
+	})
+
 	t.Run("Export", func(t *testing.T) {
 		dir := t.TempDir()
 		for _, tc := range []struct{ format, magic string }{{"xlsx", "PK"}, {"pdf", "%PDF"}} {
@@ -501,4 +545,30 @@ func TestCLIBackup(t *testing.T) {
 	}
 	wantFailure(t, cli(t, path, "backup", dest), 1, "exists already")
 	wantFailure(t, cli(t, filepath.Join(t.TempDir(), "saknas.db"), "backup", filepath.Join(t.TempDir(), "x.db")), 1, "cannot back up")
+}
+
+// pdfText returns the text of a PDF as pdftotext reads it. Without
+// poppler-utils the test skips, except in CI, where it fails.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("pdftotext is required in CI (apt-get install poppler-utils): %v", err)
+		}
+		t.Skipf("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	out, err := exec.Command(tool, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+// abbreviate keeps the start of a long text for a failure message.
+func abbreviate(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "…"
+	}
+	return s
 }

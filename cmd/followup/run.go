@@ -41,9 +41,10 @@ Usage:
   followup round create --plan ID --kind interim|annual --title T --date YYYY-MM-DD --deadline YYYY-MM-DD
   followup round open ID               prints each department's name and link
   followup round close ID
+  followup round report ID [--drafts] [--appendix=false] …   prints, and with flags saves, the report settings
   followup response return ROUND DEPARTMENT --message TEXT
   followup user add --email E --role admin|reader [--name N]   reads the password from stdin
-  followup export --round ID --format xlsx|pdf -o FILE
+  followup export --round ID --format xlsx|pdf -o FILE [report flags for this file only]
   followup backup FILE
 
 Every command takes --db FILE (or FOLLOWUP_DB). Run 'followup COMMAND -h' for its flags.
@@ -76,6 +77,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdRoundOpen(ctx, e, rest[1:])
 	case cmd == "round" && sub == "close":
 		return cmdRoundClose(ctx, e, rest[1:])
+	case cmd == "round" && sub == "report":
+		return cmdRoundReport(ctx, e, rest[1:])
 	case cmd == "response" && sub == "return":
 		return cmdResponseReturn(ctx, e, rest[1:])
 	case cmd == "user" && sub == "add":

@@ -25,13 +25,17 @@ type apiConsolidation struct {
 	Status          string    `json:"status,omitempty"`
 	Narrative       string    `json:"narrative"`
 	IncludeComments bool      `json:"include_comments"`
+	Continues       bool      `json:"continues"`
+	CarryReason     string    `json:"carry_reason"`
 	Author          string    `json:"author"`
 	SavedAt         time.Time `json:"saved_at"`
 	Version         int       `json:"version"`
 }
 
-// apiSuggestion is the consolidation rule applied to the answers; status_id
-// is 0 when the rule suggests nothing (no answers, or all not applicable).
+// apiSuggestion is the consolidation rule applied to the submitted answers;
+// status_id is 0 when the rule suggests nothing (no answers, or all not
+// applicable). Drafts and returned responses never count: drafts and
+// returned say how many statuses wait in them.
 type apiSuggestion struct {
 	StatusID   int64            `json:"status_id"`
 	Status     string           `json:"status,omitempty"`
@@ -39,6 +43,8 @@ type apiSuggestion struct {
 	Assigned   int              `json:"assigned"`
 	Answered   int              `json:"answered"`
 	Unanswered int              `json:"unanswered"`
+	Drafts     int              `json:"drafts"`
+	Returned   int              `json:"returned"`
 	Counts     []apiStatusCount `json:"counts"`
 }
 
@@ -52,7 +58,7 @@ func toAPIConsolidationItem(rep *forms.RoundReport, ar forms.Area, a forms.Activ
 	it := apiConsolidationItem{ActivityID: a.ID, Area: ar.Title, Title: a.Title}
 	if cs, ok := rep.Consolidations[a.ID]; ok {
 		ac := &apiConsolidation{StatusID: cs.StatusID, Narrative: cs.Narrative, IncludeComments: cs.IncludeComments,
-			Author: cs.Author, SavedAt: cs.SavedAt, Version: cs.Version}
+			Continues: cs.Continues, CarryReason: cs.CarryReason, Author: cs.Author, SavedAt: cs.SavedAt, Version: cs.Version}
 		if st, ok := rep.Plan.Statuses.ByID(cs.StatusID); ok {
 			ac.Status = st.Name
 		}
@@ -60,7 +66,7 @@ func toAPIConsolidationItem(rep *forms.RoundReport, ar forms.Area, a forms.Activ
 	}
 	sg := rep.Suggestion(a)
 	it.Suggestion = apiSuggestion{Rule: string(sg.Rule), Assigned: sg.Tally.Assigned, Answered: sg.Tally.Answered,
-		Unanswered: sg.Tally.Unanswered(), Counts: []apiStatusCount{}}
+		Unanswered: sg.Tally.Unanswered(), Drafts: sg.Tally.Drafts, Returned: sg.Tally.Returned, Counts: []apiStatusCount{}}
 	if sg.HasStatus {
 		it.Suggestion.StatusID, it.Suggestion.Status = sg.Status.ID, sg.Status.Name
 	}
@@ -99,6 +105,8 @@ type apiConsolidationRequest struct {
 	StatusID        int64  `json:"status_id"`
 	Narrative       string `json:"narrative"`
 	IncludeComments *bool  `json:"include_comments"`
+	Continues       bool   `json:"continues"`
+	CarryReason     string `json:"carry_reason"`
 	BaseVersion     int    `json:"base_version"`
 }
 
@@ -118,7 +126,7 @@ func (s *Server) apiSaveConsolidation(c *gin.Context) {
 		return
 	}
 	in := forms.ConsolidationInput{StatusID: req.StatusID, Narrative: req.Narrative, IncludeComments: req.IncludeComments == nil || *req.IncludeComments,
-		BaseVersion: req.BaseVersion}
+		Continues: req.Continues, CarryReason: req.CarryReason, BaseVersion: req.BaseVersion}
 	if _, err := s.DB.SaveConsolidation(ctx, ids[0], ids[1], in, account(c).Actor()); err != nil {
 		if forms.ErrorCode(err) == forms.ECONFLICT {
 			err = apiFieldError(forms.ECONFLICT, "base_version", "api.error.stale_consolidation")

@@ -201,6 +201,8 @@ func (e *officeEnv) apiAdminCalls() []struct {
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/links/%d/replace", round, dep), nil},
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/responses/%d/return", round, dep), map[string]any{"message": "Komplettera aktivitet 3."}},
 		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", e.info.InterimID, act), map[string]any{"status_id": plan.Statuses[2].ID, "narrative": "Pågår", "include_comments": true, "base_version": 0}},
+		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/report-settings", round), map[string]any{"drafts": true, "base_version": 0}},
+		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/texts/introduction", round), map[string]any{"body": "Inledning.", "base_version": 0}},
 		// Last: a return needs the round open.
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/close", round), nil},
 	}
@@ -220,6 +222,8 @@ func (e *officeEnv) apiReadPaths() []string {
 		fmt.Sprintf("/api/v1/rounds/%d/responses", round),
 		fmt.Sprintf("/api/v1/rounds/%d/responses/%d", round, dep),
 		fmt.Sprintf("/api/v1/rounds/%d/consolidations", round),
+		fmt.Sprintf("/api/v1/rounds/%d/report-settings", round),
+		fmt.Sprintf("/api/v1/rounds/%d/texts", round),
 	}
 }
 
@@ -771,8 +775,10 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 				t.Fatalf("response %d = %+v", i, g)
 			}
 			for _, a := range g.Answers {
-				want, _ := rep.Answer(d.ID, a.ActivityID)
-				st, _ := rep.Status(d.ID, a.ActivityID)
+				// Every saved answer, a draft's too: the state says whether it counts.
+				act, _ := rep.Plan.Activity(a.ActivityID)
+				cell := rep.Cell(d.ID, act, true)
+				want, st := cell.Answer, cell.Status
 				if a.StatusID != want.StatusID || a.Status != st.Name || a.Comment != want.Comment || a.Version != want.Version || a.NeedsSupport != want.NeedsSupport {
 					t.Errorf("%s activity %d = %+v, want %+v (%s)", d.Name, a.ActivityID, a, want, st.Name)
 				}

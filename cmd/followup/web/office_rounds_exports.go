@@ -15,8 +15,9 @@ const (
 	roundPDFType  = "application/pdf"
 )
 
-// roundReport loads a round's report for a download, compiled by the
-// signed-in account.
+// roundReport loads a round's report for a download, with the round's report
+// settings; the compiler is the name the settings give, else the signed-in
+// account.
 func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, bool) {
 	id, ok := s.roundParam(c, "round")
 	if !ok {
@@ -28,7 +29,8 @@ func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, bool) {
 		s.errorPage(c, err)
 		return nil, false
 	}
-	if a := account(c); a != nil {
+	rep.CompiledBy = rep.Settings.CompiledBy
+	if a := account(c); a != nil && rep.CompiledBy == "" {
 		rep.CompiledBy = a.Name
 		if rep.CompiledBy == "" {
 			rep.CompiledBy = a.Email

@@ -109,6 +109,8 @@ func (s *Server) engine() *gin.Engine {
 	api.GET("/rounds/:round/responses", s.apiResponses)
 	api.GET("/rounds/:round/responses/:dept", s.apiResponse)
 	api.GET("/rounds/:round/consolidations", s.apiConsolidations)
+	api.GET("/rounds/:round/report-settings", s.apiGetReportSettings)
+	api.GET("/rounds/:round/texts", s.apiRoundTexts)
 	apiAdmin := r.Group("/api/v1", s.identify(), s.requireAccount(), s.requireAdmin(), upload)
 	apiAdmin.POST("/departments", s.apiCreateDepartment)
 	apiAdmin.POST("/plans", s.apiImportPlan)
@@ -119,5 +121,7 @@ func (s *Server) engine() *gin.Engine {
 	apiAdmin.POST("/rounds/:round/links/:dept/replace", s.apiReplaceLink)
 	apiAdmin.POST("/rounds/:round/responses/:dept/return", s.apiReturnResponse)
 	apiAdmin.PUT("/rounds/:round/consolidations/:activity", s.apiSaveConsolidation)
+	apiAdmin.PUT("/rounds/:round/report-settings", s.apiSaveReportSettings)
+	apiAdmin.PUT("/rounds/:round/texts/:kind", s.apiSaveRoundText)
 	return r
 }
