@@ -31,14 +31,17 @@ var departments = []department{
 
 var names = []string{"Karin Lindqvist", "Mehmet Aydin", "Sara Nilsson", "Johan Berg", "Aino Mäkelä", "Per-Olof Ström", "Lina Haddad", "Ulf Sandberg"}
 
-// comments holds, per status position, what departments typically write.
-var comments = [][]string{
-	{"Vi har inte kunnat starta på grund av vakanser och planerar att börja under våren.", "Inte påbörjat än; vi behöver stöd för att komma igång."},
-	{"En arbetsgrupp är utsedd och har haft sitt första möte.", "Vi har valt ut vad som ska ingå och bokat tider med nätverket."},
-	{"Vi har gått igenom två av tre utvalda system; det sista tas under nästa kvartal.", "Arbetet leds av vår informationssäkerhetssamordnare och stäms av i ledningsgruppen varje månad."},
-	{"Klart och dokumenterat. Underlaget finns i vår gemensamma dokumentyta.", "Genomfört enligt plan och redovisat för ledningsgruppen."},
-	{"Vi inväntar den gemensamma mallen från nätverket och tar upp arbetet nästa år.", "Resursbrist under sommaren försenade starten; arbetet flyttas till nästa år."},
-	{"Inte relevant för oss eftersom verksamheten inte använder systemet.", "Gäller inte oss; aktiviteten hanteras av förbundets huvudman."},
+// generalComments are what the departments write about their year as a
+// whole, one each in the order of departments.
+var generalComments = []string{
+	"Skolornas IT-samordnare har varit drivande i år. Vi vill gärna ha stöd med klassningen av lärplattformen.",
+	"Året har präglats av bytet av verksamhetssystem, vilket tagit mycket tid från säkerhetsarbetet.",
+	"Vi har fått bra hjälp av nätverket och hunnit det vi planerade.",
+	"Vi är en liten förvaltning med många uppdrag; säkerhetsarbetet görs mellan annat.",
+	"IT-avdelningen stöttar de andra verksamheterna och redovisar här bara sina egna aktiviteter.",
+	"Bolagets styrelse följer arbetet och vill få en sammanfattning två gånger per år.",
+	"Driften av vattenverket har gått före, men de kritiska systemen är genomgångna.",
+	"Förbundet samordnar med båda medlemskommunerna, vilket ibland gör att beslut tar längre tid.",
 }
 
 func planDocument(year int) *forms.PlanDocument {

@@ -126,8 +126,8 @@ func create(ctx context.Context, db *storage.DB, info *Info) error {
 		return err
 	}
 	loc := time.UTC
-	for _, d := range departments {
-		in, name := answersFor(plan, ids[d.name], d.interim, true)
+	for i, d := range departments {
+		in, name := answersFor(plan, ids[d.name], i, d.interim, true)
 		if _, err := db.SubmitResponse(ctx, loc, interimID, ids[d.name], in, storage.Actor(name)); err != nil {
 			return fmt.Errorf("interim answers of %s: %w", d.name, err)
 		}
@@ -143,11 +143,11 @@ func create(ctx context.Context, db *storage.DB, info *Info) error {
 	if err := db.SetRoundState(ctx, annualID, forms.RoundOpen, actor); err != nil {
 		return err
 	}
-	for _, d := range departments {
+	for i, d := range departments {
 		if d.annual == nil {
 			continue
 		}
-		in, name := answersFor(plan, ids[d.name], d.annual, d.submitAnnual)
+		in, name := answersFor(plan, ids[d.name], i, d.annual, d.submitAnnual)
 		var err error
 		if d.submitAnnual {
 			_, err = db.SubmitResponse(ctx, loc, annualID, ids[d.name], in, storage.Actor(name))
@@ -161,16 +161,20 @@ func create(ctx context.Context, db *storage.DB, info *Info) error {
 	if err := consolidate(ctx, db, plan, annualID); err != nil {
 		return err
 	}
+	if err := writeTexts(ctx, db, annualID); err != nil {
+		return err
+	}
 	info.InterimID, info.AnnualID = interimID, annualID
 	return nil
 }
 
 // answersFor turns a department's status pattern into a save: pattern[i]
-// is the status position for the i-th activity it answers (-1: no answer).
-func answersFor(plan *forms.Plan, depID int64, pattern []int, complete bool) (forms.SaveInput, string) {
+// is the status position for the i-th activity it answers (-1: no answer);
+// dep is the department's position in departments.
+func answersFor(plan *forms.Plan, depID int64, dep int, pattern []int, complete bool) (forms.SaveInput, string) {
 	var in forms.SaveInput
 	i := 0
-	for _, a := range plan.Activities() {
+	for n, a := range plan.Activities() {
 		if !a.AssignedTo(depID) {
 			continue
 		}
@@ -184,10 +188,10 @@ func answersFor(plan *forms.Plan, depID int64, pattern []int, complete bool) (fo
 		}
 		st := plan.Statuses[pos]
 		in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a.ID, StatusID: st.ID,
-			Comment: comments[pos][int(a.ID)%len(comments[pos])], NeedsSupport: (int(a.ID)+int(depID))%5 == 0})
+			Comment: commentFor(n, dep, pos), NeedsSupport: (int(a.ID)+int(depID))%5 == 0})
 	}
-	name := names[int(depID)%len(names)]
-	general := "Vi har prioriterat arbetet enligt planen och återkommer med frågor på nästa nätverksträff."
+	name := names[dep%len(names)]
+	general := generalComments[dep%len(generalComments)]
 	in.GeneralComment, in.FilledInBy = &general, &name
 	return in, name
 }
