@@ -44,6 +44,7 @@ func TestSaveInputValidate(t *testing.T) {
 		{"ErrCommentTooLong", answer(done, strings.Repeat("å", forms.MaxCommentRunes+1)), forms.CommentField(11), "error.text_too_long"},
 		{"ErrInvalidUTF8", answer(done, "bra\xc3"), forms.CommentField(11), "error.text_encoding"},
 		{"ErrControlCharacter", answer(done, "bra\x1bbättre"), forms.CommentField(11), "error.text_control"},
+		{"ErrBidiControl", answer(done, "klart\u202Eej"), forms.CommentField(11), "error.text_bidi"},
 		{"ErrGeneralComment", forms.SaveInput{GeneralComment: ptr("a\x00")}, forms.FieldGeneralComment, "error.text_control"},
 		{"ErrFilledInByNewline", forms.SaveInput{FilledInBy: ptr("Åsa\nÖberg")}, forms.FieldFilledInBy, "error.text_control"},
 		{"ErrFilledInByTooLong", forms.SaveInput{FilledInBy: ptr(strings.Repeat("x", forms.MaxNameRunes+1))}, forms.FieldFilledInBy, "error.text_too_long"},

@@ -16,8 +16,10 @@ const (
 )
 
 // CheckText reports the catalog key of the first problem with s: invalid UTF-8,
-// a control character other than tab and line breaks, or more than max runes.
-// It returns "" when s is acceptable.
+// a control character other than tab and line breaks, a bidirectional
+// control character, or more than max runes. It returns "" when s is
+// acceptable. Every text the application stores passes through it, so one
+// rule holds for names, titles and comments alike.
 func CheckText(s string, max int) string {
 	if !utf8.ValidString(s) {
 		return "error.text_encoding"
@@ -29,11 +31,22 @@ func CheckText(s string, max int) string {
 		if unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF' {
 			return "error.text_control"
 		}
+		if IsBidiControl(r) {
+			return "error.text_bidi"
+		}
 	}
 	if utf8.RuneCountInString(s) > max {
 		return "error.text_too_long"
 	}
 	return ""
+}
+
+// IsBidiControl reports whether r is one of the invisible characters that
+// change the direction of the text around them (U+202A–U+202E,
+// U+2066–U+2069). In a name or a comment they can make a text look like
+// something else, in a receipt as on a page, so no text may hold them.
+func IsBidiControl(r rune) bool {
+	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }
 
 // CheckLine is CheckText for one-line texts such as names: a line break is

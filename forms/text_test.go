@@ -24,6 +24,12 @@ func TestCheckText(t *testing.T) {
 		{"ErrDEL", "a\x7fb", 100, "error.text_control"},
 		{"ErrC1", "a\u0085b", 100, "error.text_control"},
 		{"ErrNonCharacter", "a\uFFFEb", 100, "error.text_control"},
+		{"ErrRightToLeftOverride", "faktura\u202Efdp.exe", 100, "error.text_bidi"},
+		{"ErrLeftToRightEmbedding", "a\u202Ab", 100, "error.text_bidi"},
+		{"ErrFirstStrongIsolate", "a\u2068b", 100, "error.text_bidi"},
+		{"ErrPopDirectionalIsolate", "a\u2069b", 100, "error.text_bidi"},
+		{"OKRightToLeftText", "مرحبا och hej", 100, ""},
+		{"OKLeftToRightMark", "a\u200Eb", 100, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -31,6 +37,28 @@ func TestCheckText(t *testing.T) {
 				t.Errorf("CheckText(%q) = %q, want %q", tt.s, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBidiRefusedInEveryTextField checks that the one rule reaches the
+// fields of every kind of input: a name, a title, a comment, a narrative.
+func TestBidiRefusedInEveryTextField(t *testing.T) {
+	const spoof = "Genomfört\u202E ej"
+	dep := forms.DepartmentInput{Name: spoof, Kind: "förvaltning"}
+	if err := dep.Validate(); err == nil {
+		t.Error("a department name with U+202E was accepted")
+	}
+	round := forms.RoundInput{PlanID: 1, Kind: "annual", Title: spoof, ReportDate: "2026-12-31", Deadline: "2027-01-20"}
+	if _, _, _, err := round.Validate(); err == nil {
+		t.Error("a round title with U+202E was accepted")
+	}
+	cons := forms.ConsolidationInput{Narrative: spoof}
+	if err := cons.Validate(forms.DefaultScale()); err == nil {
+		t.Error("a narrative with U+202E was accepted")
+	}
+	text := forms.RoundTextInput{Body: spoof}
+	if err := text.Validate(); err == nil {
+		t.Error("an introduction with U+202E was accepted")
 	}
 }
 
