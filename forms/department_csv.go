@@ -68,6 +68,9 @@ func departmentRows(records [][]string, lines []int) ([]DepartmentRow, error) {
 	if len(records) == 0 {
 		return nil, Errorf(EINVALID, "the file is empty")
 	}
+	if n := len(records) - 1; n > MaxImportRows {
+		return nil, Errorf(EINVALID, "the file has %d rows; an import may have at most %d", n, MaxImportRows)
+	}
 	col := map[string]int{}
 	for i, h := range records[0] {
 		switch strings.ToLower(strings.TrimSpace(h)) {

@@ -263,6 +263,13 @@ func (doc *PlanDocument) ToPlan(departments []Department) (*Plan, error) {
 	if len(doc.Areas) == 0 {
 		add("areas", "the plan has no areas")
 	}
+	if len(doc.Areas) > MaxAreas {
+		add("areas", "the plan has %d areas; a plan may have at most %d", len(doc.Areas), MaxAreas)
+	}
+	if n := doc.countActivities(); n > MaxActivities {
+		add("areas", "the plan has %d activities; a plan may have at most %d", n, MaxActivities)
+		return nil, &Error{Code: EINVALID, Message: strings.Join(problems, "\n")}
+	}
 	areaTitles := map[string]bool{}
 	for i, ad := range doc.Areas {
 		path := fmt.Sprintf("areas[%d]", i)
@@ -316,12 +323,23 @@ func (doc *PlanDocument) ToPlan(departments []Department) (*Plan, error) {
 	return p, nil
 }
 
+// countActivities counts the activities of every area.
+func (doc *PlanDocument) countActivities() int {
+	n := 0
+	for _, a := range doc.Areas {
+		n += len(a.Activities)
+	}
+	return n
+}
+
 func textProblem(key string) string {
 	switch key {
 	case "error.text_encoding":
 		return "is not valid UTF-8"
 	case "error.text_control":
 		return "holds control characters"
+	case "error.text_bidi":
+		return "holds characters that reverse the writing direction (U+202A–U+202E, U+2066–U+2069)"
 	default:
 		return "is too long"
 	}

@@ -3,6 +3,7 @@ package forms_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -211,5 +212,37 @@ func TestRespondentsJSON(t *testing.T) {
 				t.Errorf("Marshal = %s, want %s", b, tt.want)
 			}
 		})
+	}
+}
+
+func TestPlanDocumentLimits(t *testing.T) {
+	doc := &forms.PlanDocument{Organisation: "Exempelby kommun", Title: "Stor plan", Year: 2027}
+	for i := range forms.MaxAreas + 1 {
+		doc.Areas = append(doc.Areas, forms.AreaDocument{Title: fmt.Sprintf("Område %d", i),
+			Activities: []forms.ActivityDocument{{Title: "A", Respondents: forms.Respondents{All: true}}}})
+	}
+	_, err := doc.ToPlan(nil)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("at most %d", forms.MaxAreas)) {
+		t.Errorf("too many areas: %v", err)
+	}
+	doc.Areas = doc.Areas[:1]
+	for i := range forms.MaxActivities {
+		doc.Areas[0].Activities = append(doc.Areas[0].Activities, forms.ActivityDocument{Title: fmt.Sprintf("B%d", i), Respondents: forms.Respondents{All: true}})
+	}
+	_, err = doc.ToPlan(nil)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("the plan has %d activities; a plan may have at most %d", forms.MaxActivities+1, forms.MaxActivities)) {
+		t.Errorf("too many activities: %v", err)
+	}
+}
+
+func TestDepartmentImportRowLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name,kind\n")
+	for i := range forms.MaxImportRows + 1 {
+		fmt.Fprintf(&b, "Enhet %d,förvaltning\n", i)
+	}
+	_, err := forms.ParseDepartmentsCSV(strings.NewReader(b.String()))
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("at most %d", forms.MaxImportRows)) {
+		t.Errorf("too many rows: %v", err)
 	}
 }

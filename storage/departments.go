@@ -61,6 +61,13 @@ func (db *DB) CreateDepartment(ctx context.Context, in forms.DepartmentInput, ac
 	}
 	var id int64
 	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM departments`).Scan(&n); err != nil {
+			return err
+		}
+		if err := forms.CheckDepartmentCount(n + 1); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO departments (name, name_key, kind, email, active, created_at) VALUES (?, ?, ?, ?, 1, ?)`,
 			in.Name, strings.ToLower(in.Name), in.Kind, in.Email, ts(db.Now()))
 		if err != nil {
@@ -160,6 +167,15 @@ func (db *DB) ImportDepartments(ctx context.Context, rows []forms.DepartmentRow,
 			return err
 		}
 		changes = previewDepartments(existing, rows)
+		added := 0
+		for _, c := range changes {
+			if c.Action == "add" {
+				added++
+			}
+		}
+		if err := forms.CheckDepartmentCount(len(existing) + added); err != nil {
+			return err
+		}
 		now := db.Now()
 		for _, c := range changes {
 			switch c.Action {

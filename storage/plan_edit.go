@@ -226,6 +226,9 @@ func (db *DB) AddArea(ctx context.Context, planID int64, title, actor string) (i
 		if err != nil {
 			return err
 		}
+		if err := forms.CheckPlanSize(len(areas)+1, 0); err != nil {
+			return err
+		}
 		a := forms.Area{Title: title}
 		if err := insertAreaTx(ctx, tx, planID, len(areas), &a); err != nil {
 			return err
@@ -329,6 +332,13 @@ func (db *DB) AddActivity(ctx context.Context, planID, areaID int64, a forms.Act
 		}
 		acts, err := planActivities.uniqueTx(ctx, tx, areaID, a.Title, 0)
 		if err != nil {
+			return err
+		}
+		var inPlan int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM activities t JOIN areas a ON a.id = t.area_id WHERE a.plan_id = ?`, planID).Scan(&inPlan); err != nil {
+			return err
+		}
+		if err := forms.CheckPlanSize(0, inPlan+1); err != nil {
 			return err
 		}
 		a.AreaID = areaID

@@ -10,6 +10,9 @@ import (
 // CreatePlan stores a new plan with its scale, areas and activities and
 // returns its id. The plan's ids are filled in.
 func (db *DB) CreatePlan(ctx context.Context, p *forms.Plan, actor string) (int64, error) {
+	if err := forms.CheckPlanSize(len(p.Areas), len(p.Activities())); err != nil {
+		return 0, err
+	}
 	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		now := db.Now()
 		res, err := tx.ExecContext(ctx, `INSERT INTO plans (organisation, title, year, created_at) VALUES (?, ?, ?, ?)`,
