@@ -52,7 +52,7 @@ type pdfDoc struct {
 }
 
 // pdfPartPages is the number of pages drawn in one fpdf document. Each part
-// embeds its own subset of the two fonts (about 26 KB), and holds about
+// embeds its own subset of the fonts it uses (about 33 KB), and holds about
 // 10 KB a page while it is drawn.
 const pdfPartPages = 500
 
@@ -124,7 +124,7 @@ func pdfDraw(w io.Writer, newDoc func() *pdfDoc, draw func(d *pdfDoc)) error {
 	if d.err == nil && d.counting {
 		known := &pdfNumbers{pages: d.pageCount(), toc: d.toc}
 		d = newDoc()
-		d.known, d.join = known, newPdfJoin(w, known.pages)
+		d.known, d.join = known, newPdfJoin(w, known.pages, d.created)
 		draw(d)
 	}
 	return d.finish(w)
@@ -139,7 +139,7 @@ func (d *pdfDoc) finish(w io.Writer) error {
 		return errors.New("reports: the outline and the body disagree")
 	}
 	if d.join == nil {
-		d.join = newPdfJoin(w, d.pageCount())
+		d.join = newPdfJoin(w, d.pageCount(), d.created)
 	}
 	d.stamp()
 	if err := d.join.add(d.pdf); err != nil {

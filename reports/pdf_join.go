@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"time"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -55,10 +56,13 @@ type pdfJoin struct {
 	mediaBox      []byte
 	zw            *zlib.Writer
 	zbuf          bytes.Buffer
+	// created is the document's creation and modification date, written
+	// with its offset from UTC.
+	created time.Time
 }
 
-func newPdfJoin(w io.Writer, pages int) *pdfJoin {
-	j := &pdfJoin{pages: pages, offsets: make([]int64, pdfObjFirstPage+pages)}
+func newPdfJoin(w io.Writer, pages int, created time.Time) *pdfJoin {
+	j := &pdfJoin{pages: pages, offsets: make([]int64, pdfObjFirstPage+pages), created: created}
 	j.w = bufio.NewWriterSize(writerFunc(func(p []byte) (int, error) {
 		n, err := w.Write(p)
 		j.written += int64(n)
@@ -84,6 +88,7 @@ var (
 	pdfLengthRE   = regexp.MustCompile(`/Length (\d+)`)
 	pdfMediaBoxRE = regexp.MustCompile(`/MediaBox \[[^\]]*\]`)
 	pdfTrailerRE  = regexp.MustCompile(`/(Root|Info) (\d+) 0 R`)
+	pdfInfoDateRE = regexp.MustCompile(`/(CreationDate|ModDate) \([^)]*\)`)
 )
 
 // add writes a finished part, whose pages follow the pages written so far.
@@ -155,7 +160,13 @@ func (j *pdfJoin) add(part *fpdf.Fpdf) error {
 		if j.catalog, err = j.renumber(catalog.dict, renum); err != nil {
 			return err
 		}
-		j.info = bytes.Clone(infoObj.dict) // not a slice of the part, which can go
+		// fpdf writes the dates without a time zone; the joined
+		// document's carry theirs. A new slice: the part can go.
+		date := []byte(pdfInfoDate(j.created))
+		j.info = pdfInfoDateRE.ReplaceAllFunc(infoObj.dict, func(m []byte) []byte {
+			key, _, _ := bytes.Cut(m, []byte(" "))
+			return slices.Concat(key, []byte(" ("), date, []byte(")"))
+		})
 	}
 	return j.w.Flush()
 }
@@ -309,6 +320,21 @@ func (j *pdfJoin) outline(marks []pdfMark) {
 		j.object(num(i), b.Bytes(), nil)
 	}
 	j.object(pdfObjOutlines, fmt.Appendf(nil, "<</Type /Outlines /First %d 0 R\n/Last %d 0 R>>", num(0), num(top)), nil)
+}
+
+// pdfInfoDate writes t as a date of the document information, with its
+// offset from UTC: D:20241218093000+01'00', or D:20241218093000Z in UTC.
+func pdfInfoDate(t time.Time) string {
+	s := "D:" + t.Format("20060102150405")
+	_, off := t.Zone()
+	if off == 0 {
+		return s + "Z"
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%s%c%02d'%02d'", s, sign, off/3600, off/60%60)
 }
 
 // pdfTextString writes s as a PDF text string in UTF-16BE with a byte order

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"followup/forms/formstest"
 )
@@ -91,11 +92,47 @@ func TestPDFReportInParts(t *testing.T) {
 	if len(w) < 10 || !slices.EqualFunc(w, p, bytes.Equal) {
 		t.Errorf("link and bookmark destinations differ: %d in one part, %d in parts", len(w), len(p))
 	}
-	// Each part embeds its own subset of the two fonts; the pages are
+	// Each part embeds its own subset of the fonts it uses; the pages are
 	// compressed either way.
 	extra := (parts.Len() - whole.Len()) / ((n+2)/3 - 1)
 	t.Logf("%d pages: %d bytes in one part, %d in parts; %d bytes more a part", n, whole.Len(), parts.Len(), extra)
 	if extra > 40<<10 {
 		t.Errorf("each part adds %d bytes, want the fonts' subsets only", extra)
+	}
+}
+
+// TestPDFReportCreationDateZone writes the document's dates with their
+// offset from UTC, in the report's time zone.
+func TestPDFReportCreationDateZone(t *testing.T) {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteReport(&buf, formstest.Small(), ReportOptions{Created: formstest.Clock, Location: loc}); err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range []string{"/CreationDate (D:20241218103000+01'00')", "/ModDate (D:20241218103000+01'00')"} {
+		if !bytes.Contains(buf.Bytes(), []byte(raw)) {
+			t.Errorf("the PDF lacks %s", raw)
+		}
+	}
+	info := map[string]string{}
+	for line := range strings.SplitSeq(string(pdfRun(t, "pdfinfo", "-isodates", pdfFile(t, buf.Bytes()))), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			info[k] = strings.TrimSpace(v)
+		}
+	}
+	if got := info["CreationDate"]; got != "2024-12-18T10:30:00+01" {
+		t.Errorf("pdfinfo CreationDate = %q, want 2024-12-18T10:30:00+01", got)
+	}
+	for in, want := range map[time.Time]string{
+		formstest.Clock:                        "D:20241218093000Z",
+		time.Date(2024, 7, 1, 8, 0, 0, 0, loc): "D:20240701080000+02'00'",
+		time.Date(2024, 7, 1, 8, 0, 0, 0, time.FixedZone("", -(3*3600+1800))): "D:20240701080000-03'30'",
+	} {
+		if got := pdfInfoDate(in); got != want {
+			t.Errorf("pdfInfoDate(%v) = %q, want %q", in, got, want)
+		}
 	}
 }
