@@ -22,13 +22,18 @@ type ReportOptions struct {
 }
 
 // WriteReport writes the follow-up report of a round as a PDF: a title
-// page, contents, a summary with the response rate, a status table and a
-// chart, the follow-up per area and activity, the activities carried
-// over to next year and, unless rep.Settings leaves it out, each
-// department's answers.
+// page, contents, the office's introduction and overall assessment when
+// it has written them, a summary with the response rate, a status table
+// and a chart, the follow-up per area and activity, the activities that
+// continue next year and each department's answers. rep.Settings decides
+// what goes in; only submitted answers count, and answers that are not
+// submitted are left out or, if the settings say so, shown marked.
 func WriteReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions) error {
 	if rep == nil {
 		return errors.New("reports: no round to report on")
+	}
+	if p := rep.Settings.Paper; p != "" && p != forms.PaperA4Portrait {
+		return forms.Errorf(forms.EINVALID, "the report is laid out for A4 portrait only, not %q", p)
 	}
 	return writeReport(w, rep, opts, pdfPartPages)
 }
@@ -36,11 +41,11 @@ func WriteReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions) error 
 // writeReport is WriteReport with the number of pages per part as a
 // parameter, so that tests can draw small reports in many parts.
 func writeReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions, partPages int) error {
-	title := pdfReportTitle(rep) + " – " + pdfRoundLabel(rep)
+	title := reportTitle(rep) + " – " + pdfRoundLabel(rep)
 	opts.Created = pdfCreated(rep, opts) // the same date in both passes
 	return pdfDraw(w, func() *pdfDoc {
 		d := pdfNewDoc(rep, opts, title, "Uppföljning av handlingsplanen för informationssäkerhet och dataskydd, "+pdfRoundLabel(rep))
-		d.headerLeft = pdfReportTitle(rep)
+		d.headerLeft = reportTitle(rep)
 		d.headerRight = pdfRoundLabel(rep)
 		d.footerLeft = rep.Plan.Organisation
 		d.headerFrom = 2
@@ -49,6 +54,7 @@ func writeReport(w io.Writer, rep *forms.RoundReport, opts ReportOptions, partPa
 	}, func(d *pdfDoc) {
 		d.titlePage()
 		d.reserveTOC(opts)
+		d.officeTexts()
 		d.summary()
 		d.areas()
 		d.carriedOver()

@@ -1,20 +1,17 @@
 package reports
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 
 	"followup/forms"
 )
 
 // areas draws the follow-up itself: per area a heading, per activity its
-// description, consolidated status and narrative, the departments'
-// statuses and, unless the office left them out, their comments.
+// description, consolidated status and narrative and, as the office
+// chose, the departments' statuses and their comments.
 func (d *pdfDoc) areas() {
 	rep := d.rep
-	d.newPage()
-	d.enter(0, pdfSecAreas, d.heading(pdfSecAreas, pdfStH1, 0, 20))
+	d.section(pdfSecAreas, pdfHeadingNeed(pdfStH2, 9, pdfHeadingNeed(pdfStH3, 7, pdfActivityKeep)))
 	d.space(2)
 	if len(rep.Plan.Areas) == 0 {
 		d.paragraph(pdfMarginL, pdfContentW, "Handlingsplanen innehåller inga områden.", pdfStBody, 0)
@@ -47,20 +44,46 @@ func (d *pdfDoc) activity(a forms.Activity) {
 	if st, ok := rep.ConsolidatedStatus(a.ID); ok {
 		c := pdfParseColor(st.Color)
 		lead := []pdfSegment{{text: "Status: ", st: pdfStBold}, {swatch: &c, st: pdfStBold}, {text: pdfSentence(st.Name), st: pdfStBold}}
-		d.richParagraph(pdfMarginL, pdfContentW, lead, strings.TrimSpace(rep.Consolidations[a.ID].Narrative), pdfStBody, 3)
+		d.statusAndText(lead, rep.Consolidations[a.ID].Narrative)
 	} else {
 		lead := []pdfSegment{{text: "Status: ännu inte sammanställd.", st: pdfStBold}}
 		d.richParagraph(pdfMarginL, pdfContentW, lead, pdfSuggestionText(rep, a), pdfStBody, 3)
 	}
 
-	d.departmentStatuses(a)
-	if rep.IncludeComments(a.ID) {
+	if rep.Settings.DepartmentTables {
+		d.departmentStatuses(a)
+	}
+	if rep.Settings.Comments && rep.IncludeComments(a.ID) {
 		d.comments(a)
 	}
 }
 
-// pdfSuggestionText says what the departments' answers suggest, with counts,
-// for an activity the office has not consolidated yet.
+// statusAndText prints the status lead-in followed by the office's
+// narrative: its first paragraph on the lead-in's line, the way the
+// municipality's reports put the status before the text, and its further
+// paragraphs and lists below.
+func (d *pdfDoc) statusAndText(lead []pdfSegment, narrative string) {
+	blocks := forms.Blocks(narrative)
+	first := ""
+	if len(blocks) > 0 && blocks[0].Kind == forms.BlockParagraph {
+		first, blocks = blocks[0].Lines[0], blocks[1:]
+	}
+	after := 3.0
+	if len(blocks) > 0 {
+		after = 2
+	}
+	d.richParagraph(pdfMarginL, pdfContentW, lead, first, pdfStBody, after)
+	for i, b := range blocks {
+		if i == len(blocks)-1 {
+			after = 3
+		}
+		d.block(pdfMarginL, pdfContentW, b, pdfStBody, after)
+	}
+}
+
+// pdfSuggestionText says what the departments' submitted answers suggest,
+// with counts that state the counting rule, for an activity the office has
+// not consolidated yet.
 func pdfSuggestionText(rep *forms.RoundReport, a forms.Activity) string {
 	s := rep.Suggestion(a)
 	counts := forms.CountsText(rep.Plan.Statuses, s.Tally)
@@ -68,15 +91,16 @@ func pdfSuggestionText(rep *forms.RoundReport, a forms.Activity) string {
 	case s.Tally.Assigned == 0:
 		return "Ingen verksamhet är tilldelad aktiviteten."
 	case s.HasStatus:
-		return "Förslag utifrån verksamheternas svar: " + s.Status.Name + " (" + counts + ")."
+		return "Förslag utifrån verksamheternas inlämnade svar: " + s.Status.Name + " (" + counts + ")."
 	case s.Rule == forms.RuleAllNA:
-		return "Inget förslag kan ges eftersom alla svar anger en status som inte räknas (" + counts + ")."
+		return "Inget förslag kan ges eftersom alla inlämnade svar anger en status som inte räknas (" + counts + ")."
 	}
-	return "Inget förslag kan ges eftersom ingen verksamhet har svarat ännu (" + counts + ")."
+	return "Inget förslag kan ges eftersom ingen verksamhet har lämnat in svar om aktiviteten (" + counts + ")."
 }
 
 // departmentStatuses tabulates each assigned department's status and, in
-// an annual round, its status at the interim report.
+// an annual round, its status at the interim report, under the counting
+// rule (see viewOf).
 func (d *pdfDoc) departmentStatuses(a forms.Activity) {
 	rep := d.rep
 	assigned := rep.Assigned(a)
@@ -84,94 +108,56 @@ func (d *pdfDoc) departmentStatuses(a forms.Activity) {
 		d.paragraph(pdfMarginL, pdfContentW, "Ingen verksamhet är tilldelad aktiviteten.", pdfStMuted, 3)
 		return
 	}
+	drafts := rep.Settings.Drafts
 	interim := rep.Round.Kind == forms.RoundAnnual && rep.InterimRound != nil
 	t := &pdfTable{cols: []pdfColumn{{"Verksamhet", 106, "L"}, {"Status", 54, "L"}}}
 	if interim {
-		t.cols = []pdfColumn{{"Verksamhet", 80, "L"}, {"Delårsrapport", 40, "L"}, {"Årsredovisning", 40, "L"}}
+		t.cols = []pdfColumn{{"Verksamhet", 76, "L"}, {"Delårsrapport", 42, "L"}, {"Årsredovisning", 42, "L"}}
 	}
 	for _, dep := range assigned {
 		cells := []pdfTableCell{{text: dep.Name}}
 		if interim {
-			cells = append(cells, pdfStatusOrNone(rep.InterimStatus(dep.ID, a.ID)))
+			cells = append(cells, pdfAnswerCell(viewOf(rep.InterimCell(dep.ID, a, drafts))))
 		}
-		cells = append(cells, pdfStatusOrNone(rep.Status(dep.ID, a.ID)))
+		cells = append(cells, pdfAnswerCell(viewOf(rep.Cell(dep.ID, a, drafts))))
 		t.rows = append(t.rows, pdfTableRow{cells: cells})
 	}
 	d.drawTable(t)
 	d.space(3)
 }
 
-// pdfStatusOrNone is the cell for a department's status, or "Ej besvarad".
-func pdfStatusOrNone(st forms.Status, ok bool) pdfTableCell {
-	if !ok {
-		white := pdfRGB{255, 255, 255} // an empty box: no status at all
-		return pdfTableCell{text: "Ej besvarad", swatch: &white, st: pdfStSmallM}
-	}
-	return pdfStatusCell(st.Name, st.Color)
-}
-
 // comments prints the departments' comments on an activity, each under
-// the department's name.
+// the department's name: those of submitted responses and, when the
+// office shows drafts, those of the others in italic under a label that
+// says they are not submitted.
 func (d *pdfDoc) comments(a forms.Activity) {
 	rep := d.rep
 	first := true
 	for _, dep := range rep.Assigned(a) {
-		comment := strings.TrimSpace(pdfRawAnswer(rep, dep.ID, a.ID).Comment)
-		if comment == "" {
+		c := rep.Cell(dep.ID, a, rep.Settings.Drafts)
+		comment := strings.TrimSpace(c.Answer.Comment)
+		if !c.Shown() || comment == "" {
 			continue
 		}
-		name := d.split(dep.Name, pdfContentW-4, pdfStSmallB)
-		text := d.split(comment, pdfContentW-4, pdfStBody)
-		need := float64(len(name))*pdfStSmallB.lead + 0.4 + float64(min(len(text), 2))*pdfStBody.lead
+		label, labelSt, textSt := dep.Name, pdfStSmallB, pdfStBody
+		if c.Mark == forms.MarkDraft {
+			label, labelSt, textSt = dep.Name+" ("+draftLabel(c.State)+")", pdfStSmallIM, pdfStItalic
+		}
+		name := d.split(label, pdfContentW-4, labelSt)
+		text := d.split(comment, pdfContentW-4, textSt)
+		need := float64(len(name))*labelSt.lead + 0.4 + float64(min(len(text), 2))*textSt.lead
 		if first {
 			d.heading("Kommentarer från verksamheterna", pdfStLabel, 1, 1+need)
 			d.space(1)
 			first = false
 		}
 		d.ensure(need)
-		d.lines(pdfMarginL+4, pdfContentW-4, name, pdfStSmallB)
+		d.lines(pdfMarginL+4, pdfContentW-4, name, labelSt)
 		d.y += 0.4
-		d.lines(pdfMarginL+4, pdfContentW-4, text, pdfStBody)
+		d.lines(pdfMarginL+4, pdfContentW-4, text, textSt)
 		d.space(2.5)
 	}
 	if !first {
 		d.space(1)
 	}
-}
-
-// carriedOver lists the activities whose consolidated status moves them
-// to next year's plan.
-func (d *pdfDoc) carriedOver() {
-	rep := d.rep
-	d.newPage()
-	d.enter(0, pdfSecCarried, d.heading(pdfSecCarried, pdfStH1, 0, 20))
-	d.space(2)
-	acts := rep.CarriedOver()
-	if len(acts) == 0 {
-		d.paragraph(pdfMarginL, pdfContentW, "Ingen aktivitet har en sammanställd status som innebär att den flyttas till nästa år.", pdfStBody, 0)
-		return
-	}
-	intro := "Följande aktivitet har en sammanställd status som innebär att den flyttas till nästa års handlingsplan."
-	if len(acts) > 1 {
-		intro = "Följande " + strconv.Itoa(len(acts)) + " aktiviteter har en sammanställd status som innebär att de flyttas till nästa års handlingsplan."
-	}
-	d.paragraph(pdfMarginL, pdfContentW, intro, pdfStBody, 4)
-	t := &pdfTable{cols: []pdfColumn{{"Aktivitet", 92, "L"}, {"Område", 68, "L"}}}
-	for i, ar := range rep.Plan.Areas {
-		for _, a := range ar.Activities {
-			if slices.ContainsFunc(acts, func(x forms.Carried) bool { return x.Activity.ID == a.ID }) {
-				t.rows = append(t.rows, pdfTableRow{cells: []pdfTableCell{{text: d.activityTitle(a)}, {text: pdfAreaTitle(i, ar)}}})
-			}
-		}
-	}
-	d.drawTable(t)
-}
-
-// pdfRawAnswer is what the department has saved about the activity, with or
-// without a status: a draft may hold a comment before a status is chosen.
-func pdfRawAnswer(rep *forms.RoundReport, departmentID, activityID int64) forms.Answer {
-	if resp := rep.Responses[departmentID]; resp != nil {
-		return resp.Answers[activityID]
-	}
-	return forms.Answer{}
 }

@@ -9,19 +9,44 @@ import (
 
 var pdfStAreaSmall = pdfTextStyle{11, pdfBold, 5.4, pdfColAccent}
 
+// pdfAppendixDepartments are the departments whose answers the appendix
+// shows, in name order: those that have submitted and, when the office
+// shows drafts, those with saved answers that are not submitted. The
+// others have nothing to show; the response-rate table names them.
+func pdfAppendixDepartments(rep *forms.RoundReport) []forms.Department {
+	var out []forms.Department
+	for _, dep := range rep.Departments {
+		state := rep.ResponseState(dep.ID)
+		resp := rep.Responses[dep.ID]
+		if state.Counts() || rep.Settings.Drafts && resp != nil && (len(resp.Answers) > 0 || strings.TrimSpace(resp.GeneralComment) != "") {
+			out = append(out, dep)
+		}
+	}
+	return out
+}
+
 // appendix draws each department's answers, each department from the top
 // of a page.
 func (d *pdfDoc) appendix() {
 	rep := d.rep
-	d.newPage()
-	d.enter(0, pdfSecAppendix, d.heading(pdfSecAppendix, pdfStH1, 0, 20))
+	d.section(pdfSecAppendix, 60)
 	d.space(1)
-	d.paragraph(pdfMarginL, pdfContentW, "Bilagan återger varje verksamhets svar: status, kommentar och "+
-		"eventuellt behov av stöd för varje aktivitet verksamheten är tilldelad, samt den övergripande kommentaren.", pdfStMuted, 6)
-	if len(rep.Departments) == 0 {
-		d.paragraph(pdfMarginL, pdfContentW, "Inga verksamheter deltar i uppföljningen.", pdfStBody, 0)
+	deps := pdfAppendixDepartments(rep)
+	intro := "Bilagan återger svaren från de verksamheter som har lämnat in: status, kommentar och " +
+		"eventuellt behov av stöd för varje aktivitet verksamheten är tilldelad, samt den övergripande kommentaren."
+	if rep.Settings.Drafts {
+		intro += " Verksamheter som inte har lämnat in visas med sina sparade svar, kursivt och märkta som utkast eller återsända; de räknas inte."
+	} else {
+		intro += " Verksamheter som inte har lämnat in har ingen sida här; tabellen under Svarsfrekvens visar var deras svar står."
 	}
-	for i, dep := range rep.Departments {
+	d.paragraph(pdfMarginL, pdfContentW, intro, pdfStMuted, 6)
+	switch {
+	case len(rep.Departments) == 0:
+		d.paragraph(pdfMarginL, pdfContentW, "Inga verksamheter deltar i uppföljningen.", pdfStBody, 0)
+	case len(deps) == 0:
+		d.paragraph(pdfMarginL, pdfContentW, "Ingen verksamhet har lämnat in sina svar ännu.", pdfStBody, 0)
+	}
+	for i, dep := range deps {
 		if i > 0 {
 			d.newPage()
 		}
@@ -29,7 +54,7 @@ func (d *pdfDoc) appendix() {
 		d.enter(1, name, d.heading(name, pdfStH2, 0, 20))
 		d.space(0.5)
 		d.paragraph(pdfMarginL, pdfContentW, d.departmentLine(rep, dep), pdfStMuted, 2)
-		d.departmentAnswers(dep)
+		d.departmentAnswers(dep, pdfMarkDrafts)
 	}
 }
 
@@ -52,14 +77,31 @@ func (d *pdfDoc) departmentLine(rep *forms.RoundReport, dep forms.Department) st
 		parts = append(parts, pdfStateWord(state))
 	}
 	answered, assigned := rep.AnsweredOf(dep.ID)
-	parts = append(parts, strconv.Itoa(answered)+" av "+pdfCountWord(assigned, "aktivitet", "aktiviteter")+" besvarade")
-	return strings.Join(parts, " · ")
+	n := strconv.Itoa(answered) + " av " + pdfCountWord(assigned, "aktivitet", "aktiviteter")
+	if state.Counts() {
+		n += " besvarade"
+	} else {
+		n += " med status i de sparade svaren"
+	}
+	return strings.Join(append(parts, n), " · ")
 }
+
+// pdfAnswerMode says how departmentAnswers shows answers that are not
+// submitted.
+type pdfAnswerMode int
+
+const (
+	// pdfMarkDrafts marks them, as the report does.
+	pdfMarkDrafts pdfAnswerMode = iota
+	// pdfOwnAnswers shows them as they are, as the receipt, a
+	// department's own record, does below its notice.
+	pdfOwnAnswers
+)
 
 // departmentAnswers prints, area by area, the department's answer to each
 // activity it is assigned, then its general comment. The report's
 // appendix and the receipt share it.
-func (d *pdfDoc) departmentAnswers(dep forms.Department) {
+func (d *pdfDoc) departmentAnswers(dep forms.Department, mode pdfAnswerMode) {
 	rep := d.rep
 	any := false
 	for i, ar := range rep.Plan.Areas {
@@ -75,7 +117,7 @@ func (d *pdfDoc) departmentAnswers(dep forms.Department) {
 		any = true
 		d.heading(pdfAreaTitle(i, ar), pdfStAreaSmall, 5, pdfHeadingNeed(pdfStBold, 3.5, pdfAnswerKeep))
 		for _, a := range acts {
-			d.answer(dep, a)
+			d.answer(dep, a, mode)
 		}
 	}
 	if !any {
@@ -85,13 +127,18 @@ func (d *pdfDoc) departmentAnswers(dep forms.Department) {
 	d.heading("Övergripande kommentar", pdfStAreaSmall, 6, 0.5+2*pdfStBody.lead)
 	d.space(0.5)
 	general := ""
-	if resp := rep.Responses[dep.ID]; resp != nil {
+	state := rep.ResponseState(dep.ID)
+	if resp := rep.Responses[dep.ID]; resp != nil && (state.Counts() || mode == pdfOwnAnswers || rep.Settings.Drafts) {
 		general = strings.TrimSpace(resp.GeneralComment)
 	}
-	if general == "" {
+	switch {
+	case general == "":
 		d.paragraph(pdfMarginL, pdfContentW, "Ingen övergripande kommentar har lämnats.", pdfStMuted, 0)
-	} else {
+	case state.Counts() || mode == pdfOwnAnswers:
 		d.paragraph(pdfMarginL, pdfContentW, general, pdfStBody, 0)
+	default:
+		d.paragraph(pdfMarginL, pdfContentW, "("+draftLabel(state)+")", pdfStItalicM, 0.4)
+		d.paragraph(pdfMarginL, pdfContentW, general, pdfStItalic, 0)
 	}
 }
 
@@ -101,33 +148,36 @@ var pdfAnswerKeep = 0.3 + 2*pdfStBody.lead + 0.6
 
 // answer prints one activity's answer: title, status (with the interim
 // status in an annual round), whether support is needed, and the comment.
-func (d *pdfDoc) answer(dep forms.Department, a forms.Activity) {
+func (d *pdfDoc) answer(dep forms.Department, a forms.Activity, mode pdfAnswerMode) {
 	rep := d.rep
 	d.heading(d.activityTitle(a), pdfStBold, 3.5, pdfAnswerKeep)
 	d.y += 0.3
+	c := rep.Cell(dep.ID, a, true)
+	view := viewOf(c)
+	if mode == pdfOwnAnswers {
+		view = ownView(c)
+	}
 	line := []pdfSegment{{text: "Status: ", st: pdfStMuted}}
-	line = append(line, pdfStatusSegments(rep.Status(dep.ID, a.ID))...)
+	line = append(line, pdfAnswerSegments(view)...)
 	if rep.Round.Kind == forms.RoundAnnual && rep.InterimRound != nil {
 		line = append(line, pdfSegment{text: "      Vid delår: ", st: pdfStMuted})
-		line = append(line, pdfStatusSegments(rep.InterimStatus(dep.ID, a.ID))...)
+		line = append(line, pdfAnswerSegments(viewOf(rep.InterimCell(dep.ID, a, mode == pdfMarkDrafts && rep.Settings.Drafts)))...)
 	}
-	ans := pdfRawAnswer(rep, dep.ID, a.ID)
-	if ans.NeedsSupport {
-		line = append(line, pdfSegment{text: "      Behöver stöd", st: pdfStBold})
+	if c.Answer.NeedsSupport {
+		st := pdfStBold
+		if view.marked {
+			st = pdfStItalic
+		}
+		line = append(line, pdfSegment{text: "      Behöver stöd", st: st})
 	}
 	d.richParagraph(pdfMarginL, pdfContentW, line, "", pdfStBody, 0.6)
-	if comment := strings.TrimSpace(ans.Comment); comment != "" {
-		d.richParagraph(pdfMarginL, pdfContentW, []pdfSegment{{text: "Kommentar: ", st: pdfStMuted}}, comment, pdfStBody, 1)
-	} else {
+	comment := strings.TrimSpace(c.Answer.Comment)
+	switch {
+	case comment == "":
 		d.paragraph(pdfMarginL, pdfContentW, "Ingen kommentar.", pdfStMuted, 1)
+	case view.marked:
+		d.richParagraph(pdfMarginL, pdfContentW, []pdfSegment{{text: "Kommentar (" + draftWord(c.State) + "): ", st: pdfStItalicM}}, comment, pdfStItalic, 1)
+	default:
+		d.richParagraph(pdfMarginL, pdfContentW, []pdfSegment{{text: "Kommentar: ", st: pdfStMuted}}, comment, pdfStBody, 1)
 	}
-}
-
-// pdfStatusSegments shows a status as a swatch and its name, or "ej besvarad".
-func pdfStatusSegments(st forms.Status, ok bool) []pdfSegment {
-	if !ok {
-		return []pdfSegment{{text: "ej besvarad", st: pdfStMuted}}
-	}
-	c := pdfParseColor(st.Color)
-	return []pdfSegment{{swatch: &c, st: pdfStBody}, {text: st.Name, st: pdfStBody}}
 }

@@ -71,6 +71,33 @@ func (d *pdfDoc) swatch(x, y float64, st pdfTextStyle, c pdfRGB) {
 	d.pdf.Rect(x, pdfBaseline(y, st)-s, s, s, "FD")
 }
 
+// markedSwatch draws the swatch of an answer that does not count: the
+// square outlined and hatched in the status colour instead of filled, so
+// that it reads as a draft in colour and in black and white.
+func (d *pdfDoc) markedSwatch(x, y float64, st pdfTextStyle, c pdfRGB) {
+	s := pdfSwatchSize(st)
+	top := pdfBaseline(y, st) - s
+	d.fill(pdfRGB{255, 255, 255})
+	d.draw(c, 0.3)
+	d.pdf.Rect(x, top, s, s, "FD")
+	d.draw(c, 0.25)
+	// Lines of slope one, a third of the side apart, cut by the square.
+	for k := 1; k < 6; k++ {
+		t := float64(k) * s / 3
+		u0, u1 := max(0, t-s), min(t, s)
+		d.pdf.Line(x+u0, top+s-(t-u0), x+u1, top+s-(t-u1))
+	}
+}
+
+// anySwatch draws a plain or a marked swatch.
+func (d *pdfDoc) anySwatch(x, y float64, st pdfTextStyle, c pdfRGB, marked bool) {
+	if marked {
+		d.markedSwatch(x, y, st, c)
+		return
+	}
+	d.swatch(x, y, st, c)
+}
+
 // paragraph prints wrapped text at x in width w, breaking pages between
 // lines, and leaves after millimetres of space below it.
 func (d *pdfDoc) paragraph(x, w float64, s string, st pdfTextStyle, after float64) {
@@ -99,6 +126,7 @@ type pdfSegment struct {
 	text   string
 	st     pdfTextStyle
 	swatch *pdfRGB
+	marked bool // a marked swatch (see markedSwatch)
 }
 
 // segWidth measures a lead-in.
@@ -137,7 +165,7 @@ func (d *pdfDoc) richParagraph(x, w float64, lead []pdfSegment, text string, st 
 	cx := x
 	for _, sg := range lead {
 		if sg.swatch != nil {
-			d.swatch(cx, d.y, sg.st, *sg.swatch)
+			d.anySwatch(cx, d.y, sg.st, *sg.swatch, sg.marked)
 			cx += pdfSwatchSize(sg.st) + 1.4
 			continue
 		}
@@ -185,6 +213,21 @@ func (d *pdfDoc) heading(s string, st pdfTextStyle, before, keep float64) float6
 	d.lines(pdfMarginL, pdfContentW, lines, st)
 	d.y += pdfHeadingAfter(st)
 	return top
+}
+
+// pdfSectionShare is how much of a page the end of a section may fill for
+// the next section to start below it rather than on a new page.
+const pdfSectionShare = 0.4
+
+// section starts one of the report's top-level sections and marks it in
+// the outline: on a new page, unless the page so far holds only the end of
+// the previous section and keep millimetres below the heading fit, so
+// that no page is left with a few lines on it.
+func (d *pdfDoc) section(title string, keep float64) {
+	if d.y-pdfBodyTop > pdfSectionShare*(pdfBodyBottom-pdfBodyTop) {
+		d.newPage()
+	}
+	d.enter(0, title, d.heading(title, pdfStH1, 14, keep))
 }
 
 // pdfHeadingAfter is the air below a heading: more below larger type.

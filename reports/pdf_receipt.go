@@ -12,8 +12,9 @@ import (
 // WriteReceipt writes a PDF receipt of one department's response to a
 // round: who submitted it and when, and every assigned activity with its
 // status, comment and need of support, plus the general comment. It is
-// what a department keeps as proof of what it reported. rep.Settings is
-// ignored.
+// what a department keeps as proof of what it reported: it shows the
+// department's answers whatever the state of its response, with a notice
+// when they are not submitted. rep.Settings is ignored.
 func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts ReportOptions) error {
 	if rep == nil {
 		return errors.New("reports: no round to write a receipt for")
@@ -32,7 +33,7 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 	name := strings.TrimSpace(dep.Name)
 	opts.Created = pdfCreated(rep, opts) // the same date in both passes
 	return pdfDraw(w, func() *pdfDoc {
-		d := pdfNewDoc(rep, opts, "Kvitto – "+name+" – "+pdfRoundLabel(rep), pdfReportTitle(rep)+", "+pdfRoundLabel(rep))
+		d := pdfNewDoc(rep, opts, "Kvitto – "+name+" – "+pdfRoundLabel(rep), reportTitle(rep)+" – "+pdfRoundLabel(rep))
 		d.headerLeft = "Kvitto · " + name
 		d.headerRight = pdfRoundLabel(rep)
 		d.footerLeft = rep.Plan.Organisation
@@ -43,8 +44,8 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 		const title = "Kvitto på lämnade svar"
 		d.enter(0, title, d.heading(title, pdfStH1, 0, 20))
 		d.space(1)
-		d.paragraph(pdfMarginL, pdfContentW, "Kvittot visar de svar som "+name+" har lämnat i uppföljningen av "+
-			strings.TrimSpace(rep.Plan.Title)+", "+pdfRoundLabel(rep)+".", pdfStBody, 4)
+		d.paragraph(pdfMarginL, pdfContentW, "Kvittot visar de svar som "+name+" har lämnat i uppföljningen inför "+
+			pdfRoundPhrase(rep)+".", pdfStBody, 4)
 		d.keyValues(pdfReceiptFacts(rep, dep, d), 46, pdfStTitleKey, pdfStTitleValue)
 
 		if rep.ResponseState(dep.ID) != forms.ResponseSubmitted {
@@ -55,7 +56,7 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 		d.space(4)
 		const answers = "Svar per aktivitet"
 		d.enter(0, answers, d.heading(answers, pdfStH2, 4, 20))
-		d.departmentAnswers(dep)
+		d.departmentAnswers(dep, pdfOwnAnswers)
 	})
 }
 
@@ -64,7 +65,7 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 func pdfReceiptFacts(rep *forms.RoundReport, dep forms.Department, d *pdfDoc) [][2]string {
 	rows := [][2]string{
 		{"Organisation", rep.Plan.Organisation},
-		{"Handlingsplan", rep.Plan.Title},
+		{"Handlingsplan", planTitle(rep)},
 		{"Uppföljning", pdfRoundLabel(rep)},
 		{"Verksamhet", dep.Name + " (" + strings.ToLower(pdfKindWord(dep.Kind)) + ")"},
 	}

@@ -41,8 +41,8 @@ func TestPDFReceiptSubmitted(t *testing.T) {
 		"Inlämnad av Åsa Öberg Inlämnad 2024-12-17 kl. 09:30 Besvarade 4 av 4 aktiviteter Kvittot skapat 2024-12-18",
 		"1.1 Riskanalys av kritisk information Status: Genomfört Vid delår: Pågår Kommentar: Klart för tre tillgångar.",
 		"1.2 Revidera registerförteckningen Status: Pågår Vid delår: Påbörjat Behöver stöd Kommentar: =SUM(A1:A9) ska vara text",
-		"1.3 Kontinuitetsplan Status: Genomfört Vid delår: ej besvarad Ingen kommentar.",
-		"2.2 Behörighetsgranskning Status: Påbörjat Vid delår: ej besvarad Kommentar: @Åke: börjar i januari",
+		"1.3 Kontinuitetsplan Status: Genomfört Vid delår: Ej besvarad Ingen kommentar.",
+		"2.2 Behörighetsgranskning Status: Påbörjat Vid delår: Ej besvarad Kommentar: @Åke: börjar i januari",
 		"Övergripande kommentar Vi har haft “tuffa” prioriteringar – men är nöjda.",
 	} {
 		if !strings.Contains(body, want) {
@@ -75,7 +75,7 @@ func TestPDFReceiptDraftAndEmpty(t *testing.T) {
 		"Svaren är ännu inte inlämnade.",
 		"Kommentar: Upphandling klar, införande 2025. Kostnad 120 000 €.",
 		"Kommentar: <script>alert(1)</script> gäller ej oss",
-		"1.2 Revidera registerförteckningen Status: ej besvarad Vid delår: ej besvarad Ingen kommentar.",
+		"1.2 Revidera registerförteckningen Status: Ej besvarad Vid delår: Ej besvarad Ingen kommentar.",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("draft receipt lacks %q", want)
@@ -87,7 +87,7 @@ func TestPDFReceiptDraftAndEmpty(t *testing.T) {
 			t.Errorf("empty receipt lacks %q", want)
 		}
 	}
-	if k := strings.Count(body, "Status: ej besvarad"); k != 4 {
+	if k := strings.Count(body, "Status: Ej besvarad"); k != 4 {
 		t.Errorf("empty receipt shows %d unanswered activities, want 4", k)
 	}
 }

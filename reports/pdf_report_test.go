@@ -53,15 +53,17 @@ func TestPDFReportSmall(t *testing.T) {
 		t.Fatalf("pdftotext found %d pages, pdfinfo %d", len(pages), n)
 	}
 
-	// Title page.
+	// Title page: the plan's title as the office wrote it, under
+	// "Uppföljning", and the response count with the counting rule.
 	title := pdfWords(pages[0])
-	for _, want := range []string{"Exempelby kommun", "Uppföljning av Handlingsplan 2024", "Årsredovisning 2024",
-		"Datum 2024-12-18", "Sammanställd av Säkerhetsenheten, kommunledningskontoret"} {
+	for _, want := range []string{"Exempelby kommun Uppföljning Handlingsplan 2024 Årsredovisning 2024",
+		"Datum 2024-12-18", "Sammanställd av Säkerhetsenheten, kommunledningskontoret",
+		"Svarsfrekvens 2 av 5 har lämnat in; 1 utkast och 1 återsänt svar räknas inte; 1 har inte börjat"} {
 		if !strings.Contains(title, want) {
 			t.Errorf("title page lacks %q:\n%s", want, title)
 		}
 	}
-	if strings.Contains(pages[0], "Uppföljning av Handlingsplan 2024 Årsredovisning 2024") {
+	if strings.Contains(pages[0], "Uppföljning: Handlingsplan 2024") {
 		t.Error("the title page has a running header")
 	}
 	// Footers and headers.
@@ -69,34 +71,42 @@ func TestPDFReportSmall(t *testing.T) {
 		if want := fmt.Sprintf("Sida %d av %d", i+1, n); !strings.Contains(p, want) {
 			t.Errorf("page %d lacks its footer %q", i+1, want)
 		}
-		if i > 0 && !strings.HasPrefix(strings.TrimSpace(p), "Uppföljning av Handlingsplan 2024") {
+		if i > 0 && !strings.HasPrefix(strings.TrimSpace(p), "Uppföljning: Handlingsplan 2024") {
 			t.Errorf("page %d lacks the running header", i+1)
 		}
 	}
 
 	body := pdfBody(pages, 2)
-	// Summary.
-	summary := pdfSection(t, body, "Sammanfattning Uppföljningen avser", "Uppföljning per område")
+	// Summary: counts of submitted answers only, with the rule beside them.
+	summary := pdfSection(t, body, "Sammanfattning Uppföljningen inför", "Uppföljning per område")
 	for _, want := range []string{
-		"omfattar 5 aktiviteter i 2 områden. 2 av 5 aktiviteter har fått en sammanställd status.",
-		"1 av 4 verksamheter (25 %) har lämnat in sina svar.",
-		"Har lämnat in: Barn- och utbildningsförvaltningen.",
-		"Har inte lämnat in: IT-avdelningen, Exempelby Energi AB och Räddningstjänstförbundet Väst.",
-		"IT-avdelningen Förvaltning Utkast, ej inlämnad 3 av 5",
-		"Räddningstjänstförbundet Väst Förbund Ej påbörjad 0 av 4",
-		"1.1 Riskanalys av kritisk information Pågår 3 av 4",
-		"1.2 Revidera registerförteckningen Ej sammanställd 2 av 4",
-		"2.1 Tvåfaktorsautentisering Flyttas till nästa år 1 av 1",
-		// The chart's labels: status, count and share beside each bar.
-		"Ej påbörjat 0 (0 %)", "Pågår 1 (20 %)", "Flyttas till nästa år 1 (20 %)", "Ej sammanställd 3 (60 %)",
+		"Uppföljningen inför årsredovisningen 2024 omfattar 5 aktiviteter i 2 områden. 2 av 5 aktiviteter har fått en sammanställd status.",
+		"Svarsfrekvensen är 40 %: 2 av 5 har lämnat in; 1 utkast och 1 återsänt svar räknas inte; 1 har inte börjat. " +
+			"Rapportens antal och andelar bygger bara på inlämnade svar. Sparade svar som inte är inlämnade visas inte.",
+		"Barn- och utbildningsförvaltningen Förvaltning Inlämnad 4 av 4",
+		"IT-avdelningen Förvaltning Utkast, ej inlämnad –",
+		"Exempelby Energi AB Bolag Återsänd för komplettering –",
+		"Räddningstjänstförbundet Väst Förbund Ej påbörjad –",
+		"Kultur, fritid och idrott Förvaltning Inlämnad 4 av 4",
+		"Kolumnen Svar räknar de tilldelade verksamheter som har angett en status i inlämnade svar (2 av 5 har lämnat in; 1 utkast och 1 återsänt svar räknas inte; 1 har inte börjat).",
+		"1.1 Riskanalys av kritisk information Pågår 2 av 5",
+		"1.2 Revidera registerförteckningen Ej sammanställd 2 av 5",
+		"2.1 Tvåfaktorsautentisering Flyttas till nästa år 0 av 1",
+		// The chart's labels: status, count and share beside each bar;
+		// statuses no activity has are left out.
+		"Statusar som ingen aktivitet har visas inte.",
+		"Pågår 1 (20 %)", "Flyttas till nästa år 1 (20 %)", "Ej sammanställd 3 (60 %)",
 	} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("summary lacks %q:\n%s", want, summary)
 		}
 	}
+	if strings.Contains(summary, "Ej påbörjat 0 (0 %)") {
+		t.Error("the chart shows a status no activity has")
+	}
 
 	// Every activity, its status and narrative, in plan order.
-	areas := pdfSection(t, body, "Uppföljning per område 1 Styrning", "Flyttas till nästa år Följande")
+	areas := pdfSection(t, body, "Uppföljning per område 1 Styrning", pdfSecCarried+" Följande")
 	pos := 0
 	for i, a := range rep.Plan.Activities() {
 		title := pdfNumbered(rep)[i]
@@ -110,7 +120,7 @@ func TestPDFReportSmall(t *testing.T) {
 			want = "Status: " + st.Name + ". " + rep.Consolidations[a.ID].Narrative
 		} else {
 			s := rep.Suggestion(a)
-			want = "Status: ännu inte sammanställd. Förslag utifrån verksamheternas svar: " + s.Status.Name +
+			want = "Status: ännu inte sammanställd. Förslag utifrån verksamheternas inlämnade svar: " + s.Status.Name +
 				" (" + forms.CountsText(rep.Plan.Statuses, s.Tally) + ")."
 		}
 		if !strings.HasPrefix(areas[pos:], title) || !strings.Contains(areas[pos:], want) {
@@ -120,10 +130,13 @@ func TestPDFReportSmall(t *testing.T) {
 	for _, want := range []string{
 		"1.1 Riskanalys av kritisk information Varje verksamhet analyserar risker för tre informationstillgångar. Status: Pågår.",
 		"Verksamhet Delårsrapport Årsredovisning Barn- och utbildningsförvaltningen Pågår Genomfört",
-		"Barn- och utbildningsförvaltningen Pågår Genomfört",
-		"Räddningstjänstförbundet Väst Ej besvarad Ej besvarad",
-		"Kommentarer från verksamheterna Barn- och utbildningsförvaltningen Klart för tre tillgångar.",
+		"IT-avdelningen Påbörjat Ej inlämnad",
+		"Exempelby Energi AB Ej inlämnad Ej inlämnad",
+		"Räddningstjänstförbundet Väst Ej inlämnad Ej inlämnad",
+		"Kultur, fritid och idrott Ej inlämnad Genomfört",
+		"Kommentarer från verksamheterna Barn- och utbildningsförvaltningen Klart för tre tillgångar. Kultur, fritid och idrott Analysen gjordes för bokningssystemet.",
 		"1.3 Kontinuitetsplan Status: ännu inte sammanställd.", // no description
+		"(1 av 5 Pågår, 1 Ej aktuellt, 3 utan inlämnat svar; 1 återsänt svar räknas inte)",
 	} {
 		if !strings.Contains(areas, want) {
 			t.Errorf("follow-up lacks %q", want)
@@ -134,27 +147,37 @@ func TestPDFReportSmall(t *testing.T) {
 	if strings.Contains(it, "Upphandling klar") {
 		t.Error("comments printed although the office left them out")
 	}
-	carried := pdfSection(t, body, "Flyttas till nästa år Följande", "Bilaga: Svar per verksamhet")
-	if !strings.Contains(carried, "Följande aktivitet har en sammanställd status som innebär att den flyttas") || !strings.Contains(carried, "2.1 Tvåfaktorsautentisering 2 IT-säkerhet") {
-		t.Errorf("carried-over section: %s", carried)
+	carried := pdfSection(t, body, pdfSecCarried+" Följande", pdfSecAppendix)
+	for _, want := range []string{"Följande aktivitet fortsätter i nästa års handlingsplan.",
+		"Aktivitet Sammanställd status Skäl 2 IT-säkerhet 2.1 Tvåfaktorsautentisering Flyttas till nästa år –"} {
+		if !strings.Contains(carried, want) {
+			t.Errorf("carried-over section lacks %q: %s", want, carried)
+		}
 	}
 
-	// Appendix: each department from the top of a page.
-	appendix := pdfSection(t, body, "Bilaga: Svar per verksamhet Bilagan", "")
+	// Appendix: the departments that have submitted, each from the top of
+	// a page; the others are named in the response-rate table only.
+	appendix := pdfSection(t, body, pdfSecAppendix+" Bilagan", "")
 	for _, want := range []string{
+		"Verksamheter som inte har lämnat in har ingen sida här; tabellen under Svarsfrekvens visar var deras svar står.",
 		"Barn- och utbildningsförvaltningen Förvaltning · Inlämnad 2024-12-17 av Åsa Öberg · 4 av 4 aktiviteter besvarade",
 		"1.2 Revidera registerförteckningen Status: Pågår Vid delår: Påbörjat Behöver stöd Kommentar: =SUM(A1:A9) ska vara text",
+		"1.3 Kontinuitetsplan Status: Genomfört Vid delår: Ej besvarad Ingen kommentar.",
 		"Övergripande kommentar Vi har haft “tuffa” prioriteringar – men är nöjda.",
-		"2.1 Tvåfaktorsautentisering Status: Flyttas till nästa år Vid delår: Pågår Behöver stöd Kommentar: Upphandling klar, införande 2025. Kostnad 120 000 €.",
-		"Kommentar: <script>alert(1)</script> gäller ej oss",
-		"Räddningstjänstförbundet Väst Förbund · Ej påbörjad · 0 av 4 aktiviteter besvarade",
+		"Kultur, fritid och idrott Förvaltning · Inlämnad 2024-12-17 av Kim Ek · 4 av 4 aktiviteter besvarade",
+		"1.2 Revidera registerförteckningen Status: Ej aktuellt Vid delår: Ej inlämnad Kommentar: Förteckningen sköts av kommunstyrelsen.",
 	} {
 		if !strings.Contains(appendix, want) {
 			t.Errorf("appendix lacks %q", want)
 		}
 	}
-	for i, dep := range rep.Departments {
-		first := "Bilaga: Svar per verksamhet"
+	for _, dep := range []string{"IT-avdelningen", "Exempelby Energi AB", "Räddningstjänstförbundet Väst"} {
+		if strings.Contains(appendix, dep) {
+			t.Errorf("the appendix has a page for %s, which has not submitted", dep)
+		}
+	}
+	for i, dep := range rep.Submitted() {
+		first := pdfSecAppendix
 		if i > 0 {
 			first = dep.Name
 		}
@@ -176,7 +199,7 @@ func TestPDFReportMetadataAndOutline(t *testing.T) {
 	path := pdfFile(t, data)
 	info := pdfInfo(t, path)
 	for k, want := range map[string]string{
-		"Title":   "Uppföljning av Handlingsplan 2024 – Årsredovisning 2024",
+		"Title":   "Uppföljning: Handlingsplan 2024 – Årsredovisning 2024",
 		"Author":  "Säkerhetsenheten, kommunledningskontoret",
 		"Creator": "followup",
 		"Subject": "Uppföljning av handlingsplanen för informationssäkerhet och dataskydd, Årsredovisning 2024",
@@ -188,7 +211,7 @@ func TestPDFReportMetadataAndOutline(t *testing.T) {
 	if !strings.HasPrefix(info["Page size"], "595.28 x 841.89") {
 		t.Errorf("page size %q, want A4", info["Page size"])
 	}
-	for _, raw := range []string{"/Lang (sv-SE)", "/CreationDate (D:20241218093000)", "/ModDate (D:20241218093000)", "/PageMode /UseOutlines"} {
+	for _, raw := range []string{"/Lang (sv-SE)", "/CreationDate (D:20241218093000Z)", "/ModDate (D:20241218093000Z)", "/PageMode /UseOutlines"} {
 		if !bytes.Contains(data, []byte(raw)) {
 			t.Errorf("PDF lacks %s", raw)
 		}
@@ -199,8 +222,8 @@ func TestPDFReportMetadataAndOutline(t *testing.T) {
 	want = append(want, titles[:3]...)
 	want = append(want, "2 IT-säkerhet")
 	want = append(want, titles[3:]...)
-	want = append(want, "Flyttas till nästa år", "Bilaga: Svar per verksamhet")
-	for _, d := range rep.Departments {
+	want = append(want, pdfSecCarried, pdfSecAppendix)
+	for _, d := range rep.Submitted() {
 		want = append(want, d.Name)
 	}
 	if got := pdfOutline(t, data); strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -333,7 +356,8 @@ func TestPDFReportInterimRound(t *testing.T) {
 	rep.InterimRound, rep.Interim = nil, nil
 	path := pdfFile(t, pdfReport(t, rep))
 	body := pdfBody(pdfPages(t, path), 2)
-	for _, want := range []string{"Uppföljning av Handlingsplan 2024 Delårsrapport per 2024-08-31", "Verksamhet Status Barn- och utbildningsförvaltningen Genomfört"} {
+	for _, want := range []string{"Uppföljning Handlingsplan 2024 Delårsrapport per 2024-08-31",
+		"Uppföljningen inför delårsrapporten per 2024-08-31 omfattar", "Verksamhet Status Barn- och utbildningsförvaltningen Genomfört"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("interim report lacks %q", want)
 		}

@@ -76,10 +76,15 @@ var (
 	pdfStSmall  = pdfTextStyle{9, pdfRegular, 4.3, pdfColInk}
 	pdfStSmallB = pdfTextStyle{9, pdfBold, 4.3, pdfColInk}
 	pdfStSmallM = pdfTextStyle{9, pdfRegular, 4.3, pdfColMuted}
-	pdfStH1     = pdfTextStyle{19, pdfBold, 8.5, pdfColAccent}
-	pdfStH2     = pdfTextStyle{14, pdfBold, 6.6, pdfColAccent}
-	pdfStH3     = pdfTextStyle{11.5, pdfBold, 5.6, pdfColInk}
-	pdfStLabel  = pdfTextStyle{10, pdfBold, 5, pdfColAccent}
+	// Italic marks what does not count: answers not submitted.
+	pdfStItalic  = pdfTextStyle{10.5, pdfItalic, 5.1, pdfColInk}
+	pdfStItalicM = pdfTextStyle{10.5, pdfItalic, 5.1, pdfColMuted}
+	pdfStSmallI  = pdfTextStyle{9, pdfItalic, 4.3, pdfColInk}
+	pdfStSmallIM = pdfTextStyle{9, pdfItalic, 4.3, pdfColMuted}
+	pdfStH1      = pdfTextStyle{19, pdfBold, 8.5, pdfColAccent}
+	pdfStH2      = pdfTextStyle{14, pdfBold, 6.6, pdfColAccent}
+	pdfStH3      = pdfTextStyle{11.5, pdfBold, 5.6, pdfColInk}
+	pdfStLabel   = pdfTextStyle{10, pdfBold, 5, pdfColAccent}
 )
 
 // pdfBaseline returns the baseline of a line of style st drawn at y.

@@ -2,22 +2,22 @@ package reports
 
 import (
 	"strconv"
-	"strings"
 
 	"followup/forms"
 )
 
-// pdfNamesInText is the largest number of departments whose names the
-// summary also lists in its text; the table always lists them all.
-const pdfNamesInText = 15
-
-// summary draws the summary: the response rate and which departments
-// have submitted, every activity's consolidated status, and a chart of how
-// many activities ended in each status.
+// summary draws the summary: the response rate and where each
+// department's response stands, unless the office left it out a chart of
+// how many activities ended in each status, and every activity's
+// consolidated status.
 func (d *pdfDoc) summary() {
 	rep := d.rep
-	d.newPage()
-	d.enter(0, pdfSecSummary, d.heading(pdfSecSummary, pdfStH1, 0, 20))
+	if len(pdfOfficeTexts(rep)) == 0 {
+		d.newPage() // after the contents
+		d.enter(0, pdfSecSummary, d.heading(pdfSecSummary, pdfStH1, 0, 20))
+	} else {
+		d.section(pdfSecSummary, 40)
+	}
 	d.space(2)
 
 	acts := rep.Plan.Activities()
@@ -27,7 +27,7 @@ func (d *pdfDoc) summary() {
 			consolidated++
 		}
 	}
-	intro := "Uppföljningen avser " + pdfRoundLabel(rep) + " och omfattar " +
+	intro := "Uppföljningen inför " + pdfRoundPhrase(rep) + " omfattar " +
 		pdfCountWord(len(acts), "aktivitet", "aktiviteter") + " i " +
 		pdfCountWord(len(rep.Plan.Areas), "område", "områden") + ". "
 	switch {
@@ -43,19 +43,39 @@ func (d *pdfDoc) summary() {
 	}
 	d.paragraph(pdfMarginL, pdfContentW, intro, pdfStBody, 3)
 
+	// The chart before the long status table, which breaks across pages
+	// where the chart, kept whole, would leave a gap.
 	d.responseRate()
-	d.statusTable(acts)
-	if len(acts) > 0 {
-		bars := d.statusBars()
+	if rep.Settings.Chart && len(acts) > 0 {
+		bars, hidden := d.statusBars()
+		note := "Antal aktiviteter per sammanställd status."
+		if hidden {
+			note += " Statusar som ingen aktivitet har visas inte."
+		}
+		if consolidated < len(acts) {
+			note += " Aktiviteter som ännu inte har sammanställts räknas som " + wordNotConsolidated + "."
+		}
 		d.heading("Aktiviteter per status", pdfStH2, 8, 2*pdfStMuted.lead+3+pdfChartHeight(len(bars)))
-		d.paragraph(pdfMarginL, pdfContentW, "Antal aktiviteter per sammanställd status. "+
-			"Aktiviteter som ännu inte har sammanställts räknas som Ej sammanställd.", pdfStMuted, 3)
+		d.paragraph(pdfMarginL, pdfContentW, note, pdfStMuted, 3)
 		d.barChart(bars)
+		d.space(4)
 	}
+	d.statusTable(acts)
 }
 
-// responseRate tells how many departments have submitted and lists each
-// department's response state.
+// pdfCountingRule says which answers the report counts and how it shows
+// the others.
+func pdfCountingRule(rep *forms.RoundReport) string {
+	s := "Rapportens antal och andelar bygger bara på inlämnade svar."
+	if rep.Settings.Drafts {
+		return s + " Sparade svar som inte är inlämnade visas kursivt, märkta som utkast eller återsända, och räknas inte."
+	}
+	return s + " Sparade svar som inte är inlämnade visas inte."
+}
+
+// responseRate tells how many departments have submitted, states the
+// counting rule, and lists where each department's response stands, one
+// department a line.
 func (d *pdfDoc) responseRate() {
 	rep := d.rep
 	d.heading("Svarsfrekvens", pdfStH2, 6, 25)
@@ -63,46 +83,26 @@ func (d *pdfDoc) responseRate() {
 		d.paragraph(pdfMarginL, pdfContentW, "Inga verksamheter deltar i uppföljningen.", pdfStBody, 3)
 		return
 	}
-	var in, out []string
-	for _, dep := range rep.Departments {
-		if rep.ResponseState(dep.ID) == forms.ResponseSubmitted {
-			in = append(in, pdfClean(dep.Name))
-		} else {
-			out = append(out, pdfClean(dep.Name))
-		}
-	}
-	var b strings.Builder
-	b.WriteString(strconv.Itoa(len(in)) + " av " + pdfCountWord(len(rep.Departments), "verksamhet", "verksamheter") +
-		" (" + pdfPercent(len(in), len(rep.Departments)) + ") har lämnat in sina svar.")
-	switch {
-	case len(out) == 0:
-		b.WriteString(" Samtliga har lämnat in.")
-	case len(in) == 0:
-		b.WriteString(" Ingen verksamhet har lämnat in ännu.")
-	}
-	if len(rep.Departments) <= pdfNamesInText {
-		if len(in) > 0 && len(out) > 0 {
-			b.WriteString(" Har lämnat in: " + pdfJoinNames(in) + ".")
-		}
-		if len(out) > 0 {
-			b.WriteString(" Har inte lämnat in: " + pdfJoinNames(out) + ".")
-		}
-	}
-	d.paragraph(pdfMarginL, pdfContentW, b.String(), pdfStBody, 3)
+	count := rep.ResponseCount()
+	d.paragraph(pdfMarginL, pdfContentW, "Svarsfrekvensen är "+pdfPercent(count.Submitted, count.Participants)+": "+
+		count.Text()+". "+pdfCountingRule(rep), pdfStBody, 3)
 
 	t := &pdfTable{cols: []pdfColumn{
-		{"Verksamhet", 74, "L"}, {"Typ", 24, "L"}, {"Svarsläge", 38, "L"}, {"Besvarade", 24, "R"},
+		{"Verksamhet", 64, "L"}, {"Typ", 22, "L"}, {"Svarsläge", 44, "L"}, {"Besvarade", 30, "R"},
 	}}
 	for _, dep := range rep.Departments {
-		answered, assigned := rep.AnsweredOf(dep.ID)
 		state := rep.ResponseState(dep.ID)
 		stateCell := pdfTableCell{text: pdfStateWord(state)}
-		if state != forms.ResponseSubmitted {
+		if !state.Counts() {
 			stateCell.st = pdfStSmallM
 		}
+		answered, marked := answeredWord(rep, dep)
+		answeredCell := pdfTableCell{text: answered}
+		if marked {
+			answeredCell.st = pdfStSmallI
+		}
 		t.rows = append(t.rows, pdfTableRow{cells: []pdfTableCell{
-			{text: dep.Name}, {text: pdfKindWord(dep.Kind)}, stateCell,
-			{text: strconv.Itoa(answered) + " av " + strconv.Itoa(assigned)},
+			{text: dep.Name}, {text: pdfKindWord(dep.Kind)}, stateCell, answeredCell,
 		}})
 	}
 	d.drawTable(t)
@@ -110,14 +110,17 @@ func (d *pdfDoc) responseRate() {
 }
 
 // statusTable lists every activity, by area, with its consolidated status
-// and how many of its departments have answered.
+// and how many of its departments have answered, stating what counts.
 func (d *pdfDoc) statusTable(acts []forms.Activity) {
 	rep := d.rep
-	d.heading("Status per aktivitet", pdfStH2, 8, 25)
+	// The heading keeps its note and the table's first rows with it.
+	d.heading("Status per aktivitet", pdfStH2, 8, 3*pdfStMuted.lead+3+30)
 	if len(acts) == 0 {
 		d.paragraph(pdfMarginL, pdfContentW, "Det finns inga aktiviteter i handlingsplanen.", pdfStBody, 3)
 		return
 	}
+	d.paragraph(pdfMarginL, pdfContentW, "Kolumnen Svar räknar de tilldelade verksamheter som har angett en status i inlämnade svar ("+
+		rep.ResponseCount().Text()+").", pdfStMuted, 3)
 	t := &pdfTable{cols: []pdfColumn{
 		{"Aktivitet", 98, "L"}, {"Sammanställd status", 42, "L"}, {"Svar", 20, "R"},
 	}}
@@ -127,13 +130,9 @@ func (d *pdfDoc) statusTable(acts []forms.Activity) {
 		}
 		t.rows = append(t.rows, pdfTableRow{group: true, cells: []pdfTableCell{{text: pdfAreaTitle(i, ar), st: pdfStSmallB}}})
 		for _, a := range ar.Activities {
-			status := pdfNoStatusCell("Ej sammanställd")
-			if st, ok := rep.ConsolidatedStatus(a.ID); ok {
-				status = pdfStatusCell(st.Name, st.Color)
-			}
 			tally := rep.Tally(a)
 			t.rows = append(t.rows, pdfTableRow{cells: []pdfTableCell{
-				{text: d.activityTitle(a)}, status,
+				{text: d.activityTitle(a)}, pdfConsolidatedCell(rep, a.ID),
 				{text: strconv.Itoa(tally.Answered) + " av " + strconv.Itoa(tally.Assigned)},
 			}})
 		}
@@ -141,13 +140,35 @@ func (d *pdfDoc) statusTable(acts []forms.Activity) {
 	d.drawTable(t)
 }
 
-// statusBars counts the activities per consolidated status, in scale
-// order, with the activities not yet consolidated last.
-func (d *pdfDoc) statusBars() []pdfBar {
-	totals := d.rep.StatusTotals()
-	var bars []pdfBar
-	for i, st := range d.rep.Plan.Statuses {
-		bars = append(bars, pdfBar{label: st.Name, count: totals[i], color: pdfParseColor(st.Color)})
+// pdfConsolidatedCell is the cell of an activity's consolidated status,
+// or a muted "Ej sammanställd".
+func pdfConsolidatedCell(rep *forms.RoundReport, activityID int64) pdfTableCell {
+	if st, ok := rep.ConsolidatedStatus(activityID); ok {
+		return pdfStatusCell(st.Name, st.Color)
 	}
-	return append(bars, pdfBar{label: "Ej sammanställd", count: totals[len(totals)-1], color: pdfColNone})
+	return pdfNoStatusCell(wordNotConsolidated)
+}
+
+// statusBars counts the activities per consolidated status, in scale
+// order, with the activities not yet consolidated last. Statuses that no
+// activity has are left out unless the office wants them; hidden reports
+// whether any was.
+func (d *pdfDoc) statusBars() (bars []pdfBar, hidden bool) {
+	totals := d.rep.StatusTotals()
+	keep := func(n int) bool {
+		if n == 0 && !d.rep.Settings.EmptyStatuses {
+			hidden = true
+			return false
+		}
+		return true
+	}
+	for i, st := range d.rep.Plan.Statuses {
+		if keep(totals[i]) {
+			bars = append(bars, pdfBar{label: st.Name, count: totals[i], color: pdfParseColor(st.Color)})
+		}
+	}
+	if n := totals[len(totals)-1]; n > 0 || d.rep.Settings.EmptyStatuses {
+		bars = append(bars, pdfBar{label: wordNotConsolidated, count: n, color: pdfColNone})
+	}
+	return bars, hidden
 }

@@ -12,6 +12,7 @@ type pdfColumn struct {
 type pdfTableCell struct {
 	text   string
 	swatch *pdfRGB
+	marked bool         // a marked swatch (see markedSwatch)
 	st     pdfTextStyle // zero means stSmall
 }
 
@@ -130,7 +131,7 @@ func (d *pdfDoc) drawRow(t *pdfTable, row pdfTableRow, lines [][]string, h float
 		st := pdfCellStyle(c)
 		tx := x + pdfCellPadX
 		if c.swatch != nil {
-			d.swatch(tx, d.y+pdfCellPadY, st, *c.swatch)
+			d.anySwatch(tx, d.y+pdfCellPadY, st, *c.swatch, c.marked)
 			tx += pdfSwatchSize(st) + 1.6
 		}
 		align := "L"

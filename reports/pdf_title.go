@@ -1,21 +1,20 @@
 package reports
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Title page styles.
 var (
-	pdfStTitleOrg   = pdfTextStyle{12, pdfBold, 6, pdfColAccent}
-	pdfStTitle      = pdfTextStyle{26, pdfBold, 11.5, pdfColAccent}
-	pdfStTitleRound = pdfTextStyle{16, pdfRegular, 8, pdfColInk}
-	pdfStTitleKey   = pdfTextStyle{9.5, pdfRegular, 5.2, pdfColMuted}
-	pdfStTitleValue = pdfTextStyle{10.5, pdfRegular, 5.2, pdfColInk}
+	pdfStTitleOrg    = pdfTextStyle{12, pdfBold, 6, pdfColAccent}
+	pdfStTitleKicker = pdfTextStyle{14, pdfRegular, 7, pdfColAccent}
+	pdfStTitle       = pdfTextStyle{26, pdfBold, 11.5, pdfColAccent}
+	pdfStTitleRound  = pdfTextStyle{16, pdfRegular, 8, pdfColInk}
+	pdfStTitleKey    = pdfTextStyle{9.5, pdfRegular, 5.2, pdfColMuted}
+	pdfStTitleValue  = pdfTextStyle{10.5, pdfRegular, 5.2, pdfColInk}
 )
 
-// titlePage draws the report's first page: organisation, title, round,
-// the report's date and who compiled it.
+// titlePage draws the report's first page: organisation, the plan's
+// title under the word "Uppföljning", the round, the report's date, who
+// compiled it and how many departments have submitted.
 func (d *pdfDoc) titlePage() {
 	d.newPage()
 	rep := d.rep
@@ -26,17 +25,18 @@ func (d *pdfDoc) titlePage() {
 	d.fill(pdfColAccent)
 	d.pdf.Rect(pdfMarginL, d.y+2, 22, 1.4, "F")
 
-	d.y = 92
-	d.paragraph(pdfMarginL, pdfContentW, pdfReportTitle(rep), pdfStTitle, 3)
+	d.y = 86
+	d.paragraph(pdfMarginL, pdfContentW, "Uppföljning", pdfStTitleKicker, 1.5)
+	d.paragraph(pdfMarginL, pdfContentW, planTitle(rep), pdfStTitle, 3)
 	d.paragraph(pdfMarginL, pdfContentW, pdfRoundLabel(rep), pdfStTitleRound, 0)
 
 	rows := [][2]string{{"Datum", pdfDate(d.created)}}
 	if by := strings.TrimSpace(rep.CompiledBy); by != "" {
 		rows = append(rows, [2]string{"Sammanställd av", by})
 	}
-	submitted := len(rep.Submitted())
-	rows = append(rows, [2]string{"Svarsfrekvens", strconv.Itoa(submitted) + " av " +
-		pdfCountWord(len(rep.Departments), "verksamhet", "verksamheter") + " har lämnat in sina svar"})
+	if len(rep.Departments) > 0 {
+		rows = append(rows, [2]string{"Svarsfrekvens", rep.ResponseCount().Text()})
+	}
 
 	d.y = max(d.y+20, 210)
 	d.draw(pdfColRule, 0.3)

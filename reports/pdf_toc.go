@@ -22,7 +22,7 @@ const (
 	pdfSecContents  = "Innehåll"
 	pdfSecSummary   = "Sammanfattning"
 	pdfSecAreas     = "Uppföljning per område"
-	pdfSecCarried   = "Flyttas till nästa år"
+	pdfSecCarried   = "Aktiviteter som fortsätter nästa år"
 	pdfSecAppendix  = "Bilaga: Svar per verksamhet"
 	pdfTocNumberW   = 12.0 // column for page numbers
 	pdfTocIndentLvl = 7.0
@@ -45,6 +45,9 @@ func (d *pdfDoc) planOutline(opts ReportOptions) []pdfTocEntry {
 		return append(out, pdfTocEntry{level: level, title: title})
 	}
 	var out []pdfTocEntry
+	for _, k := range pdfOfficeTexts(d.rep) {
+		out = add(out, 0, pdfTextTitles[k])
+	}
 	out = add(out, 0, pdfSecSummary)
 	out = add(out, 0, pdfSecAreas)
 	for i, ar := range d.rep.Plan.Areas {
@@ -56,7 +59,7 @@ func (d *pdfDoc) planOutline(opts ReportOptions) []pdfTocEntry {
 	out = add(out, 0, pdfSecCarried)
 	if d.rep.Settings.Appendix {
 		out = add(out, 0, pdfSecAppendix)
-		for _, dep := range d.rep.Departments {
+		for _, dep := range pdfAppendixDepartments(d.rep) {
 			out = add(out, 1, pdfClean(dep.Name))
 		}
 	}

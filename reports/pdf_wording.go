@@ -44,13 +44,17 @@ func pdfRoundLabelOf(r forms.Round, planYear int) string {
 	return roundKindWord(r.Kind) + " " + strconv.Itoa(year)
 }
 
-// pdfReportTitle is the document's title: "Uppföljning av Handlingsplan 2024".
-func pdfReportTitle(rep *forms.RoundReport) string {
-	title := strings.TrimSpace(rep.Plan.Title)
-	if title == "" {
-		title = "handlingsplanen " + strconv.Itoa(rep.Plan.Year)
+// pdfRoundPhrase names the round within a sentence: "årsredovisningen
+// 2024" or "delårsrapporten per 2024-08-31".
+func pdfRoundPhrase(rep *forms.RoundReport) string {
+	r := rep.Round
+	if r.Kind == forms.RoundInterim {
+		if r.ReportDate.IsZero() {
+			return "delårsrapporten " + strconv.Itoa(rep.Plan.Year)
+		}
+		return "delårsrapporten per " + pdfDate(r.ReportDate)
 	}
-	return "Uppföljning av " + title
+	return "årsredovisningen " + strconv.Itoa(pdfRoundYear(rep))
 }
 
 // pdfPercent writes part of whole as a rounded Swedish percentage, "25 %".
@@ -77,15 +81,4 @@ func pdfSentence(s string) string {
 		return s
 	}
 	return s + "."
-}
-
-// pdfJoinNames lists names the Swedish way: "A, B och C".
-func pdfJoinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " och " + names[len(names)-1]
 }

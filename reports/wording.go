@@ -1,6 +1,11 @@
 package reports
 
-import "followup/forms"
+import (
+	"strconv"
+	"strings"
+
+	"followup/forms"
+)
 
 // Swedish words that the report, the receipt and the workbook share: the
 // kinds of rounds, the states of responses and the kinds of departments.
@@ -13,12 +18,29 @@ func roundKindWord(k forms.RoundKind) string {
 	return "Årsredovisning"
 }
 
+// planTitle is the plan's title as the office wrote it, or
+// "Handlingsplan 2024" when it has none.
+func planTitle(rep *forms.RoundReport) string {
+	if title := strings.TrimSpace(rep.Plan.Title); title != "" {
+		return title
+	}
+	return "Handlingsplan " + strconv.Itoa(rep.Plan.Year)
+}
+
+// reportTitle is the document's title, "Uppföljning: Handlingsplan
+// 2024": the plan's title stands after a colon as the office wrote it,
+// which reads the same whether it starts with a capital or not.
+func reportTitle(rep *forms.RoundReport) string {
+	return "Uppföljning: " + planTitle(rep)
+}
+
 // stateWords names the states of a response: at some length in the report
-// and the receipt (doc), shorter in the workbook's cells (cell).
+// and the receipt (doc), shorter in the workbook's cells (cell), where a
+// column of them is filtered.
 var stateWords = map[forms.ResponseState]struct{ doc, cell string }{
-	forms.ResponseSubmitted: {doc: "Inlämnad", cell: "Inskickad"},
+	forms.ResponseSubmitted: {doc: "Inlämnad", cell: "Inlämnad"},
 	forms.ResponseDraft:     {doc: "Utkast, ej inlämnad", cell: "Utkast"},
-	forms.ResponseReturned:  {doc: "Återsänd för komplettering", cell: "Återsänd för komplettering"},
+	forms.ResponseReturned:  {doc: "Återsänd för komplettering", cell: "Återsänd"},
 }
 
 // notStartedWord names a response not started, and any state not in

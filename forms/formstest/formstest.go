@@ -36,10 +36,12 @@ const (
 	NotRelevant int64 = 6
 )
 
-// Small returns an annual round of four departments and five activities in
+// Small returns an annual round of five departments and five activities in
 // two areas, with an interim round to compare with, Unicode and formula-like
-// texts, one department that has not started, one activity answered only by
-// the IT department, and consolidations for some activities.
+// texts, a response in every state (submitted, draft, returned, not
+// started, and a submitted one with a not-applicable answer), one activity
+// answered only by the IT department, and consolidations for some
+// activities.
 func Small() *forms.RoundReport {
 	depts := []forms.Department{
 		{ID: 1, Name: "Barn- och utbildningsförvaltningen", Kind: forms.KindAdministration, Email: "bou@example.se", Active: true},
@@ -113,6 +115,31 @@ func Small() *forms.RoundReport {
 		GeneratedAt: Clock,
 		CompiledBy:  "Säkerhetsenheten, kommunledningskontoret",
 	}
+}
+
+// Introduction and Assessment are the office's own texts that WithTexts
+// adds: paragraphs and bulleted lists, as a coordinator writes them.
+const (
+	Introduction = "Kommunstyrelsen antog handlingsplanen för informationssäkerhet och dataskydd i februari. " +
+		"Uppföljningen redovisar hur förvaltningar, bolag och förbund har arbetat med planens aktiviteter under året.\n\n" +
+		"Underlaget består av:\n" +
+		"- verksamheternas egna svar i uppföljningen,\n" +
+		"- samordnarnas iakttagelser från nätverksträffarna,\n" +
+		"- incidentrapporter från IT-avdelningen."
+	Assessment = "Styrning och samordning har gått framåt, medan flera aktiviteter inom IT-säkerhet har fått vänta.\n\n" +
+		"Säkerhetsenheten bedömer att två saker behöver prioriteras nästa år:\n" +
+		"- tvåfaktorsautentisering i de system som ännu saknar det\n" +
+		"- kontinuitetsplaner för den mest kritiska informationen"
+)
+
+// WithTexts gives a round the office's introduction and overall
+// assessment, and returns it.
+func WithTexts(rep *forms.RoundReport) *forms.RoundReport {
+	rep.Texts = map[forms.TextKind]forms.RoundText{
+		forms.TextIntroduction: {RoundID: rep.Round.ID, Kind: forms.TextIntroduction, Body: Introduction, Author: "Samordnare", SavedAt: Clock, Version: 1},
+		forms.TextAssessment:   {RoundID: rep.Round.ID, Kind: forms.TextAssessment, Body: Assessment, Author: "Samordnare", SavedAt: Clock, Version: 1},
+	}
+	return rep
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
