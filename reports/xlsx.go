@@ -36,7 +36,9 @@ const (
 // WriteWorkbook writes the consolidated Excel workbook of a round to w so the
 // office can filter, sort and forward the departments' answers: a summary
 // grid, every answer as a table, the response rate per department, charts
-// and, if asked, one sheet per department.
+// and, if asked, one sheet per department. Only submitted answers count;
+// answers that are not submitted are left out or, when rep.Settings.Drafts
+// says so, shown marked as drafts.
 func WriteWorkbook(w io.Writer, rep *forms.RoundReport, opts WorkbookOptions) (err error) {
 	if rep == nil {
 		return errors.New("reports: no round report to write")
@@ -115,8 +117,12 @@ func (w *xlWorkbook) resolveFills() error {
 
 // xlDept holds a department's texts, cleaned once.
 type xlDept struct {
-	dept     forms.Department
-	resp     *forms.Response
+	dept  forms.Department
+	resp  *forms.Response
+	state forms.ResponseState
+	// shown is set when the department's answers are shown: submitted,
+	// or not submitted with drafts shown (marked).
+	shown    bool
 	name     string
 	kind     string
 	general  string
@@ -125,21 +131,33 @@ type xlDept struct {
 	assigned int
 }
 
+// xlDepts cleans the texts of the round's departments once, leaving out
+// the general comments that are not shown.
+func xlDepts(rep *forms.RoundReport) []xlDept {
+	out := make([]xlDept, 0, len(rep.Departments))
+	for _, d := range rep.Departments {
+		resp := rep.Responses[d.ID]
+		state := resp.EffectiveState()
+		info := xlDept{dept: d, resp: resp, state: state, shown: state.Counts() || rep.Settings.Drafts,
+			name: cellText(d.Name), kind: xlKindLabel(d.Kind)}
+		if resp != nil {
+			info.by = cellText(resp.SubmittedBy)
+			if info.shown {
+				info.general = cellText(resp.GeneralComment)
+			}
+		}
+		info.answered, info.assigned = rep.AnsweredOf(d.ID)
+		out = append(out, info)
+	}
+	return out
+}
+
 func (w *xlWorkbook) build() error {
 	var err error
 	if w.st, err = newXlStyles(w.f, w.rep.Plan.Statuses); err != nil {
 		return err
 	}
-	for _, d := range w.rep.Departments {
-		resp := w.rep.Responses[d.ID]
-		info := xlDept{dept: d, resp: resp, name: cellText(d.Name), kind: xlKindLabel(d.Kind)}
-		if resp != nil {
-			info.general = cellText(resp.GeneralComment)
-			info.by = cellText(resp.SubmittedBy)
-		}
-		info.answered, info.assigned = w.rep.AnsweredOf(d.ID)
-		w.depts = append(w.depts, info)
-	}
+	w.depts = xlDepts(w.rep)
 	if err := w.f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
 	}
@@ -173,7 +191,7 @@ func (w *xlWorkbook) setDocProps() error {
 	}
 	stamp := created.UTC().Format(time.RFC3339)
 	return w.f.SetDocProps(&excelize.DocProperties{
-		Title:       cellText("Uppföljning: " + w.rep.Plan.Title + " – " + w.rep.Round.Title),
+		Title:       cellText(reportTitle(w.rep) + " – " + pdfRoundLabel(w.rep)),
 		Subject:     cellText("Uppföljning av handlingsplan för informationssäkerhet, " + w.rep.Plan.Organisation),
 		Description: cellText(roundKindWord(w.rep.Round.Kind) + ", rapportdatum " + xlDate(w.rep.Round.ReportDate) + ". Sammanställd av " + w.rep.CompiledBy + "."),
 		Creator:     "followup",

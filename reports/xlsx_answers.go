@@ -12,6 +12,13 @@ import (
 // answersTable is the name of the Excel table on the Svar sheet.
 const answersTable = "Svar"
 
+// Columns of Svar that tests and readers look up, from 1.
+const (
+	answersStateCol   = 5 // Svarsläge
+	answersStatusCol  = 6
+	answersCommentCol = 7
+)
+
 // writeAnswers sets up Svar: one row per department and assigned activity,
 // answered or not, as an Excel table with filters. excelize writes the
 // header and the table; answerRows writes the rows.
@@ -25,9 +32,9 @@ func (w *xlWorkbook) writeAnswers() error {
 	if err != nil {
 		return err
 	}
-	header := []string{"Område", "Aktivitet", "Verksamhet", "Typ", "Status", "Kommentar", "Behöver stöd",
-		"Övergripande kommentar", "Inskickat av", "Inskickat", "Senast sparad"}
-	widths := []float64{24, 40, 32, 12, 20, 60, 13, 40, 20, 17, 17}
+	header := []string{"Område", "Aktivitet", "Verksamhet", "Typ", "Svarsläge", "Status", "Kommentar", "Behöver stöd",
+		"Övergripande kommentar", "Inlämnad av", "Inlämnad den", "Senast sparad"}
+	widths := []float64{24, 40, 32, 12, 12, 20, 60, 13, 40, 20, 17, 17}
 	if annual {
 		header = append(header, "Status vid delårsrapporten", "Förändrad")
 		widths = append(widths, 20, 11)
@@ -74,16 +81,20 @@ func (w *xlWorkbook) writeAnswers() error {
 }
 
 // answerRows writes the rows of Svar below its header: one per department
-// and assigned activity. The sheet is the largest of the workbook, so its
-// rows are written as the workbook is zipped (see fillRows).
+// and assigned activity, with the response's state so that rows can be
+// filtered by it. Answers that do not count are left out, or shown marked
+// when the office asks for drafts (see viewOf). The sheet is the largest
+// of the workbook, so its rows are written as the workbook is zipped (see
+// fillRows).
 func (w *xlWorkbook) answerRows(rw *xlRowWriter, columns int) error {
 	rep, st := w.rep, w.st
+	drafts := rep.Settings.Drafts
 	annual := rep.InterimRound != nil
 	// Cells that repeat on many rows are boxed once: a large round has
 	// tens of thousands of rows.
 	type deptCells struct {
-		name, kind, general, by, submitted any
-		lines                              int // of the general comment
+		name, kind, state, general, by, submitted any
+		lines                                     int // of the general comment
 	}
 	perDept := make([]deptCells, len(w.depts))
 	for i, d := range w.depts {
@@ -91,9 +102,14 @@ func (w *xlWorkbook) answerRows(rw *xlRowWriter, columns int) error {
 		if d.resp != nil {
 			submittedAt = d.resp.SubmittedAt
 		}
+		general := xlTextCell(st.plainWrap, d.general) // empty when not shown
+		if !d.state.Counts() {
+			general = xlTextCell(st.plainWrapItalic, d.general)
+		}
 		perDept[i] = deptCells{
 			name: xlTextCell(st.plainTop, d.name), kind: xlTextCell(st.plainTop, d.kind),
-			general: xlTextCell(st.plainWrap, d.general), by: xlTextCell(st.plainTop, d.by),
+			state:   xlTextCell(st.plainTop, xlStateLabel(d.state)),
+			general: general, by: xlTextCell(st.plainTop, d.by),
 			submitted: w.date(submittedAt, st.plainDate),
 			lines:     max(xlLines(d.general, 40), xlLines(d.name, 32)),
 		}
@@ -116,25 +132,30 @@ func (w *xlWorkbook) answerRows(rw *xlRowWriter, columns int) error {
 				if !a.AssignedTo(d.dept.ID) {
 					continue
 				}
-				var ans forms.Answer
-				if d.resp != nil {
-					ans = d.resp.Answers[a.ID]
-				}
 				dc := perDept[i]
-				cur, curOK := rep.Status(d.dept.ID, a.ID)
-				row[0], row[1], row[2], row[3] = areaCell, titleCell, dc.name, dc.kind
-				row[4] = st.statusCell(cur, curOK)
-				comment := cellText(ans.Comment)
-				row[5] = xlTextCell(st.plainWrap, comment)
-				row[6] = flag(ans.NeedsSupport)
-				row[7], row[8], row[9] = dc.general, dc.by, dc.submitted
-				row[10] = w.date(ans.UpdatedAt, st.plainDate)
+				c := rep.Cell(d.dept.ID, a, drafts)
+				view := viewOf(c)
+				row[0], row[1], row[2], row[3], row[4] = areaCell, titleCell, dc.name, dc.kind, dc.state
+				row[5] = st.answerCell(view, false)
+				comment := cellText(c.Answer.Comment)
+				switch {
+				case !c.Shown():
+					row[6], row[7], row[11] = blank, blank, blank
+				default:
+					style := st.plainWrap
+					if view.marked {
+						style = st.plainWrapItalic
+					}
+					row[6], row[7] = xlTextCell(style, comment), flag(c.Answer.NeedsSupport)
+					row[11] = w.date(c.Answer.UpdatedAt, st.plainDate)
+				}
+				row[8], row[9], row[10] = dc.general, dc.by, dc.submitted
 				if annual {
-					prev, prevOK := rep.InterimStatus(d.dept.ID, a.ID)
-					row[11] = st.statusCell(prev, prevOK)
-					row[12] = blank
-					if curOK && prevOK {
-						row[12] = flag(cur.ID != prev.ID)
+					prev := rep.InterimCell(d.dept.ID, a, drafts)
+					row[12] = st.answerCell(viewOf(prev), false)
+					row[13] = blank
+					if c.Mark == forms.MarkCounted && c.HasStatus && prev.Mark == forms.MarkCounted && prev.HasStatus {
+						row[13] = flag(c.Status.ID != prev.Status.ID)
 					}
 				}
 				if err := rw.add(row, xlFit(max(titleLines, dc.lines, xlLines(comment, 60)))...); err != nil {

@@ -127,22 +127,21 @@ func BenchmarkWorkbookSvarStream(b *testing.B) {
 func writeAnswersOnly(w io.Writer, rep *forms.RoundReport) (err error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	wb := &xlWorkbook{f: f, rep: rep, opts: WorkbookOptions{}}
+	wb := &xlWorkbook{f: f, rep: rep, opts: WorkbookOptions{}, fill: map[string]xlRowFiller{}, fillByName: map[string]xlRowFiller{}}
 	if wb.st, err = newXlStyles(f, rep.Plan.Statuses); err != nil {
 		return err
 	}
-	for _, d := range rep.Departments {
-		resp := rep.Responses[d.ID]
-		wb.depts = append(wb.depts, xlDept{dept: d, resp: resp, name: cellText(d.Name), kind: xlKindLabel(d.Kind),
-			general: cellText(resp.GeneralComment), by: cellText(resp.SubmittedBy)})
-	}
+	wb.depts = xlDepts(rep)
 	if err := f.SetSheetName("Sheet1", sheetAnswers); err != nil {
 		return err
 	}
 	if err := wb.writeAnswers(); err != nil {
 		return err
 	}
-	writeZipTo(f, w, nil)
+	if err := wb.resolveFills(); err != nil {
+		return err
+	}
+	writeZipTo(f, w, wb.fill)
 	_, err = f.WriteTo(w)
 	return err
 }

@@ -52,14 +52,14 @@ func (w *xlWorkbook) writeCharts() error {
 				return err
 			}
 		}
-		return set(xlCellRef(ns+2, row), "Ej besvarat", st.unanswered)
+		return set(xlCellRef(ns+2, row), xlNoCountedAnswer, st.unanswered)
 	}
 
 	// Block 1: departments per status for each activity.
 	if err := set("A1", "Verksamheternas svar per aktivitet", st.bold); err != nil {
 		return err
 	}
-	if err := set("A2", "Antal verksamheter per status för varje aktivitet (underlag för diagram 1).", st.note); err != nil {
+	if err := set("A2", "Antal verksamheter per status för varje aktivitet; bara inlämnade svar räknas (underlag för diagram 1).", st.note); err != nil {
 		return err
 	}
 	if err := set(xlCellRef(1, chartsHeaderRow), "Aktivitet", st.header); err != nil {
@@ -93,7 +93,7 @@ func (w *xlWorkbook) writeCharts() error {
 	if err := set(xlCellRef(1, r2), "Verksamheternas svar per status i hela omgången", st.bold); err != nil {
 		return err
 	}
-	if err := set(xlCellRef(1, r2+1), "Antal svar från verksamheterna, summerat över alla aktiviteter – inte samordnarens samlade status (underlag för diagram 2).", st.note); err != nil {
+	if err := set(xlCellRef(1, r2+1), "Antal inlämnade svar från verksamheterna, summerat över alla aktiviteter – inte samordnarnas sammanställda status (underlag för diagram 2).", st.note); err != nil {
 		return err
 	}
 	h2 := r2 + 2
@@ -107,7 +107,7 @@ func (w *xlWorkbook) writeCharts() error {
 	for _, s := range scale {
 		labels = append(labels, cellText(s.Name))
 	}
-	labels = append(labels, "Ej besvarat")
+	labels = append(labels, xlNoCountedAnswer)
 	for i, l := range labels {
 		style := st.unanswered
 		if i < ns {
@@ -124,13 +124,13 @@ func (w *xlWorkbook) writeCharts() error {
 
 	// Block 3: activities per consolidated status, for reference.
 	r3 := last2 + 2
-	if err := set(xlCellRef(1, r3), "Samlad status per aktivitet", st.bold); err != nil {
+	if err := set(xlCellRef(1, r3), "Sammanställd status per aktivitet", st.bold); err != nil {
 		return err
 	}
-	if err := set(xlCellRef(1, r3+1), "Antal aktiviteter per status som samordnaren har satt.", st.note); err != nil {
+	if err := set(xlCellRef(1, r3+1), "Antal aktiviteter per status som samordnarna har satt.", st.note); err != nil {
 		return err
 	}
-	if err := set(xlCellRef(1, r3+2), "Samlad status", st.header); err != nil {
+	if err := set(xlCellRef(1, r3+2), "Sammanställd status", st.header); err != nil {
 		return err
 	}
 	if err := set(xlCellRef(2, r3+2), "Antal aktiviteter", st.header); err != nil {
@@ -138,7 +138,7 @@ func (w *xlWorkbook) writeCharts() error {
 	}
 	consolidated := rep.StatusTotals()
 	for i, n := range consolidated {
-		label, style := "Ingen samlad status", st.unanswered
+		label, style := wordNotConsolidated, st.unanswered
 		if i < ns {
 			label, style = cellText(scale[i].Name), st.status[scale[i].ID]
 		}

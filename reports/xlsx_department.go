@@ -5,8 +5,6 @@ import (
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
-
-	"followup/forms"
 )
 
 // departmentTitleRows is the number of rows above a department sheet's
@@ -94,12 +92,22 @@ func (w *xlWorkbook) departmentRows(rw *xlRowWriter, d xlDept) error {
 	rep, st := w.rep, w.st
 	annual := rep.InterimRound != nil
 	header, _ := w.departmentColumns()
-	state := "Status: " + xlStateLabel(d.resp.EffectiveState()) + " · besvarat " + strconv.Itoa(d.answered) + " av " + strconv.Itoa(d.assigned)
-	if d.resp != nil && !d.resp.SubmittedAt.IsZero() {
-		state += " · inskickat " + xlTime(w.local(d.resp.SubmittedAt))
-		if d.by != "" {
-			state += " av " + d.by
+	state := "Svarsläge: " + xlStateLabel(d.state)
+	switch {
+	case d.state.Counts():
+		state += " · besvarat " + strconv.Itoa(d.answered) + " av " + strconv.Itoa(d.assigned)
+		if d.resp != nil && !d.resp.SubmittedAt.IsZero() {
+			state += " · inlämnad " + xlTime(w.local(d.resp.SubmittedAt))
+			if d.by != "" {
+				state += " av " + d.by
+			}
 		}
+	case d.resp == nil:
+	case d.shown:
+		state += " · " + strconv.Itoa(d.answered) + " av " + strconv.Itoa(d.assigned) +
+			" aktiviteter med status i de sparade svaren, som inte är inlämnade och inte räknas"
+	default:
+		state += " · svaren är inte inlämnade och visas inte"
 	}
 	for _, r := range [][]any{
 		{xlTextCell(st.title, d.name)},
@@ -124,18 +132,23 @@ func (w *xlWorkbook) departmentRows(rw *xlRowWriter, d xlDept) error {
 	for _, area := range areas {
 		areaTitle := cellText(area.Title)
 		for _, a := range area.Activities {
-			var ans forms.Answer
-			if d.resp != nil {
-				ans = d.resp.Answers[a.ID]
-			}
+			c := rep.Cell(d.dept.ID, a, rep.Settings.Drafts)
+			view := viewOf(c)
 			row[0] = xlTextCell(st.text, areaTitle)
-			title, comment := cellText(a.Title), cellText(ans.Comment)
+			title, comment := cellText(a.Title), ""
 			row[1] = xlTextCell(st.wrap, title)
-			row[2] = st.statusCell(rep.Status(d.dept.ID, a.ID))
-			row[3] = xlTextCell(st.wrap, comment)
-			row[4] = xlTextCell(st.text, xlYesNo(ans.NeedsSupport))
+			row[2] = st.answerCell(view, false)
+			row[3], row[4] = xlTextCell(st.wrap, ""), xlTextCell(st.text, "")
+			if c.Shown() {
+				comment = cellText(c.Answer.Comment)
+				style := st.wrap
+				if view.marked {
+					style = st.wrapItalic
+				}
+				row[3], row[4] = xlTextCell(style, comment), xlTextCell(st.text, xlYesNo(c.Answer.NeedsSupport))
+			}
 			if annual {
-				row[5] = st.statusCell(rep.InterimStatus(d.dept.ID, a.ID))
+				row[5] = st.answerCell(viewOf(rep.InterimCell(d.dept.ID, a, rep.Settings.Drafts)), false)
 			}
 			if err := rw.add(row, xlFit(max(xlLines(title, 40), xlLines(comment, 70)))...); err != nil {
 				return err
@@ -147,7 +160,11 @@ func (w *xlWorkbook) departmentRows(rw *xlRowWriter, d xlDept) error {
 		if err := rw.add([]any{xlTextCell(st.bold, "Övergripande kommentar")}); err != nil {
 			return err
 		}
-		if err := rw.add([]any{xlTextCell(st.wrap, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
+		style := st.wrap
+		if !d.state.Counts() {
+			style = st.wrapItalic
+		}
+		if err := rw.add([]any{xlTextCell(style, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
 			return err
 		}
 	}

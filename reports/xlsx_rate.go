@@ -1,13 +1,16 @@
 package reports
 
 import (
+	"strconv"
+
 	"github.com/xuri/excelize/v2"
 
 	"followup/forms"
 )
 
 // writeRate writes Svarsfrekvens: one row per department with where its
-// response stands and how many of its activities it has answered.
+// response stands and how many of its activities it has answered, under
+// the counting rule, which a note below the table states.
 func (w *xlWorkbook) writeRate() error {
 	st := w.st
 	if err := w.pageSetup(sheetRate, 1, false); err != nil {
@@ -17,30 +20,29 @@ func (w *xlWorkbook) writeRate() error {
 	if err != nil {
 		return err
 	}
-	if err := s.widths(40, 13, 26, 13, 12, 17, 22, 11, 60); err != nil {
+	if err := s.widths(40, 13, 14, 13, 12, 17, 22, 11, 60); err != nil {
 		return err
 	}
 	if err := s.freeze(1, 1); err != nil {
 		return err
 	}
-	if err := s.add(xlHeaderRow(st.header, "Verksamhet", "Typ", "Status", "Besvarade aktiviteter", "Tilldelade",
-		"Inskickat", "Inskickat av", "Återsänd", "Meddelande"), excelize.RowOpts{Height: 32}); err != nil {
+	if err := s.add(xlHeaderRow(st.header, "Verksamhet", "Typ", "Svarsläge", "Besvarade aktiviteter", "Tilldelade",
+		"Inlämnad den", "Inlämnad av", "Återsänd", "Meddelande"), excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 	for _, d := range w.depts {
-		state := d.resp.EffectiveState()
 		var submittedAt any = excelize.Cell{StyleID: st.date}
 		returned, message := false, ""
 		if d.resp != nil {
 			submittedAt = w.date(d.resp.SubmittedAt, st.date)
-			returned = state == forms.ResponseReturned || !d.resp.ReturnedAt.IsZero()
+			returned = d.state == forms.ResponseReturned || !d.resp.ReturnedAt.IsZero()
 			message = cellText(d.resp.ReturnMessage)
 		}
 		if err := s.add([]any{
 			xlTextCell(st.wrap, d.name),
 			xlTextCell(st.text, d.kind),
-			xlTextCell(st.text, xlStateLabel(state)),
-			excelize.Cell{StyleID: st.number, Value: d.answered},
+			xlTextCell(st.text, xlStateLabel(d.state)),
+			w.answeredCell(d),
 			excelize.Cell{StyleID: st.number, Value: d.assigned},
 			submittedAt,
 			xlTextCell(st.text, d.by),
@@ -50,5 +52,24 @@ func (w *xlWorkbook) writeRate() error {
 			return err
 		}
 	}
+	s.row++ // a blank row
+	if err := s.add([]any{xlTextCell(st.note, "Besvarade aktiviteter räknas bara i inlämnade svar: "+
+		w.rep.ResponseCount().Text()+".")}); err != nil {
+		return err
+	}
 	return s.sw.Flush()
+}
+
+// answeredCell is the number of activities a department has answered
+// under the counting rule: a number when it has submitted; otherwise
+// empty, or with drafts shown the number in its saved answers marked
+// "(utkast)" in italic.
+func (w *xlWorkbook) answeredCell(d xlDept) any {
+	switch {
+	case d.state.Counts():
+		return excelize.Cell{StyleID: w.st.number, Value: d.answered}
+	case d.shown && d.answered > 0:
+		return excelize.Cell{StyleID: w.st.italicNumber, Value: strconv.Itoa(d.answered) + " (" + draftWord(d.state) + ")"}
+	}
+	return excelize.Cell{StyleID: w.st.number}
 }

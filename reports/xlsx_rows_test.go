@@ -169,7 +169,7 @@ func TestXlsxRowWriterKeepsEscapeLikeText(t *testing.T) {
 		if got := cell(t, f, sheet, xlCellRef(4, departmentTitleRows+1+i)); got != want {
 			t.Errorf("comment %d on the department sheet reads back as %q, want %q", i+1, got, want)
 		}
-		if got := cell(t, f, sheetAnswers, xlCellRef(6, 2+i)); got != want {
+		if got := cell(t, f, sheetAnswers, xlCellRef(answersCommentCol, 2+i)); got != want {
 			t.Errorf("comment %d on Svar reads back as %q, want %q", i+1, got, want)
 		}
 	}

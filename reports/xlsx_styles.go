@@ -20,10 +20,6 @@ const (
 	xlBorderColour    = "BFBFBF"
 )
 
-// xlNotAssignedText marks a cell of an activity the department does not answer;
-// an empty cell means the department has not answered yet.
-const xlNotAssignedText = "–"
-
 // xlStyles holds the cell styles of a workbook, made once so that rows only
 // refer to them by id.
 type xlStyles struct {
@@ -32,13 +28,20 @@ type xlStyles struct {
 	// Cells inside the Svar table, which draws its own stripes.
 	plainTop, plainWrap, plainDate int
 	// notAssigned is a grey "–" cell; empty a bordered cell without a
-	// value, for activities not answered yet.
+	// value.
 	notAssigned, empty int
+	// noAnswer shows, muted, a word where there is no answer to show, such
+	// as "Ej inlämnad"; plainNoAnswer the same inside the Svar table.
+	noAnswer, plainNoAnswer int
+	// Italic marks texts of answers that do not count, shown because the
+	// office asked for drafts.
+	wrapItalic, plainWrapItalic, italicNumber int
 	// unanswered heads the "not answered" count in a neutral fill.
 	unanswered int
 	// status and statusHeader are the styles in each status colour, by
-	// status id.
-	status, statusHeader map[int64]int
+	// status id; draftStatus hatches the colour for an answer that does
+	// not count (see markedFill).
+	status, statusHeader, draftStatus map[int64]int
 	// statusLines is how many lines a status name takes in a department
 	// column of Sammanställning.
 	statusLines map[int64]int
@@ -49,7 +52,8 @@ type xlStyles struct {
 
 func newXlStyles(f *excelize.File, scale forms.Scale) (*xlStyles, error) {
 	var err error
-	st := &xlStyles{status: map[int64]int{}, statusHeader: map[int64]int{}, statusCells: map[int64]any{}, statusLines: map[int64]int{}}
+	st := &xlStyles{status: map[int64]int{}, statusHeader: map[int64]int{}, draftStatus: map[int64]int{},
+		statusCells: map[int64]any{}, statusLines: map[int64]int{}}
 	add := func(s *excelize.Style) int {
 		if err != nil {
 			return 0
@@ -89,7 +93,12 @@ func newXlStyles(f *excelize.File, scale forms.Scale) (*xlStyles, error) {
 		Font: &excelize.Font{Color: xlNotAssignedFont}, Fill: xlSolid(xlNotAssignedFill),
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Border: border,
 	})
-	st.notAssignedCell = excelize.Cell{StyleID: st.notAssigned, Value: xlNotAssignedText}
+	st.notAssignedCell = excelize.Cell{StyleID: st.notAssigned, Value: wordNotAssigned}
+	st.noAnswer = add(&excelize.Style{Font: &excelize.Font{Color: xlNotAssignedFont}, Alignment: wrapTop, Border: border})
+	st.plainNoAnswer = add(&excelize.Style{Font: &excelize.Font{Color: xlNotAssignedFont}, Alignment: top})
+	st.wrapItalic = add(&excelize.Style{Font: &excelize.Font{Italic: true}, Alignment: wrapTop, Border: border})
+	st.plainWrapItalic = add(&excelize.Style{Font: &excelize.Font{Italic: true}, Alignment: wrapTop})
+	st.italicNumber = add(&excelize.Style{Font: &excelize.Font{Italic: true}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}, Border: border})
 	st.empty = add(&excelize.Style{Border: border})
 	st.emptyCell = excelize.Cell{StyleID: st.empty}
 	st.unanswered = add(&excelize.Style{
@@ -103,6 +112,9 @@ func newXlStyles(f *excelize.File, scale forms.Scale) (*xlStyles, error) {
 		})
 		st.statusCells[s.ID] = excelize.Cell{StyleID: st.status[s.ID], Value: cellText(s.Name)}
 		st.statusLines[s.ID] = xlLines(s.Name, xlDeptColumnWidth)
+		st.draftStatus[s.ID] = add(&excelize.Style{
+			Font: &excelize.Font{Italic: true, Color: "000000"}, Fill: xlMarkedFill(fill), Alignment: wrapTop, Border: border,
+		})
 		st.statusHeader[s.ID] = add(&excelize.Style{
 			Font: &excelize.Font{Bold: true, Color: xlFontFor(fill)}, Fill: xlSolid(fill),
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Border: border,
@@ -120,6 +132,35 @@ func (st *xlStyles) statusCell(s forms.Status, ok bool) any {
 	return st.emptyCell
 }
 
+// answerCell is a cell showing a department's answer (see viewOf): a
+// status in its colour; the status of an answer that does not count,
+// marked "(utkast)" or "(återsänd)", in italic on its colour hatched; a
+// grey "–" for an activity not assigned; a muted word where there is no
+// answer to show. plain selects the styles of the Svar table.
+func (st *xlStyles) answerCell(v answerView, plain bool) any {
+	switch {
+	case v.notAssigned:
+		return st.notAssignedCell
+	case !v.hasStatus:
+		style := st.noAnswer
+		if plain {
+			style = st.plainNoAnswer
+		}
+		return excelize.Cell{StyleID: style, Value: v.text}
+	case !v.marked:
+		return st.statusCell(v.status, true)
+	}
+	style, ok := st.draftStatus[v.status.ID]
+	if !ok {
+		style = st.wrapItalic
+	}
+	return excelize.Cell{StyleID: style, Value: cellText(v.text)}
+}
+
+// answerLines is how many lines an answer takes in a column width
+// characters wide.
+func answerLines(v answerView, width float64) int { return xlLines(v.text, width) }
+
 // xlTextCell is a string cell in a style; an empty text leaves the cell
 // without a value, as an empty cell.
 func xlTextCell(style int, s string) excelize.Cell {
@@ -131,6 +172,13 @@ func xlTextCell(style int, s string) excelize.Cell {
 
 func xlSolid(hex string) excelize.Fill {
 	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex}}
+}
+
+// xlMarkedFill hatches a status colour on white (the "lightUp" pattern),
+// so that an answer that does not count reads as such, in colour and in
+// black and white.
+func xlMarkedFill(hex string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 14, Color: []string{hex}}
 }
 
 // xlStatusColour returns the status colour as RRGGBB, or a neutral grey when

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -60,7 +59,7 @@ func (w *xlWorkbook) writeSummary() error {
 	for _, status := range scale {
 		header = append(header, excelize.Cell{StyleID: st.statusHeader[status.ID], Value: cellText(status.Name)})
 	}
-	header = append(header, xlHeaderRow(st.header, "Ej besvarat", "Svarsfrekvens", "Samlad status", "Samlad kommentar")...)
+	header = append(header, xlHeaderRow(st.header, xlNoCountedAnswer, "Svarsfrekvens", "Sammanställd status", "Sammanställd text")...)
 	if err := s.add(header, excelize.RowOpts{Height: 48}); err != nil {
 		return err
 	}
@@ -93,15 +92,13 @@ func (w *xlWorkbook) summaryRow(row []any, a forms.Activity) []excelize.RowOpts 
 	put := func(v any) { row[i] = v; i++ }
 	put(xlTextCell(st.wrap, title))
 	for _, d := range w.depts {
-		if !a.AssignedTo(d.dept.ID) {
-			put(st.notAssignedCell)
-			continue
+		v := viewOf(rep.Cell(d.dept.ID, a, rep.Settings.Drafts))
+		if v.hasStatus && !v.marked {
+			lines = max(lines, st.statusLines[v.status.ID])
+		} else {
+			lines = max(lines, answerLines(v, xlDeptColumnWidth))
 		}
-		status, ok := rep.Status(d.dept.ID, a.ID)
-		if ok {
-			lines = max(lines, st.statusLines[status.ID])
-		}
-		put(st.statusCell(status, ok))
+		put(st.answerCell(v, false))
 	}
 	t := rep.Tally(a)
 	for _, n := range t.PerStatus {
@@ -132,33 +129,53 @@ func (w *xlWorkbook) summarySubtitle() string {
 		compiled += " av " + rep.CompiledBy
 	}
 	parts = append(parts, strings.TrimSpace(compiled))
-	parts = append(parts, "inskickade svar från "+strconv.Itoa(len(rep.Submitted()))+" av "+strconv.Itoa(len(rep.Departments))+" verksamheter")
+	parts = append(parts, "svar: "+rep.ResponseCount().Text()+"; bara inlämnade svar räknas")
 	return cellText(strings.Join(parts, " · "))
 }
 
-// summaryLegend explains the colours and marks of the table below it.
+// summaryLegend explains the colours, marks and words of the table above
+// it: every status, and every other thing a department's cell can show.
 func (w *xlWorkbook) summaryLegend(s *xlStream) error {
 	st := w.st
 	s.row++ // a blank row
 	rows := [][]any{{excelize.Cell{StyleID: st.bold, Value: "Förklaring"}}}
 	var notCounted []string
+	var sample forms.Status
 	for _, status := range w.rep.Plan.Statuses {
 		rows = append(rows, []any{st.statusCell(status, true), xlStatusMeaning(status)})
 		if status.NotApplicable {
 			notCounted = append(notCounted, cellText(status.Name))
 		}
+		if sample.ID == 0 && !status.NotApplicable {
+			sample = status
+		}
+	}
+	if w.rep.Settings.Drafts && sample.ID != 0 {
+		for _, state := range []forms.ResponseState{forms.ResponseDraft, forms.ResponseReturned} {
+			v := viewOf(forms.Cell{Mark: forms.MarkDraft, State: state, Status: sample, HasStatus: true})
+			rows = append(rows, []any{st.answerCell(v, false), xlDraftMeaning(state)})
+		}
+	}
+	noAnswer := func(text string) any { return st.answerCell(answerView{text: text}, false) }
+	notSubmitted := "Verksamheten har inte lämnat in sina svar (svarsläge " + strings.ToLower(xlStateLabel(forms.ResponseDraft)) + ", " +
+		strings.ToLower(xlStateLabel(forms.ResponseReturned)) + " eller " + strings.ToLower(notStartedWord) + "). Sparade svar visas inte och räknas inte."
+	if w.rep.Settings.Drafts {
+		notSubmitted = "Verksamheten har inte lämnat in sina svar och har inget sparat svar om aktiviteten."
 	}
 	rows = append(rows,
+		[]any{noAnswer(wordNotSubmitted), notSubmitted},
+		[]any{noAnswer(wordNotAnswered), "Verksamheten har lämnat in sina svar men inte angett någon status för aktiviteten."},
 		[]any{st.notAssignedCell, "Aktiviteten gäller inte verksamheten (inte tilldelad)."},
-		[]any{st.emptyCell, "Tom ruta: verksamheten har inte valt någon status ännu (ej besvarat)."},
 	)
-	rate := "Svarsfrekvens: andelen av de tilldelade verksamheterna som har valt en status."
+	rate := "Svarsfrekvens: andelen av de tilldelade verksamheterna som har angett en status i inlämnade svar."
 	if len(notCounted) > 0 {
 		rate += " Svar med status " + strings.Join(notCounted, ", ") + " räknas varken som svar eller som tilldelade."
 	}
 	rows = append(rows,
+		[]any{xlNoCountedAnswer, "Antal tilldelade verksamheter utan status i inlämnade svar: de som inte har lämnat in, och de som har lämnat in utan att ange status."},
 		[]any{"Svarsfrekvens", rate},
-		[]any{"Samlad status", "Samordnarens sammanvägda status för aktiviteten; tom när den inte är vald ännu."},
+		[]any{"Sammanställd status", "Samordnarnas sammanvägda status för aktiviteten; tom när den inte är vald ännu."},
+		[]any{"Sammanställd text", "Samordnarnas text om aktiviteten i uppföljningsrapporten."},
 	)
 	for _, r := range rows {
 		if err := s.add(r); err != nil {
@@ -168,17 +185,31 @@ func (w *xlWorkbook) summaryLegend(s *xlStream) error {
 	return nil
 }
 
+// xlNoCountedAnswer heads the count of assigned departments without a
+// counted status, in the words forms.CountsText uses.
+const xlNoCountedAnswer = "Utan inlämnat svar"
+
+// xlDraftMeaning explains a status marked as not counted.
+func xlDraftMeaning(s forms.ResponseState) string {
+	if s == forms.ResponseReturned {
+		return "Svar som samordnarna har återsänt för komplettering och som inte har lämnats in igen. Visas för kännedom och räknas inte."
+	}
+	return "Sparat svar som verksamheten inte har lämnat in (utkast). Visas för kännedom och räknas inte."
+}
+
 // xlStatusMeaning says in Swedish how a status is counted.
 func xlStatusMeaning(s forms.Status) string {
 	var parts []string
-	if s.Done {
-		parts = append(parts, "Räknas som genomförd.")
+	switch {
+	case s.NotApplicable:
+		parts = append(parts, "Räknas inte i svarsfrekvens eller andel genomförda.")
+	case s.Done:
+		parts = append(parts, "Räknas som svar och som genomförd.")
+	default:
+		parts = append(parts, "Räknas som svar.")
 	}
 	if s.CarriesOver {
 		parts = append(parts, "Aktiviteten flyttas till nästa års handlingsplan.")
-	}
-	if s.NotApplicable {
-		parts = append(parts, "Räknas inte i svarsfrekvens eller andel genomförda.")
 	}
 	if s.CommentRequired {
 		parts = append(parts, "Kräver kommentar.")

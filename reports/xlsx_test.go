@@ -117,7 +117,7 @@ func answerRow(t *testing.T, f *excelize.File, activity, department string) int 
 func TestXlsxWorkbookSheetsAndProperties(t *testing.T) {
 	f, data := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
 	want := []string{"Sammanställning", "Svar", "Svarsfrekvens", "Diagram",
-		"Barn- och utbildning…valtningen", "IT-avdelningen", "Exempelby Energi AB", "Räddningstjänstförbundet Väst"}
+		"Barn- och utbildning…valtningen", "IT-avdelningen", "Exempelby Energi AB", "Räddningstjänstförbundet Väst", "Kultur, fritid och idrott"}
 	got := f.GetSheetList()
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets = %q, want %q", got, want)
@@ -190,43 +190,47 @@ func TestXlsxWorkbookSheetsAndProperties(t *testing.T) {
 func TestXlsxWorkbookSummary(t *testing.T) {
 	f, _ := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
 	const s = sheetSummary
-	// Columns: A activity, B–E departments, F–K the six statuses, L not
-	// answered, M rate, N consolidated status, O narrative.
+	// Columns: A activity, B–F departments, G–L the six statuses, M no
+	// submitted answer, N rate, O consolidated status, P its text. Only
+	// submitted answers are shown and counted: departments 1 and 5.
 	wantCells(t, f, s, map[string]string{
 		"A1": "Exempelby kommun – Handlingsplan 2024 – Årsredovisning 2024",
 		"A3": "Aktivitet", "B3": "Barn- och utbildningsförvaltningen", "E3": "Räddningstjänstförbundet Väst",
-		"F3": "Ej påbörjat", "I3": "Genomfört", "K3": "Ej aktuellt", "L3": "Ej besvarat", "M3": "Svarsfrekvens",
-		"N3": "Samlad status", "O3": "Samlad kommentar",
+		"F3": "Kultur, fritid och idrott", "G3": "Ej påbörjat", "J3": "Genomfört", "L3": "Ej aktuellt",
+		"M3": "Utan inlämnat svar", "N3": "Svarsfrekvens", "O3": "Sammanställd status", "P3": "Sammanställd text",
 		"A4": "Styrning och samordning",
-		"A5": "Riskanalys av kritisk information", "B5": "Genomfört", "C5": "Genomfört", "D5": "Pågår", "E5": "",
-		"H5": "1", "I5": "2", "L5": "1", "M5": "75%", "N5": "Pågår",
+		"A5": "Riskanalys av kritisk information", "B5": "Genomfört", "C5": "Ej inlämnad", "D5": "Ej inlämnad",
+		"E5": "Ej inlämnad", "F5": "Genomfört", "I5": "0", "J5": "2", "M5": "3", "N5": "40%", "O5": "Pågår",
+		"A6": "Revidera registerförteckningen", "F6": "Ej aktuellt", "I6": "1", "L6": "1", "M6": "3", "N6": "25%",
 		"A8": "IT-säkerhet",
-		"A9": "Tvåfaktorsautentisering", "B9": "–", "C9": "Flyttas till nästa år", "D9": "–", "J9": "1", "M9": "100%",
-		"N9": "Flyttas till nästa år", "O9": "Tekniken är upphandlad; införandet flyttas till nästa år.",
-		"A10": "Behörighetsgranskning", "B10": "Påbörjat", "C10": "Ej aktuellt", "K10": "1", "L10": "2", "M10": "33%", "N10": "",
-		"A12": "Förklaring", "A13": "Ej påbörjat", "A19": "–",
+		"A9": "Tvåfaktorsautentisering", "B9": "–", "C9": "Ej inlämnad", "D9": "–", "K9": "0", "M9": "1", "N9": "0%",
+		"O9": "Flyttas till nästa år", "P9": "Tekniken är upphandlad; införandet flyttas till nästa år.",
+		"A10": "Behörighetsgranskning", "B10": "Påbörjat", "C10": "Ej inlämnad", "F10": "Genomfört",
+		"H10": "1", "J10": "1", "L10": "0", "M10": "3", "N10": "40%", "O10": "",
+		"A12": "Förklaring", "A13": "Ej påbörjat", "A19": "Ej inlämnad", "A20": "Ej besvarad", "A21": "–",
+		"A22": "Utan inlämnat svar", "A24": "Sammanställd status", "A25": "Sammanställd text",
 	})
-	if !strings.Contains(cell(t, f, s, "A2"), "inskickade svar från 1 av 4 verksamheter") {
-		t.Errorf("subtitle = %q", cell(t, f, s, "A2"))
+	if got := cell(t, f, s, "A2"); !strings.Contains(got, "svar: 2 av 5 har lämnat in; 1 utkast och 1 återsänt svar räknas inte; 1 har inte börjat; bara inlämnade svar räknas") {
+		t.Errorf("subtitle = %q", got)
 	}
 	// The rate is a real number; not-applicable answers are left out: one of
-	// three applicable departments answered activity 22.
-	raw, err := f.GetCellValue(s, "M10", excelize.Options{RawCellValue: true})
+	// four applicable departments answered activity 12.
+	raw, err := f.GetCellValue(s, "N6", excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := strconv.ParseFloat(raw, 64); err != nil || v < 0.333 || v > 0.334 {
-		t.Errorf("M10 raw = %q, want 1/3", raw)
+	if v, err := strconv.ParseFloat(raw, 64); err != nil || v != 0.25 {
+		t.Errorf("N6 raw = %q, want 1/4", raw)
 	}
 	// Status colours from the scale, with a readable font colour.
 	fills := []struct{ ref, fill, font string }{
 		{"B5", "1E8449", "FFFFFF"},  // Genomfört: dark green, white text
-		{"D5", "2E86C1", "000000"},  // Pågår
+		{"O5", "2E86C1", "000000"},  // consolidated status Pågår
 		{"B10", "D68910", "000000"}, // Påbörjat: orange, black text
-		{"C9", "7D3C98", "FFFFFF"},  // Flyttas till nästa år
-		{"N5", "2E86C1", "000000"},  // consolidated status
-		{"I3", "1E8449", "FFFFFF"},  // status header
+		{"O9", "7D3C98", "FFFFFF"},  // Flyttas till nästa år
+		{"J3", "1E8449", "FFFFFF"},  // status header
 		{"B9", xlNotAssignedFill, xlNotAssignedFont},
+		{"C5", "", xlNotAssignedFont}, // Ej inlämnad: muted, no fill
 	}
 	for _, c := range fills {
 		if got := fillOf(t, f, s, c.ref); got != c.fill {
@@ -235,9 +239,6 @@ func TestXlsxWorkbookSummary(t *testing.T) {
 		if got := fontColourOf(t, f, s, c.ref); got != c.font {
 			t.Errorf("font colour of %s = %q, want %q", c.ref, got, c.font)
 		}
-	}
-	if got := fillOf(t, f, s, "E5"); got != "" {
-		t.Errorf("an unanswered cell has fill %q, want none", got)
 	}
 	if got := fillOf(t, f, s, "A4"); got != xlAreaFill || cellStyle(t, f, s, "A4").Font == nil || !cellStyle(t, f, s, "A4").Font.Bold {
 		t.Errorf("area row A4: fill %q, want bold on %s", got, xlAreaFill)
@@ -269,19 +270,25 @@ func TestXlsxWorkbookSummary(t *testing.T) {
 }
 
 func TestXlsxWorkbookAnswers(t *testing.T) {
-	f, _ := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
+	f, data := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
 	const s = sheetAnswers
 	tables, err := f.GetTables(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 17 answers: activities 11, 12, 13 and 22 by four departments, 21 by one.
-	if len(tables) != 1 || tables[0].Name != answersTable || tables[0].Range != "A1:M18" {
-		t.Fatalf("tables = %+v, want Svar over A1:M18", tables)
+	// 21 rows: activities 11, 12, 13 and 22 by five departments, 21 by one.
+	if len(tables) != 1 || tables[0].Name != answersTable || tables[0].Range != "A1:N22" {
+		t.Fatalf("tables = %+v, want Svar over A1:N22", tables)
+	}
+	// The table's part carries the autofilter that Excel and LibreOffice
+	// show as the header's filter buttons.
+	if part := xlZipPart(t, data, "xl/tables/table1.xml"); !strings.Contains(part, `<autoFilter ref="A1:N22"`) {
+		t.Errorf("the table part has no autofilter over A1:N22:\n%s", part)
 	}
 	wantCells(t, f, s, map[string]string{
-		"A1": "Område", "E1": "Status", "G1": "Behöver stöd", "J1": "Inskickat", "K1": "Senast sparad",
-		"L1": "Status vid delårsrapporten", "M1": "Förändrad",
+		"A1": "Område", "E1": "Svarsläge", "F1": "Status", "G1": "Kommentar", "H1": "Behöver stöd",
+		"J1": "Inlämnad av", "K1": "Inlämnad den", "L1": "Senast sparad",
+		"M1": "Status vid delårsrapporten", "N1": "Förändrad",
 	})
 	panes, err := f.GetPanes(s)
 	if err != nil {
@@ -291,44 +298,74 @@ func TestXlsxWorkbookAnswers(t *testing.T) {
 		t.Errorf("Svar panes = %+v, want the header row frozen", panes)
 	}
 
-	r := answerRow(t, f, "Riskanalys av kritisk information", "Barn- och utbildningsförvaltningen")
+	r := strconv.Itoa(answerRow(t, f, "Riskanalys av kritisk information", "Barn- och utbildningsförvaltningen"))
 	wantCells(t, f, s, map[string]string{
-		"A" + strconv.Itoa(r): "Styrning och samordning", "D" + strconv.Itoa(r): "Förvaltning",
-		"E" + strconv.Itoa(r): "Genomfört", "F" + strconv.Itoa(r): "Klart för tre tillgångar.", "G" + strconv.Itoa(r): "Nej",
-		"H" + strconv.Itoa(r): "Vi har haft “tuffa” prioriteringar – men är nöjda.",
-		"I" + strconv.Itoa(r): "Åsa Öberg", "J" + strconv.Itoa(r): "2024-12-17 09:30", "K" + strconv.Itoa(r): "2024-12-16 09:30",
-		"L" + strconv.Itoa(r): "Pågår", "M" + strconv.Itoa(r): "Ja",
+		"A" + r: "Styrning och samordning", "D" + r: "Förvaltning", "E" + r: "Inlämnad",
+		"F" + r: "Genomfört", "G" + r: "Klart för tre tillgångar.", "H" + r: "Nej",
+		"I" + r: "Vi har haft “tuffa” prioriteringar – men är nöjda.",
+		"J" + r: "Åsa Öberg", "K" + r: "2024-12-17 09:30", "L" + r: "2024-12-16 09:30",
+		"M" + r: "Pågår", "N" + r: "Ja",
 	})
-	if got := fillOf(t, f, s, "E"+strconv.Itoa(r)); got != "1E8449" {
+	if got := fillOf(t, f, s, "F"+r); got != "1E8449" {
 		t.Errorf("status fill on Svar = %q", got)
 	}
 	// Dates are real dates: numbers with a date-time format.
-	raw, err := f.GetCellValue(s, "J"+strconv.Itoa(r), excelize.Options{RawCellValue: true})
+	raw, err := f.GetCellValue(s, "K"+r, excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	serial, err := strconv.ParseFloat(raw, 64)
 	if err != nil {
-		t.Fatalf("Inskickat is not a number: %q", raw)
+		t.Fatalf("Inlämnad den is not a number: %q", raw)
 	}
 	if want := 45643.0 + 9.5/24; serial < want-1e-6 || serial > want+1e-6 {
-		t.Errorf("Inskickat serial = %v, want %v (2024-12-17 09:30)", serial, want)
+		t.Errorf("Inlämnad den serial = %v, want %v (2024-12-17 09:30)", serial, want)
 	}
-	if typ, _ := f.GetCellType(s, "J"+strconv.Itoa(r)); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-		t.Errorf("Inskickat cell type = %v, want a number", typ)
+	if typ, _ := f.GetCellType(s, "K"+r); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("Inlämnad den cell type = %v, want a number", typ)
 	}
 
-	// Not answered: an empty status, no change flag; no interim answer: no change flag.
-	r = answerRow(t, f, "Kontinuitetsplan", "Räddningstjänstförbundet Väst")
-	wantCells(t, f, s, map[string]string{"E" + strconv.Itoa(r): "", "J" + strconv.Itoa(r): "", "M" + strconv.Itoa(r): "", "G" + strconv.Itoa(r): "Nej"})
-	r = answerRow(t, f, "Kontinuitetsplan", "Barn- och utbildningsförvaltningen")
-	wantCells(t, f, s, map[string]string{"E" + strconv.Itoa(r): "Genomfört", "L" + strconv.Itoa(r): "", "M" + strconv.Itoa(r): ""})
-	r = answerRow(t, f, "Revidera registerförteckningen", "Exempelby Energi AB")
-	wantCells(t, f, s, map[string]string{"G" + strconv.Itoa(r): "Ja", "E" + strconv.Itoa(r): "Ej påbörjat"})
+	// Not started: nothing but where it stands.
+	r = strconv.Itoa(answerRow(t, f, "Kontinuitetsplan", "Räddningstjänstförbundet Väst"))
+	wantCells(t, f, s, map[string]string{"E" + r: "Ej påbörjad", "F" + r: "Ej inlämnad", "H" + r: "", "K" + r: "", "N" + r: ""})
+	// No interim answer: no change flag.
+	r = strconv.Itoa(answerRow(t, f, "Kontinuitetsplan", "Barn- och utbildningsförvaltningen"))
+	wantCells(t, f, s, map[string]string{"F" + r: "Genomfört", "M" + r: "Ej besvarad", "N" + r: ""})
+	// A returned response: its answer and comment left out.
+	r = strconv.Itoa(answerRow(t, f, "Revidera registerförteckningen", "Exempelby Energi AB"))
+	wantCells(t, f, s, map[string]string{"E" + r: "Återsänd", "F" + r: "Ej inlämnad", "G" + r: "", "H" + r: ""})
+}
+
+// xlZipPart returns one part of a workbook's package.
+func xlZipPart(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name != name {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(rc); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	t.Fatalf("the workbook has no part %s", name)
+	return ""
 }
 
 func TestXlsxWorkbookFormulaLikeTextStaysText(t *testing.T) {
-	f, data := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
+	rep := formstest.Small()
+	rep.Settings.Drafts = true // the texts of drafts and returned responses too
+	f, data := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
 	texts := []string{"=SUM(A1:A9) ska vara text", "+ resurser saknas", "-2 tillgångar kvar", "@Åke: börjar i januari",
 		"<script>alert(1)</script> gäller ej oss"}
 	for _, sheet := range f.GetSheetList() {
@@ -352,7 +389,7 @@ func TestXlsxWorkbookFormulaLikeTextStaysText(t *testing.T) {
 	for _, text := range texts {
 		found := 0
 		for _, sheet := range []string{sheetAnswers, "Barn- och utbildning…valtningen", "IT-avdelningen", "Exempelby Energi AB"} {
-			col := 6
+			col := answersCommentCol
 			if sheet != sheetAnswers {
 				col = 4
 			}
@@ -399,30 +436,50 @@ func TestXlsxWorkbookFormulaLikeTextStaysText(t *testing.T) {
 func TestXlsxWorkbookRate(t *testing.T) {
 	f, _ := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
 	wantCells(t, f, sheetRate, map[string]string{
-		"A1": "Verksamhet", "C1": "Status", "D1": "Besvarade aktiviteter", "E1": "Tilldelade", "I1": "Meddelande",
-		"A2": "Barn- och utbildningsförvaltningen", "B2": "Förvaltning", "C2": "Inskickad", "D2": "4", "E2": "4",
+		"A1": "Verksamhet", "C1": "Svarsläge", "D1": "Besvarade aktiviteter", "E1": "Tilldelade", "F1": "Inlämnad den",
+		"G1": "Inlämnad av", "I1": "Meddelande",
+		"A2": "Barn- och utbildningsförvaltningen", "B2": "Förvaltning", "C2": "Inlämnad", "D2": "4", "E2": "4",
 		"F2": "2024-12-17 09:30", "G2": "Åsa Öberg", "H2": "Nej", "I2": "",
-		"A3": "IT-avdelningen", "C3": "Utkast", "D3": "3", "E3": "5", "F3": "", "H3": "Nej",
-		"A4": "Exempelby Energi AB", "B4": "Bolag", "C4": "Återsänd för komplettering", "D4": "3", "E4": "4",
+		"A3": "IT-avdelningen", "C3": "Utkast", "D3": "", "E3": "5", "F3": "", "H3": "Nej",
+		"A4": "Exempelby Energi AB", "B4": "Bolag", "C4": "Återsänd", "D4": "", "E4": "4",
 		"H4": "Ja", "I4": "Komplettera kommentaren om kontinuitet.",
-		"A5": "Räddningstjänstförbundet Väst", "B5": "Förbund", "C5": "Ej påbörjad", "D5": "0", "E5": "4", "H5": "Nej",
+		"A5": "Räddningstjänstförbundet Väst", "B5": "Förbund", "C5": "Ej påbörjad", "D5": "", "E5": "4", "H5": "Nej",
+		"A6": "Kultur, fritid och idrott", "C6": "Inlämnad", "D6": "4",
+		"A8": "Besvarade aktiviteter räknas bara i inlämnade svar: 2 av 5 har lämnat in; 1 utkast och 1 återsänt svar räknas inte; 1 har inte börjat.",
 	})
+	rep := formstest.Small()
+	rep.Settings.Drafts = true
+	f, _ = writeAndOpen(t, rep, WorkbookOptions{})
+	wantCells(t, f, sheetRate, map[string]string{"D2": "4", "D3": "3 (utkast)", "D4": "3 (återsänd)", "D5": ""})
+	if st := cellStyle(t, f, sheetRate, "D3"); st.Font == nil || !st.Font.Italic {
+		t.Error("a draft's count is not in italic")
+	}
 }
 
 func TestXlsxWorkbookDepartmentSheets(t *testing.T) {
 	f, _ := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
 	const s = "IT-avdelningen"
+	// A draft: left out by default.
 	wantCells(t, f, s, map[string]string{
-		"A1": "IT-avdelningen", "A4": "Område", "C4": "Status", "F4": "Status vid delårsrapporten",
-		"B5": "Riskanalys av kritisk information", "C5": "Genomfört", "F5": "Påbörjat",
-		"B8": "Tvåfaktorsautentisering", "C8": "Flyttas till nästa år", "D8": "Upphandling klar, införande 2025. Kostnad 120 000 €.",
-		"E8": "Ja", "F8": "Pågår",
-		"B9": "Behörighetsgranskning", "C9": "Ej aktuellt",
+		"A1": "IT-avdelningen", "A3": "Svarsläge: Utkast · svaren är inte inlämnade och visas inte",
+		"A4": "Område", "C4": "Status", "F4": "Status vid delårsrapporten",
+		"B5": "Riskanalys av kritisk information", "C5": "Ej inlämnad", "F5": "Påbörjat",
+		"B8": "Tvåfaktorsautentisering", "C8": "Ej inlämnad", "D8": "", "E8": "", "F8": "Pågår",
 	})
-	if !strings.HasPrefix(cell(t, f, s, "A3"), "Status: Utkast · besvarat 3 av 5") {
-		t.Errorf("IT A3 = %q", cell(t, f, s, "A3"))
+	// Shown, marked, when the office asks for drafts.
+	rep := formstest.Small()
+	rep.Settings.Drafts = true
+	fd, _ := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
+	wantCells(t, fd, s, map[string]string{
+		"A3": "Svarsläge: Utkast · 3 av 5 aktiviteter med status i de sparade svaren, som inte är inlämnade och inte räknas",
+		"C5": "Genomfört (utkast)", "C8": "Flyttas till nästa år (utkast)",
+		"D8": "Upphandling klar, införande 2025. Kostnad 120 000 €.", "E8": "Ja", "C9": "Ej aktuellt (utkast)",
+	})
+	if st := cellStyle(t, fd, s, "C8"); st.Fill.Pattern != 14 || len(st.Fill.Color) == 0 ||
+		!strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), "7D3C98") || st.Font == nil || !st.Font.Italic {
+		t.Errorf("a draft's status on the department sheet: fill %+v font %+v, want italic on hatched 7D3C98", st.Fill, st.Font)
 	}
-	if got := fillOf(t, f, s, "C8"); got != "7D3C98" {
+	if got := fillOf(t, f, "Barn- och utbildning…valtningen", "C5"); got != "1E8449" {
 		t.Errorf("status fill on the department sheet = %q", got)
 	}
 	// The general comment closes the sheet of the department that wrote one.
@@ -477,16 +534,16 @@ func TestXlsxWorkbookDepartmentRowHeights(t *testing.T) {
 func TestXlsxWorkbookCharts(t *testing.T) {
 	f, _ := writeAndOpen(t, formstest.Small(), WorkbookOptions{PerDepartment: true})
 	wantCells(t, f, sheetCharts, map[string]string{
-		"A3": "Aktivitet", "B3": "Ej påbörjat", "H3": "Ej besvarat",
-		"A4": "Riskanalys av kritisk information", "D4": "1", "E4": "2", "H4": "1",
-		"A8": "Behörighetsgranskning", "C8": "1", "G8": "1", "H8": "2",
-		// totals over all answers: 10 of 17 answered.
+		"A3": "Aktivitet", "B3": "Ej påbörjat", "H3": "Utan inlämnat svar",
+		"A4": "Riskanalys av kritisk information", "D4": "0", "E4": "2", "H4": "3",
+		"A8": "Behörighetsgranskning", "C8": "1", "E8": "1", "G8": "0", "H8": "3",
+		// totals over the submitted answers: 8 of 21.
 		"A12": "Status", "B12": "Antal svar",
-		"A13": "Ej påbörjat", "B13": "1", "A14": "Påbörjat", "B14": "1", "A15": "Pågår", "B15": "3",
-		"A16": "Genomfört", "B16": "3", "A17": "Flyttas till nästa år", "B17": "1", "A18": "Ej aktuellt", "B18": "1",
-		"A19": "Ej besvarat", "B19": "7",
-		"A21": "Samlad status per aktivitet", "A23": "Samlad status", "A26": "Pågår", "B26": "1",
-		"A28": "Flyttas till nästa år", "B28": "1", "A30": "Ingen samlad status", "B30": "3",
+		"A13": "Ej påbörjat", "B13": "0", "A14": "Påbörjat", "B14": "1", "A15": "Pågår", "B15": "2",
+		"A16": "Genomfört", "B16": "4", "A17": "Flyttas till nästa år", "B17": "0", "A18": "Ej aktuellt", "B18": "1",
+		"A19": "Utan inlämnat svar", "B19": "13",
+		"A21": "Sammanställd status per aktivitet", "A23": "Sammanställd status", "A26": "Pågår", "B26": "1",
+		"A28": "Flyttas till nästa år", "B28": "1", "A30": "Ej sammanställd", "B30": "3",
 	})
 	if got := fillOf(t, f, sheetCharts, "A16"); got != "1E8449" {
 		t.Errorf("legend fill of Genomfört on Diagram = %q", got)
@@ -507,7 +564,7 @@ func TestXlsxWorkbookLongAndControlText(t *testing.T) {
 	f, _ := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
 
 	r := answerRow(t, f, "Riskanalys av kritisk information", "Barn- och utbildningsförvaltningen")
-	got := cell(t, f, sheetAnswers, xlCellRef(6, r))
+	got := cell(t, f, sheetAnswers, xlCellRef(answersCommentCol, r))
 	if !strings.HasSuffix(got, truncMarker) {
 		t.Errorf("a 40,000-character comment is not marked as cut: ends %q", got[len(got)-20:])
 	}
@@ -519,7 +576,7 @@ func TestXlsxWorkbookLongAndControlText(t *testing.T) {
 	}
 
 	r = answerRow(t, f, "Kontinuitetsplan", "Barn- och utbildningsförvaltningen")
-	if got := cell(t, f, sheetAnswers, xlCellRef(6, r)); got != "radett\nrad två\ttab" {
+	if got := cell(t, f, sheetAnswers, xlCellRef(answersCommentCol, r)); got != "radett\nrad två\ttab" {
 		t.Errorf("control characters not removed: %q", got)
 	}
 	if r := findRow(t, f, sheetRate, 1, "Exempelby Energi AB"); r == 0 {
@@ -538,6 +595,7 @@ func TestXlsxWorkbookUnicodeRoundTrip(t *testing.T) {
 		"Emoji och annat: 🔒 ✓ ≥ ½ Ω 漢字",
 	}
 	rep.Departments[1].Name = "Sámediggi Ŋ-đ-ŧ avdelning"
+	rep.Settings.Drafts = true // the department's response is a draft
 	resp := rep.Responses[2]
 	for i, id := range []int64{11, 21, 22} {
 		a := resp.Answers[id]
@@ -547,7 +605,7 @@ func TestXlsxWorkbookUnicodeRoundTrip(t *testing.T) {
 	f, _ := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
 	for i, title := range []string{"Riskanalys av kritisk information", "Tvåfaktorsautentisering", "Behörighetsgranskning"} {
 		r := answerRow(t, f, title, "Sámediggi Ŋ-đ-ŧ avdelning")
-		if got := cell(t, f, sheetAnswers, xlCellRef(6, r)); got != texts[i] {
+		if got := cell(t, f, sheetAnswers, xlCellRef(answersCommentCol, r)); got != texts[i] {
 			t.Errorf("round trip: got %q, want %q", got, texts[i])
 		}
 	}
@@ -561,22 +619,22 @@ func TestXlsxWorkbookEmptyRound(t *testing.T) {
 	rep.Responses = nil
 	rep.Consolidations = nil
 	f, data := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
-	wantCells(t, f, sheetSummary, map[string]string{"B5": "", "B9": "–", "L5": "4", "M5": "0%", "N5": ""})
+	wantCells(t, f, sheetSummary, map[string]string{"B5": "Ej inlämnad", "B9": "–", "M5": "5", "N5": "0%", "O5": ""})
 	tables, err := f.GetTables(sheetAnswers)
-	if err != nil || len(tables) != 1 || tables[0].Range != "A1:M18" {
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:N22" {
 		t.Errorf("tables = %+v, %v", tables, err)
 	}
-	for r := 2; r <= 18; r++ {
-		if got := cell(t, f, sheetAnswers, xlCellRef(5, r)); got != "" {
-			t.Errorf("Svar!E%d = %q in a round without answers", r, got)
+	for r := 2; r <= 22; r++ {
+		if got := cell(t, f, sheetAnswers, xlCellRef(answersStatusCol, r)); got != wordNotSubmitted {
+			t.Errorf("Svar!F%d = %q in a round without answers", r, got)
 		}
 	}
-	for r := 2; r <= 5; r++ {
+	for r := 2; r <= 6; r++ {
 		if got := cell(t, f, sheetRate, xlCellRef(3, r)); got != "Ej påbörjad" {
 			t.Errorf("Svarsfrekvens!C%d = %q, want Ej påbörjad", r, got)
 		}
-		if got := cell(t, f, sheetRate, xlCellRef(4, r)); got != "0" {
-			t.Errorf("Svarsfrekvens!D%d = %q, want 0", r, got)
+		if got := cell(t, f, sheetRate, xlCellRef(4, r)); got != "" {
+			t.Errorf("Svarsfrekvens!D%d = %q, want nothing counted", r, got)
 		}
 	}
 	if !bytes.Contains(data, []byte("xl/charts/chart2.xml")) {
@@ -597,10 +655,10 @@ func TestXlsxWorkbookDepartmentWithoutActivities(t *testing.T) {
 	f, _ := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
 	const s = "Räddningstjänstförbundet Väst"
 	wantCells(t, f, s, map[string]string{
-		"A3": "Status: Ej påbörjad · besvarat 0 av 0",
+		"A3": "Svarsläge: Ej påbörjad",
 		"A5": "Verksamheten har inga tilldelade aktiviteter i den här omgången.",
 	})
-	wantCells(t, f, sheetRate, map[string]string{"A5": s, "D5": "0", "E5": "0"})
+	wantCells(t, f, sheetRate, map[string]string{"A5": s, "D5": "", "E5": "0"})
 	wantCells(t, f, sheetSummary, map[string]string{"E5": "–", "E10": "–"})
 }
 
@@ -609,10 +667,10 @@ func TestXlsxWorkbookWithoutInterim(t *testing.T) {
 	rep.InterimRound, rep.Interim = nil, nil
 	f, _ := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
 	tables, err := f.GetTables(sheetAnswers)
-	if err != nil || len(tables) != 1 || tables[0].Range != "A1:K18" {
-		t.Fatalf("tables = %+v, %v; want A1:K18 without the interim columns", tables, err)
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:L22" {
+		t.Fatalf("tables = %+v, %v; want A1:L22 without the interim columns", tables, err)
 	}
-	wantCells(t, f, sheetAnswers, map[string]string{"K1": "Senast sparad", "L1": "", "M1": ""})
+	wantCells(t, f, sheetAnswers, map[string]string{"L1": "Senast sparad", "M1": "", "N1": ""})
 	wantCells(t, f, "IT-avdelningen", map[string]string{"E4": "Behöver stöd", "F4": ""})
 }
 
