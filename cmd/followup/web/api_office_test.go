@@ -201,8 +201,8 @@ func (e *officeEnv) apiAdminCalls() []struct {
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/links/%d/replace", round, dep), nil},
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/responses/%d/return", round, dep), map[string]any{"message": "Komplettera aktivitet 3."}},
 		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", e.info.InterimID, act), map[string]any{"status_id": plan.Statuses[2].ID, "narrative": "Pågår", "include_comments": true, "base_version": 0}},
-		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/report-settings", round), map[string]any{"drafts": true, "base_version": 0}},
-		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/texts/introduction", round), map[string]any{"body": "Inledning.", "base_version": 0}},
+		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/report-settings", e.info.InterimID), map[string]any{"drafts": true, "base_version": 0}},
+		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/texts/introduction", e.info.InterimID), map[string]any{"body": "Inledning.", "base_version": 0}},
 		// Last: a return needs the round open.
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/close", round), nil},
 	}
