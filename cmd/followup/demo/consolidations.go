@@ -19,7 +19,7 @@ type consolidation struct {
 
 // annualConsolidations follow the plan's activities in order.
 var annualConsolidations = []consolidation{
-	{3, "Samtliga verksamheter har analyserat minst tre av sina viktigaste informationstillgångar. Analyserna har gett konkreta åtgärdslistor, och de flesta åtgärderna är redan inplanerade i verksamhetsplanerna för nästa år.", false, ""},
+	{3, "De verksamheter som har lämnat in sina svar har analyserat minst tre av sina viktigaste informationstillgångar, och utkasten från övriga pekar åt samma håll. Analyserna har gett konkreta åtgärdslistor, och de flesta åtgärderna är redan inplanerade i verksamhetsplanerna för nästa år.", false, ""},
 	{2, "Sex av åtta verksamheter har klassat ett system. De som återstår har valt system och gör klassningen tillsammans med nätverket under första kvartalet. Stödmaterialet har förenklats efter synpunkter från verksamheterna.", true, "Två verksamheter gör klassningen under första kvartalet."},
 	{3, "Varje verksamhet har en kontinuitetsplan för sin mest kritiska tjänst. Planerna har prövats i den gemensamma övningen och justerats efteråt.", false, ""},
 	{4, "Översynen har påbörjats men tog längre tid än beräknat eftersom flera verksamheter bytt system under året. Arbetet flyttas till nästa års plan och leds av dataskyddssamordnarna.", false, "Flera verksamheter har bytt system och behöver göra om sina förteckningar."},
