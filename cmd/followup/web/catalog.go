@@ -44,6 +44,10 @@ func NewCatalog() *Catalog {
 type Localizer struct {
 	Lang    Lang
 	catalog *Catalog
+	// OfferEnglish is true on a Swedish page for a browser that asks for
+	// English and a person who has not chosen a language yet: the page
+	// offers English visibly instead of switching unasked.
+	OfferEnglish bool
 }
 
 // For returns a localizer for the language.
@@ -72,23 +76,50 @@ func (l *Localizer) T(key string, args ...any) string {
 // langCookie remembers the person's choice of language.
 const langCookie = "followup_lang"
 
-// chooseLang picks the language: the remembered choice first, then the
-// browser's Accept-Language, then Swedish.
+// chooseLang picks the language of a page: the person's remembered choice,
+// else Swedish. A browser's Accept-Language does not switch the interface
+// unasked (see prefersEnglish).
 func chooseLang(r *http.Request) Lang {
+	if lang, ok := chosenLang(r); ok {
+		return lang
+	}
+	return Swedish
+}
+
+// chosenLang returns the language the person chose, remembered in a cookie.
+func chosenLang(r *http.Request) (Lang, bool) {
 	if c, err := r.Cookie(langCookie); err == nil {
 		switch Lang(c.Value) {
 		case Swedish, English:
-			return Lang(c.Value)
+			return Lang(c.Value), true
 		}
 	}
+	return "", false
+}
+
+// prefersEnglish reports whether the browser's Accept-Language names English
+// before any Scandinavian language.
+func prefersEnglish(r *http.Request) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
 		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
 		switch {
 		case strings.HasPrefix(tag, "sv"), strings.HasPrefix(tag, "nb"), strings.HasPrefix(tag, "nn"), strings.HasPrefix(tag, "da"):
-			return Swedish
+			return false
 		case strings.HasPrefix(tag, "en"):
-			return English
+			return true
 		}
+	}
+	return false
+}
+
+// apiLang picks the language of the JSON API's messages: a program says
+// which it wants in Accept-Language, a browser session may have chosen one.
+func apiLang(r *http.Request) Lang {
+	if lang, ok := chosenLang(r); ok {
+		return lang
+	}
+	if prefersEnglish(r) {
+		return English
 	}
 	return Swedish
 }

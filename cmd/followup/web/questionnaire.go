@@ -51,7 +51,7 @@ func (s *Server) showQuestionnaire(c *gin.Context) {
 		return
 	}
 	closed := stamp.Closed(s.Now(), s.Loc)
-	key := fmt.Sprintf("%s|%s|%s|closed=%t|notice=%s", token, l.Lang, stamp.Key, closed, notice)
+	key := fmt.Sprintf("%s|%s|offer=%t|%s|closed=%t|notice=%s", token, l.Lang, l.OfferEnglish, stamp.Key, closed, notice)
 	if b, ok := s.rendered.get(key); ok {
 		writeHTML(c, http.StatusOK, b)
 		return

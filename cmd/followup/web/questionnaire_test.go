@@ -1094,11 +1094,12 @@ func TestQuestionnaireLanguage(t *testing.T) {
 		texts []string // closing heading, filled-in-by label, submit button
 	}{
 		{"DefaultSwedish", nil, "sv", []string{"Avslutning", "Ifyllt av", "Skicka in"}},
-		{"AcceptLanguageEnglish", []func(*http.Request){acceptLanguage("en-GB,en;q=0.9")}, "en", []string{"Closing", "Filled in by", "Submit"}},
+		// A browser asking for English is offered it, not switched unasked.
+		{"AcceptLanguageEnglishStaysSwedish", []func(*http.Request){acceptLanguage("en-GB,en;q=0.9")}, "sv", []string{"Avslutning", "Ifyllt av", "Skicka in"}},
 		{"AcceptLanguageSwedishFirst", []func(*http.Request){acceptLanguage("sv-SE,en;q=0.8")}, "sv", []string{"Avslutning", "Ifyllt av", "Skicka in"}},
 		{"CookieOverridesAcceptLanguage", []func(*http.Request){acceptLanguage("en"), langCookie("sv")}, "sv", []string{"Avslutning", "Ifyllt av", "Skicka in"}},
 		{"CookieEnglish", []func(*http.Request){acceptLanguage("sv"), langCookie("en")}, "en", []string{"Closing", "Filled in by", "Submit"}},
-		{"UnknownCookieIgnored", []func(*http.Request){acceptLanguage("en"), langCookie("de")}, "en", []string{"Closing", "Filled in by", "Submit"}},
+		{"UnknownCookieIgnored", []func(*http.Request){acceptLanguage("en"), langCookie("de")}, "sv", []string{"Avslutning", "Ifyllt av", "Skicka in"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1120,7 +1121,7 @@ func TestQuestionnaireLanguage(t *testing.T) {
 		})
 	}
 	t.Run("NotFoundPageInEnglish", func(t *testing.T) {
-		res := f.get(t, "/r/unknown", acceptLanguage("en"))
+		res := f.get(t, "/r/unknown", langCookie("en"))
 		wantStatus(t, res, http.StatusNotFound)
 		doc := res.Doc(t)
 		if got, _ := attr(findOne(t, doc, "html"), "lang"); got != "en" {

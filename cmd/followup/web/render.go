@@ -96,6 +96,18 @@ type page struct {
 	RequestID string
 	Account   *Account
 	Path      string
+	// Next is where choosing a language returns to: the page itself, with
+	// its query on office pages (a filtered matrix stays filtered).
+	Next string
+	// Offer offers English on a Swedish page to a browser that asks for
+	// it; nil otherwise.
+	Offer *langOffer
+}
+
+// langOffer is the visible choice of English, in English, with the choice
+// to keep Swedish, in Swedish.
+type langOffer struct {
+	Text, English, Swedish string
 }
 
 // render executes a page into a buffer and only then writes it, so a
@@ -120,6 +132,14 @@ func (s *Server) renderBytes(c *gin.Context, name string, p page) ([]byte, error
 	}
 	p.RequestID = c.GetString(requestIDKey)
 	p.Path = c.Request.URL.Path
+	p.Next = p.Path
+	if c.Request.Method == http.MethodGet && strings.HasPrefix(p.Path, "/kontor") && c.Request.URL.RawQuery != "" {
+		p.Next = c.Request.URL.RequestURI()
+	}
+	if p.L.OfferEnglish {
+		en := s.catalog.For(English)
+		p.Offer = &langOffer{Text: en.T("lang.offer_text"), English: en.T("lang.offer_english"), Swedish: p.L.T("lang.offer_swedish")}
+	}
 	if a, ok := c.Get(accountKey); ok {
 		p.Account = a.(*Account)
 	}
@@ -137,8 +157,18 @@ func writeHTML(c *gin.Context, status int, b []byte) {
 	c.Writer.Write(b)
 }
 
+// localizer returns the request's localizer: for pages the person's chosen
+// language or Swedish, offering English to a browser that asks for it; for
+// the JSON API the language the client asks for.
 func (s *Server) localizer(c *gin.Context) *Localizer {
-	return s.catalog.For(chooseLang(c.Request))
+	if wantsJSON(c) {
+		return s.catalog.For(apiLang(c.Request))
+	}
+	l := s.catalog.For(chooseLang(c.Request))
+	if _, chosen := chosenLang(c.Request); !chosen && prefersEnglish(c.Request) {
+		l.OfferEnglish = true
+	}
+	return l
 }
 
 // fail logs an internal error with the request id and shows the error page.
