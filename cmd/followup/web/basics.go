@@ -28,8 +28,8 @@ func (s *Server) serveStatic(c *gin.Context) {
 	c.Data(http.StatusOK, mime.TypeByExtension(path.Ext(name)), b)
 }
 
-// scaleCSS serves the colours of a plan's status scale as classes, because
-// the pages' security policy allows no inline styles.
+// scaleCSS serves the colours and fill patterns of a plan's status scale as
+// classes, because the pages' security policy allows no inline styles.
 func (s *Server) scaleCSS(c *gin.Context) {
 	id, err := strconv.ParseInt(strings.TrimSuffix(c.Param("plan"), ".css"), 10, 64)
 	if err != nil {
@@ -42,8 +42,9 @@ func (s *Server) scaleCSS(c *gin.Context) {
 		return
 	}
 	var b strings.Builder
+	patterns := statusPattern(plan.Statuses)
 	for _, st := range plan.Statuses {
-		fmt.Fprintf(&b, ".st-%d{--status:%s}\n", st.ID, st.Color)
+		fmt.Fprintf(&b, ".st-%d{--status:%s;--pattern:%s}\n", st.ID, st.Color, patterns[st.ID])
 	}
 	c.Header("Cache-Control", "no-cache")
 	c.Data(http.StatusOK, "text/css; charset=utf-8", []byte(b.String()))

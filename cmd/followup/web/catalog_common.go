@@ -1,5 +1,11 @@
 package web
 
+import (
+	"fmt"
+
+	"followup/forms"
+)
+
 func commonTexts() map[string]text {
 	return map[string]text{
 		"app.name":           {"Uppföljning", "Follow-up"},
@@ -69,12 +75,17 @@ func errorTexts() map[string]text {
 		"error.text_encoding":         {"Texten innehåller ogiltiga tecken.", "The text contains invalid characters."},
 		"error.text_control":          {"Texten innehåller otillåtna styrtecken.", "The text contains control characters that are not allowed."},
 		"error.text_bidi":             {"Texten innehåller osynliga tecken som vänder skrivriktningen (till exempel U+202E). Skriv texten utan dem.", "The text contains invisible characters that reverse the writing direction (such as U+202E). Write it without them."},
+		"error.text_too_long_max":     {"Texten är för lång (högst %s tecken).", "The text is too long (at most %s characters)."},
 		"error.text_too_long":         {"Texten är för lång (högst 10 000 tecken).", "The text is too long (at most 10,000 characters)."},
 		"error.unknown_status":        {"Välj en status från listan.", "Choose a status from the list."},
 		"error.unknown_activity":      {"Aktiviteten ingår inte i ert formulär.", "The activity is not part of your form."},
 		"error.status_required":       {"Välj en status.", "Choose a status."},
 		"error.comment_required":      {"Den valda statusen kräver en kommentar.", "The chosen status requires a comment."},
 		"error.filled_in_by_required": {"Skriv ditt namn.", "Write your name."},
+		"error.too_many_areas":        {fmt.Sprintf("En plan kan ha högst %d områden.", forms.MaxAreas), fmt.Sprintf("A plan can have at most %d areas.", forms.MaxAreas)},
+		"error.too_many_activities":   {fmt.Sprintf("En plan kan ha högst %d aktiviteter.", forms.MaxActivities), fmt.Sprintf("A plan can have at most %d activities.", forms.MaxActivities)},
+		"error.too_many_departments":  {fmt.Sprintf("Registret kan ha högst %s verksamheter, aktiva och inaktiva.", thousands(forms.MaxDepartments, "\u00a0")), fmt.Sprintf("The register can hold at most %s organisations, active or not.", thousands(forms.MaxDepartments, ","))},
+		"error.paper":                 {"Välj ett pappersformat i listan.", "Choose a paper format from the list."},
 		"error.department_kind":       {"Välj förvaltning, bolag eller förbund.", "Choose department, company or federation."},
 		"error.email":                 {"Skriv en giltig e-postadress.", "Write a valid e-mail address."},
 		"error.date":                  {"Skriv datumet som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."},

@@ -88,7 +88,7 @@ func officeRoundTexts() map[string]text {
 		"rounds.download.hint":     {"Excel-filen innehåller alla svar, svarsfrekvens och ett blad per verksamhet. PDF-rapporten är sammanställningen med verksamheternas svar som bilaga.", "The Excel file holds every answer, the response rate and a sheet per department. The PDF report is the summary with the departments' answers as an appendix."},
 		"rounds.download.xlsx":     {"Ladda ner Excel", "Download Excel"},
 		"rounds.download.pdf":      {"Ladda ner PDF-rapport", "Download PDF report"},
-		"rounds.matrix":            {"Sammanställ per aktivitet", "Consolidate per activity"},
+		"rounds.matrix":            {"Matrisen: sammanställ per aktivitet", "The matrix: consolidate per activity"},
 
 		"rounds.progress":              {"Läget i verksamheterna", "Progress of the departments"},
 		"rounds.progress_caption":      {"Verksamheternas svar", "The departments' answers"},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,9 +16,11 @@ import (
 )
 
 // consolidationView is what the consolidation page of one activity shows:
-// every assigned department's answer, the suggested status with its rule,
-// the office's saved consolidation and its history, and (for admins) the
-// form to save a new version.
+// every assigned department's answer (drafts and returned responses too,
+// marked, for the office sees what is coming), the suggested status with
+// its rule and counts (which count submitted answers only), the office's
+// saved consolidation and its history, and (for admins) the form to save a
+// new version.
 type consolidationView struct {
 	Round    forms.Round
 	Plan     *forms.Plan
@@ -33,14 +37,17 @@ type consolidationView struct {
 	Suggestion   forms.Suggestion
 	RuleText     string
 	CountsText   string
-	Saved        *consVersion // the current consolidation; nil before the first save
-	History      []consVersion
-	Form         consForm
-	Errors       []fieldError
-	FieldErrs    map[string]string
-	Conflict     *consVersion // what another coordinator saved while this one wrote
-	Notice       string       // already translated; shown with role=status
-	Loc          *time.Location
+	// CarryStatuses names the statuses that carry an activity over to
+	// next year whatever the office marks, for the form's hint.
+	CarryStatuses string
+	Saved         *consVersion // the current consolidation; nil before the first save
+	History       []consVersion
+	Form          consForm
+	Errors        []fieldError
+	FieldErrs     map[string]string
+	Conflict      *consVersion // what another coordinator saved while this one wrote
+	Notice        string       // already translated; shown with role=status
+	Loc           *time.Location
 	// consolidations holds every saved consolidation of the round, to name
 	// the one just saved in the notice.
 	consolidations map[int64]forms.Consolidation
@@ -48,14 +55,16 @@ type consolidationView struct {
 
 // consRow is one department's answer about the activity.
 type consRow struct {
-	Department      forms.Department
-	Answered        bool
-	Status          forms.Status
+	Department forms.Department
+	Answered   bool
+	Status     forms.Status
+	// Draft and Returned mark an answer shown but not counted: its
+	// response is a draft, or was returned for completion.
+	Draft, Returned bool
 	Comment         string
 	NeedsSupport    bool
 	InterimAnswered bool
 	Interim         forms.Status
-	Change          string // translated; empty when there is nothing to compare
 }
 
 // consVersion is one saved version of the consolidation, ready to show.
@@ -71,7 +80,18 @@ type consForm struct {
 	StatusID        int64
 	Narrative       string
 	IncludeComments bool
+	Continues       bool
+	CarryReason     string
 	BaseVersion     int
+}
+
+// consFormOf reads the form as posted (or as kept after the session
+// expired).
+func consFormOf(v url.Values) consForm {
+	f := consForm{Narrative: v.Get("narrative"), IncludeComments: checked(v.Get("include_comments")),
+		Continues: checked(v.Get("continues")), CarryReason: v.Get("carry_reason")}
+	f.BaseVersion, _ = strconv.Atoi(v.Get("v"))
+	return f
 }
 
 // consIDParam reads a numeric path parameter; anything else is a 404.
@@ -130,25 +150,36 @@ func (s *Server) loadConsolidation(ctx context.Context, l *Localizer, roundID, a
 	}
 	for _, d := range rep.Assigned(act) {
 		row := consRow{Department: d}
-		if ans, ok := rep.Answer(d.ID, act.ID); ok {
-			row.Comment, row.NeedsSupport = ans.Comment, ans.NeedsSupport
-			row.Status, row.Answered = rep.Plan.Statuses.ByID(ans.StatusID)
+		if c := rep.Cell(d.ID, act, true); c.Shown() {
+			row.Comment, row.NeedsSupport = c.Answer.Comment, c.Answer.NeedsSupport
+			row.Status, row.Answered = c.Status, c.HasStatus
+			if c.Mark == forms.MarkDraft {
+				row.Returned = c.State == forms.ResponseReturned
+				row.Draft = !row.Returned
+			}
 		}
 		if v.Annual {
 			row.Interim, row.InterimAnswered = rep.InterimStatus(d.ID, act.ID)
-			row.Change = consChange(l, row)
 		}
 		v.Rows = append(v.Rows, row)
 	}
 	v.Suggestion = rep.Suggestion(act)
 	v.RuleText = consRuleText(l, v.Suggestion)
 	v.CountsText = consCountsText(l, rep.Plan.Statuses, v.Suggestion.Tally)
+	var carry []string
+	for _, st := range rep.Plan.Statuses {
+		if st.CarriesOver {
+			carry = append(carry, st.Name)
+		}
+	}
+	v.CarryStatuses = strings.Join(carry, "; ")
 
 	names := s.consAuthorNames(ctx)
 	if saved, ok := rep.Consolidations[act.ID]; ok {
 		cv := consVersionOf(rep.Plan.Statuses, saved, names)
 		v.Saved = &cv
-		v.Form = consForm{StatusID: saved.StatusID, Narrative: saved.Narrative, IncludeComments: saved.IncludeComments, BaseVersion: saved.Version}
+		v.Form = consForm{StatusID: saved.StatusID, Narrative: saved.Narrative, IncludeComments: saved.IncludeComments,
+			Continues: saved.Continues, CarryReason: saved.CarryReason, BaseVersion: saved.Version}
 	} else {
 		v.Form = consForm{IncludeComments: true}
 		if v.Suggestion.HasStatus {
@@ -181,29 +212,17 @@ func (s *Server) consAuthorNames(ctx context.Context) map[string]string {
 	return out
 }
 
-func consVersionOf(scale forms.Scale, c forms.Consolidation, names map[string]string) consVersion {
-	st, ok := scale.ByID(c.StatusID)
-	by := c.Author
-	if n, ok := names[c.Author]; ok {
-		by = n
+// authorName is "Name (e-mail)" for a known account, else as stored.
+func authorName(names map[string]string, author string) string {
+	if n, ok := names[author]; ok {
+		return n
 	}
-	return consVersion{Consolidation: c, Status: st, HasStatus: ok, By: by}
+	return author
 }
 
-// consChange describes how a department's status moved since the interim
-// round, such as "Påbörjat → Genomfört".
-func consChange(l *Localizer, r consRow) string {
-	switch {
-	case !r.InterimAnswered && !r.Answered:
-		return ""
-	case !r.InterimAnswered:
-		return l.T("cons.unanswered") + " → " + r.Status.Name
-	case !r.Answered:
-		return r.Interim.Name + " → " + l.T("cons.unanswered")
-	case r.Interim.ID == r.Status.ID:
-		return l.T("cons.unchanged")
-	}
-	return r.Interim.Name + " → " + r.Status.Name
+func consVersionOf(scale forms.Scale, c forms.Consolidation, names map[string]string) consVersion {
+	st, ok := scale.ByID(c.StatusID)
+	return consVersion{Consolidation: c, Status: st, HasStatus: ok, By: authorName(names, c.Author)}
 }
 
 // consRuleText says in words which branch of the suggestion rule applied.
@@ -215,17 +234,24 @@ func consRuleText(l *Localizer, sg forms.Suggestion) string {
 	return l.T(key)
 }
 
-// consCountsText is the translated forms.CountsText: "7 av 12 Genomfört,
-// 3 Pågår, 2 har inte svarat". Status names are the plan's own words.
+// consCountsText is the translated forms.CountsText, with the counting rule
+// in the same words: "7 av 12 Genomfört, 3 Pågår, 2 utan inlämnat svar;
+// 1 utkast räknas inte". Status names are the plan's own words.
 func consCountsText(l *Localizer, scale forms.Scale, t forms.Tally) string {
 	if t.Assigned == 0 {
 		return l.T("cons.count_none")
 	}
-	var parts []string
+	// Largest count first, ties in scale order, as forms.CountsText.
+	order := make([]int, 0, len(t.PerStatus))
 	for i, n := range t.PerStatus {
-		if n == 0 || i >= len(scale) {
-			continue
+		if n > 0 && i < len(scale) {
+			order = append(order, i)
 		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return t.PerStatus[order[a]] > t.PerStatus[order[b]] })
+	var parts []string
+	for _, i := range order {
+		n := t.PerStatus[i]
 		if len(parts) == 0 {
 			parts = append(parts, l.T("cons.count_first", n, t.Assigned, scale[i].Name))
 		} else {
@@ -239,7 +265,7 @@ func consCountsText(l *Localizer, scale forms.Scale, t forms.Tally) string {
 			parts = append(parts, l.T("cons.unanswered_more", u))
 		}
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, ", ") + notCountedText(l, t.Drafts, t.Returned)
 }
 
 func (s *Server) consPath(roundID, activityID int64) string {
@@ -262,8 +288,7 @@ func (s *Server) showConsolidation(c *gin.Context) {
 	}
 	// A form posted after the session expired comes back as it was typed.
 	if form, ok := s.takeStash(c); ok {
-		v.Form = consForm{Narrative: form.Get("narrative"), IncludeComments: checked(form.Get("include_comments"))}
-		v.Form.BaseVersion, _ = strconv.Atoi(form.Get("v"))
+		v.Form = consFormOf(form)
 		v.Form.StatusID, _ = strconv.ParseInt(form.Get("status"), 10, 64)
 		v.Notice = l.T("cons.restored_notice")
 	}
@@ -298,8 +323,7 @@ func (s *Server) saveConsolidation(c *gin.Context) {
 		s.errorPage(c, err)
 		return
 	}
-	typed := consForm{Narrative: c.PostForm("narrative"), IncludeComments: checked(c.PostForm("include_comments"))}
-	typed.BaseVersion, _ = strconv.Atoi(c.PostForm("v"))
+	typed := consFormOf(c.Request.PostForm)
 	var fe forms.FieldErrors
 	if raw := strings.TrimSpace(c.PostForm("status")); raw != "" {
 		id, err := strconv.ParseInt(raw, 10, 64)
@@ -309,7 +333,8 @@ func (s *Server) saveConsolidation(c *gin.Context) {
 			typed.StatusID = id
 		}
 	}
-	in := forms.ConsolidationInput{StatusID: typed.StatusID, Narrative: typed.Narrative, IncludeComments: typed.IncludeComments, BaseVersion: typed.BaseVersion}
+	in := forms.ConsolidationInput{StatusID: typed.StatusID, Narrative: typed.Narrative, IncludeComments: typed.IncludeComments,
+		Continues: typed.Continues, CarryReason: typed.CarryReason, BaseVersion: typed.BaseVersion}
 	if fe.Len() > 0 {
 		check := in
 		if err := check.Validate(v.Plan.Statuses); err != nil {
@@ -348,22 +373,12 @@ func (s *Server) saveConsolidation(c *gin.Context) {
 
 // consInvalid shows the form again with the problems and what was typed.
 func (s *Server) consInvalid(c *gin.Context, l *Localizer, v *consolidationView, typed consForm, err error) {
-	var fe *forms.Error
-	if errors.As(err, &fe) {
-		labels := map[string]string{"status": l.T("cons.field_status"), "narrative": l.T("cons.field_narrative")}
-		for _, f := range fe.Order {
-			if _, dup := v.FieldErrs[f]; dup {
-				continue
-			}
-			label, ok := labels[f]
-			if !ok {
-				label = f
-			}
-			msg := l.T(fe.Fields[f])
-			v.FieldErrs[f] = msg
-			v.Errors = append(v.Errors, fieldError{Field: f, Label: label, Message: msg})
-		}
-	}
+	v.Errors, v.FieldErrs = formErrors(l, err, map[string]formField{
+		"status":       {Label: l.T("cons.field_status")},
+		"narrative":    {Label: l.T("cons.field_narrative"), Limit: forms.MaxTextRunes},
+		"continues":    {Label: l.T("cons.field_continues")},
+		"carry_reason": {Label: l.T("cons.field_carry_reason"), Limit: forms.MaxReasonRunes},
+	})
 	v.Form = typed
 	s.render(c, http.StatusUnprocessableEntity, "consolidation", page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
 }

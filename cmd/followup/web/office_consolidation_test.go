@@ -119,8 +119,8 @@ func consMain(t testing.TB, doc *html.Node) *html.Node {
 	return m[0]
 }
 
-// consRound is a round made for one test on the demo plan, with three
-// participants whose answers the test sets.
+// consRound is a round made for one test on the demo plan, with the first
+// few of the demo's departments taking part, whose answers the test sets.
 type consRound struct {
 	id     int64
 	plan   *forms.Plan
@@ -129,15 +129,15 @@ type consRound struct {
 	status map[string]int64 // status id by name
 }
 
-// consNewRound opens an interim round of the demo plan for three departments.
-func consNewRound(t *testing.T, e *officeEnv) *consRound {
+// consNewRound opens an interim round of the demo plan for n departments.
+func consNewRound(t *testing.T, e *officeEnv, n int) *consRound {
 	t.Helper()
 	ctx := context.Background()
 	rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &consRound{plan: &rep.Plan, deps: rep.Departments[:3], status: map[string]int64{}}
+	r := &consRound{plan: &rep.Plan, deps: rep.Departments[:n], status: map[string]int64{}}
 	var ids []int64
 	for _, d := range r.deps {
 		ids = append(ids, d.ID)
@@ -177,6 +177,37 @@ func (r *consRound) answer(t *testing.T, e *officeEnv, dep int, act int, status 
 	}
 }
 
+// submit answers the department's remaining activities with Genomfört and
+// submits its response, so that its answers count.
+func (r *consRound) submit(t *testing.T, e *officeEnv, dep int) {
+	t.Helper()
+	ctx := context.Background()
+	d := r.deps[dep]
+	cur, err := e.db.Response(ctx, r.id, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "Testperson"
+	in := forms.SaveInput{FilledInBy: &name}
+	for _, a := range r.plan.Activities() {
+		if a.AssignedTo(d.ID) && !cur.Answers[a.ID].Answered() {
+			in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a.ID, StatusID: r.status["Genomfört"], Comment: "Klart."})
+		}
+	}
+	if _, err := e.db.SubmitResponse(ctx, e.server.Loc, r.id, d.ID, in, storage.Actor(name)); err != nil {
+		t.Fatalf("submit for %s: %v", d.Name, err)
+	}
+}
+
+// returnResponse returns the department's submitted response for
+// completion.
+func (r *consRound) returnResponse(t *testing.T, e *officeEnv, dep int) {
+	t.Helper()
+	if err := e.db.ReturnResponse(context.Background(), e.server.Loc, r.id, r.deps[dep].ID, "Komplettera kommentaren.", demo.AdminEmail); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func (r *consRound) path(act int) string {
 	return fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", r.id, r.acts[act].ID)
 }
@@ -184,7 +215,7 @@ func (r *consRound) path(act int) string {
 func TestOfficeConsolidation(t *testing.T) {
 	e := newOfficeEnv(t)
 	ctx := context.Background()
-	r := consNewRound(t, e)
+	r := consNewRound(t, e, 3)
 	// Activity 0: everyone done. Activity 1: mixed, one unanswered.
 	// Activity 2: nobody has answered. Activity 3: started by none.
 	for d := range 3 {
@@ -194,6 +225,39 @@ func TestOfficeConsolidation(t *testing.T) {
 	r.answer(t, e, 1, 1, "Påbörjat")
 	r.answer(t, e, 0, 3, "Ej påbörjat")
 	r.answer(t, e, 1, 3, "Ej aktuellt")
+
+	// Before anyone submits, every answer is a draft: shown, not counted.
+	t.Run("DraftsShownNotCounted", func(t *testing.T) {
+		code, body := e.get(e.admin, r.path(0))
+		if code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		doc := consParse(t, body)
+		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Inget förslag") {
+			t.Errorf("suggested %q, want none: drafts do not count", got)
+		}
+		if got, want := consText(consByID(t, doc, "counts")), "Svar: 3 av 3 utan inlämnat svar; 3 utkast räknas inte."; got != want {
+			t.Errorf("counts %q, want %q", got, want)
+		}
+		for _, d := range r.deps {
+			row := consText(consByID(t, doc, fmt.Sprintf("dept-%d", d.ID)))
+			if !strings.Contains(row, "Genomfört Utkast, räknas inte") || !strings.Contains(row, "Kommentar från "+d.Name) {
+				t.Errorf("row of %s: %q, want the status marked as a draft and the comment", d.Name, row)
+			}
+		}
+	})
+	t.Run("NoAnswersNoSuggestion", func(t *testing.T) {
+		_, body := e.get(e.admin, r.path(2))
+		doc := consParse(t, body)
+		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Inget förslag") {
+			t.Errorf("suggested %q", got)
+		}
+		if got, want := consText(consByID(t, doc, "counts")), "Svar: 3 av 3 utan inlämnat svar."; got != want {
+			t.Errorf("counts %q, want %q", got, want)
+		}
+	})
+	r.submit(t, e, 0)
+	r.submit(t, e, 1)
 
 	t.Run("SuggestsDoneWhenAllDone", func(t *testing.T) {
 		code, body := e.get(e.admin, r.path(0))
@@ -208,39 +272,34 @@ func TestOfficeConsolidation(t *testing.T) {
 		if got, want := consText(consByID(t, doc, "rule")), l.T("cons.rule.all_done", "Genomfört"); got != want {
 			t.Errorf("rule %q, want %q", got, want)
 		}
-		if got := consText(consByID(t, doc, "counts")); !strings.Contains(got, "3 av 3 Genomfört") {
-			t.Errorf("counts %q", got)
+		if got, want := consText(consByID(t, doc, "counts")), "Svar: 2 av 3 Genomfört, 1 utan inlämnat svar; 1 utkast räknas inte."; got != want {
+			t.Errorf("counts %q, want %q", got, want)
 		}
 		// The suggestion is preselected before the first save.
 		checked := consFindAll(doc, consTag("input", "name=status", "checked"))
 		if len(checked) != 1 || func() string { v, _ := consAttr(checked[0], "value"); return v }() != strconv.FormatInt(r.status["Genomfört"], 10) {
 			t.Errorf("want the suggested status preselected")
 		}
-		// Every department's answer is there, with its comment.
-		for _, d := range r.deps {
-			if got := consText(consByID(t, doc, fmt.Sprintf("dept-%d", d.ID))); !strings.Contains(got, "Kommentar från "+d.Name) {
-				t.Errorf("row of %s: %q", d.Name, got)
+		// Every department's answer is there, with its comment; only the
+		// draft is marked.
+		for i, d := range r.deps {
+			row := consText(consByID(t, doc, fmt.Sprintf("dept-%d", d.ID)))
+			if !strings.Contains(row, "Kommentar från "+d.Name) {
+				t.Errorf("row of %s: %q", d.Name, row)
+			}
+			if got, want := strings.Contains(row, "Utkast, räknas inte"), i == 2; got != want {
+				t.Errorf("row of %s: %q: marked as a draft %t, want %t", d.Name, row, got, want)
 			}
 		}
 	})
 	t.Run("InProgressWithUnanswered", func(t *testing.T) {
 		_, body := e.get(e.admin, r.path(1))
 		doc := consParse(t, body)
-		if got, want := consText(consByID(t, doc, "counts")), "1 av 3 Påbörjat, 1 Genomfört, 1 har inte svarat"; !strings.Contains(got, want) {
+		if got, want := consText(consByID(t, doc, "counts")), "Svar: 1 av 3 Påbörjat, 1 Genomfört, 1 utan inlämnat svar."; got != want {
 			t.Errorf("counts %q, want %q", got, want)
 		}
 		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Pågår") {
 			t.Errorf("suggested %q, want Pågår", got)
-		}
-	})
-	t.Run("NoAnswersNoSuggestion", func(t *testing.T) {
-		_, body := e.get(e.admin, r.path(2))
-		doc := consParse(t, body)
-		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Inget förslag") {
-			t.Errorf("suggested %q", got)
-		}
-		if got := consText(consByID(t, doc, "counts")); !strings.Contains(got, "3 av 3 har inte svarat") {
-			t.Errorf("counts %q", got)
 		}
 	})
 	t.Run("NoneStartedLeavesNotApplicableOut", func(t *testing.T) {
@@ -252,19 +311,17 @@ func TestOfficeConsolidation(t *testing.T) {
 		}
 	})
 	t.Run("EnglishCounts", func(t *testing.T) {
-		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+r.path(1), nil)
-		req.Header.Set("Accept-Language", "en")
-		res, err := e.admin.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		doc, err := html.Parse(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := consText(consByID(t, doc, "counts")), "1 of 3 Påbörjat, 1 Genomfört, 1 have not answered"; !strings.Contains(got, want) {
-			t.Errorf("counts %q, want %q", got, want)
+		en := e.signIn(demo.AdminEmail, demo.AdminPassword)
+		u, _ := url.Parse(e.srv.URL)
+		en.Jar.SetCookies(u, []*http.Cookie{{Name: langCookie, Value: "en", Path: "/"}})
+		for act, want := range map[int]string{
+			0: "Answers: 2 of 3 Genomfört, 1 without a submitted answer; 1 draft does not count.",
+			1: "Answers: 1 of 3 Påbörjat, 1 Genomfört, 1 without a submitted answer.",
+		} {
+			_, body := e.get(en, r.path(act))
+			if got := consText(consByID(t, consParse(t, body), "counts")); got != want {
+				t.Errorf("activity %d: counts %q, want %q", act, got, want)
+			}
 		}
 	})
 	t.Run("PreviousAndNext", func(t *testing.T) {
@@ -387,7 +444,7 @@ func TestOfficeConsolidation(t *testing.T) {
 			t.Errorf("a reader's save stored something: %d versions", len(hist))
 		}
 	})
-	t.Run("AnnualRoundShowsInterim", func(t *testing.T) {
+	t.Run("AnnualRoundShowsInterimOnce", func(t *testing.T) {
 		rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
 		if err != nil {
 			t.Fatal(err)
@@ -402,14 +459,28 @@ func TestOfficeConsolidation(t *testing.T) {
 			if !ok1 || !ok2 || now.ID == then.ID {
 				continue
 			}
-			row := consByID(t, doc, fmt.Sprintf("dept-%d", d.ID))
-			if got, want := consText(row), then.Name+" → "+now.Name; !strings.Contains(got, want) {
-				t.Errorf("row of %s: %q lacks %q", d.Name, got, want)
+			cells := consFindAll(consByID(t, doc, fmt.Sprintf("dept-%d", d.ID)), consTag("td"))
+			if len(cells) != 4 {
+				t.Fatalf("row of %s has %d cells, want status, interim, comment, support", d.Name, len(cells))
+			}
+			if got := consText(cells[0]); got != now.Name {
+				t.Errorf("row of %s: status %q, want %q", d.Name, got, now.Name)
+			}
+			if got := consText(cells[1]); got != then.Name {
+				t.Errorf("row of %s: interim %q, want %q", d.Name, got, then.Name)
 			}
 			found = true
 		}
 		if !found {
 			t.Fatal("the demo has no changed answer on the first activity")
+		}
+		heads := consFindAll(consFindAll(doc, consTag("table", "class=cons-answers annual"))[0], consTag("th", "scope=col"))
+		var names []string
+		for _, h := range heads {
+			names = append(names, consText(h))
+		}
+		if got, want := strings.Join(names, " | "), "Verksamhet | Status | Vid delårsrapporten | Kommentar | Behöver stöd"; got != want {
+			t.Errorf("columns %q, want %q: no column repeats its neighbours", got, want)
 		}
 	})
 	t.Run("UnknownActivity404", func(t *testing.T) {

@@ -11,7 +11,9 @@ import (
 )
 
 // matrixView is the overview of a round: activities as rows grouped by
-// area, participating departments as columns.
+// area, participating departments as columns, each cell a compact mark of
+// the department's answer. Drafts and returned responses are shown, marked;
+// they never count.
 type matrixView struct {
 	Round       forms.Round
 	Plan        *forms.Plan
@@ -21,60 +23,25 @@ type matrixView struct {
 	Annual       bool
 	InterimTitle string
 	Columns      int // every column of the table, for the area header rows
+	// Few is true when the departments are too few to fill the screen:
+	// their columns then keep a readable width instead of stretching.
+	Few bool
+	// Count states the round's response count with the counting rule.
+	Count string
+	// Statuses are the plan's statuses with their abbreviations, for the
+	// legend; Abbrs has the abbreviations by status id.
+	Statuses []matrixStatus
+	Abbrs    map[int64]string
+	Filter   *matrixFilter
 	// Pager leads through the departments when they do not fit one page;
 	// nil when they do.
 	Pager *matrixPager
 }
 
-// matrixColumns is how many departments a page of the matrix shows. A
-// municipality's 20 or 30 departments fit one page; a round of 300 would
-// make a table 300 columns wide and tens of megabytes heavy, so it is shown
-// 40 departments at a time.
-const matrixColumns = 40
-
-// matrixPager is the navigation between the pages of departments.
-type matrixPager struct {
-	From, To, Total int // the departments shown, counted from 1
-	Prev, Next      string
-	Pages           []matrixPageLink
-}
-
-// matrixPageLink names one page by the departments on it, "41–80".
-type matrixPageLink struct {
-	From, To int
-	Href     string
-	Current  bool
-}
-
-// matrixPage picks the departments of the page asked for with ?sida=N and
-// builds the pager; an unknown page is not found.
-func (s *Server) matrixPage(c *gin.Context, base string, deps []forms.Department) ([]forms.Department, *matrixPager, bool) {
-	per := s.matrixColumns
-	pages := (len(deps) + per - 1) / per
-	page := 1
-	if raw, ok := c.GetQuery("sida"); ok {
-		n, err := strconv.Atoi(raw)
-		if err != nil || n < 1 || n > max(pages, 1) || strconv.Itoa(n) != raw {
-			s.errorPage(c, notFound)
-			return nil, nil, false
-		}
-		page = n
-	}
-	if pages <= 1 {
-		return deps, nil, true
-	}
-	href := func(n int) string { return base + "/matris?sida=" + strconv.Itoa(n) }
-	p := &matrixPager{From: (page-1)*per + 1, To: min(page*per, len(deps)), Total: len(deps)}
-	if page > 1 {
-		p.Prev = href(page - 1)
-	}
-	if page < pages {
-		p.Next = href(page + 1)
-	}
-	for n := 1; n <= pages; n++ {
-		p.Pages = append(p.Pages, matrixPageLink{From: (n-1)*per + 1, To: min(n*per, len(deps)), Href: href(n), Current: n == page})
-	}
-	return deps[p.From-1 : p.To], p, true
+// matrixStatus is a status of the plan with its abbreviation.
+type matrixStatus struct {
+	forms.Status
+	Abbr string
 }
 
 type matrixArea struct {
@@ -93,10 +60,15 @@ type matrixRow struct {
 type matrixCell struct {
 	DepartmentID int64
 	Assigned     bool
-	Answered     bool
-	Status       forms.Status
-	Comment      string
-	NeedsSupport bool
+	// Answered is true when the cell shows a status, counted or not.
+	Answered bool
+	Status   forms.Status
+	Abbr     string
+	// Draft and Returned mark an answer that does not count: its response
+	// is a draft, or was returned for completion.
+	Draft, Returned bool
+	Comment         string
+	NeedsSupport    bool
 	// In annual rounds: the interim answer and whether the status changed.
 	InterimAnswered bool
 	Interim         forms.Status
@@ -104,7 +76,8 @@ type matrixCell struct {
 	TipID           string
 }
 
-// showMatrix renders the overview matrix of a round. It has no control that
+// showMatrix renders the overview matrix of a round, filtered by area,
+// department kind and response state when asked. It has no control that
 // changes anything, so readers see the same page as admins.
 func (s *Server) showMatrix(c *gin.Context) {
 	roundID, ok := s.consIDParam(c, "round")
@@ -116,35 +89,31 @@ func (s *Server) showMatrix(c *gin.Context) {
 		s.errorPage(c, err)
 		return
 	}
-	deps, pager, ok := s.matrixPage(c, "/kontor/omgangar/"+strconv.FormatInt(roundID, 10), rep.Departments)
+	l := s.localizer(c)
+	f := matrixFilterOf(c, rep, l)
+	deps, pager, ok := s.matrixPage(c, "/kontor/omgangar/"+strconv.FormatInt(roundID, 10)+"/matris", f, f.departments(rep))
 	if !ok {
 		return
 	}
-	l := s.localizer(c)
+	abbrs := statusAbbrevs(rep.Plan.Statuses)
 	v := &matrixView{Round: rep.Round, Plan: &rep.Plan, Departments: deps, Annual: rep.InterimRound != nil,
-		Columns: len(deps) + 2, Pager: pager}
+		Columns: len(deps) + 2, Few: len(deps) < matrixFew, Pager: pager, Filter: f, Count: responseCountText(l, rep.ResponseCount()), Abbrs: abbrs}
+	for _, st := range rep.Plan.Statuses {
+		v.Statuses = append(v.Statuses, matrixStatus{Status: st, Abbr: abbrs[st.ID]})
+	}
 	if rep.InterimRound != nil {
 		v.InterimTitle = rep.InterimRound.Title
 	}
 	for _, ar := range rep.Plan.Areas {
+		if f.Area != 0 && ar.ID != f.Area {
+			continue
+		}
 		ma := matrixArea{Title: ar.Title}
 		for _, a := range ar.Activities {
 			row := matrixRow{Activity: a}
 			row.Consolidated, row.HasConsolidated = rep.ConsolidatedStatus(a.ID)
 			for _, d := range deps {
-				cell := matrixCell{DepartmentID: d.ID, Assigned: a.AssignedTo(d.ID),
-					TipID: "tip-" + strconv.FormatInt(a.ID, 10) + "-" + strconv.FormatInt(d.ID, 10)}
-				if cell.Assigned {
-					if ans, ok := rep.Answer(d.ID, a.ID); ok {
-						cell.Comment, cell.NeedsSupport = tipText(ans.Comment), ans.NeedsSupport
-						cell.Status, cell.Answered = rep.Plan.Statuses.ByID(ans.StatusID)
-					}
-					if v.Annual {
-						cell.Interim, cell.InterimAnswered = rep.InterimStatus(d.ID, a.ID)
-						cell.Changed = cell.Answered && cell.InterimAnswered && cell.Interim.ID != cell.Status.ID
-					}
-				}
-				row.Cells = append(row.Cells, cell)
+				row.Cells = append(row.Cells, matrixCellOf(rep, a, d.ID, abbrs))
 			}
 			ma.Rows = append(ma.Rows, row)
 		}
@@ -154,7 +123,37 @@ func (s *Server) showMatrix(c *gin.Context) {
 	if pager != nil {
 		title = l.T("matrix.title_page", rep.Round.Title, pager.From, pager.To)
 	}
+	if f.Active {
+		title = l.T("matrix.title_filtered", title)
+	}
 	s.render(c, http.StatusOK, "matrix", page{L: l, Title: title, Data: v})
+}
+
+// matrixFew is the number of departments under which the matrix's columns
+// keep a fixed width rather than share the screen's.
+const matrixFew = 8
+
+// matrixCellOf builds one cell; the office always sees drafts, marked.
+func matrixCellOf(rep *forms.RoundReport, a forms.Activity, depID int64, abbrs map[int64]string) matrixCell {
+	cell := matrixCell{DepartmentID: depID, Assigned: a.AssignedTo(depID),
+		TipID: "tip-" + strconv.FormatInt(a.ID, 10) + "-" + strconv.FormatInt(depID, 10)}
+	if !cell.Assigned {
+		return cell
+	}
+	if rc := rep.Cell(depID, a, true); rc.Shown() {
+		cell.Comment, cell.NeedsSupport = tipText(rc.Answer.Comment), rc.Answer.NeedsSupport
+		cell.Status, cell.Answered = rc.Status, rc.HasStatus
+		cell.Abbr = abbrs[rc.Status.ID]
+		if rc.Mark == forms.MarkDraft {
+			cell.Returned = rc.State == forms.ResponseReturned
+			cell.Draft = !cell.Returned
+		}
+	}
+	if rep.InterimRound != nil {
+		cell.Interim, cell.InterimAnswered = rep.InterimStatus(depID, a.ID)
+		cell.Changed = cell.Answered && cell.InterimAnswered && cell.Interim.ID != cell.Status.ID
+	}
+	return cell
 }
 
 // tipComment bounds the comment a matrix cell shows on hover and focus. A

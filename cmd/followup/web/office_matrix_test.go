@@ -47,34 +47,59 @@ func TestOfficeMatrix(t *testing.T) {
 			t.Fatalf("%d department columns, want %d", len(cols), len(rep.Departments))
 		}
 		for i, d := range rep.Departments {
-			if len(consFindAll(cols[i], consTag("a", fmt.Sprintf("href=/kontor/omgangar/%d/verksamheter/%d", e.info.AnnualID, d.ID)))) != 1 {
+			links := consFindAll(cols[i], consTag("a", fmt.Sprintf("href=/kontor/omgangar/%d/verksamheter/%d", e.info.AnnualID, d.ID)))
+			if len(links) != 1 {
 				t.Errorf("column %d does not link to the response of %s", i, d.Name)
+				continue
+			}
+			// The whole name is the link's, for screen readers, and shown
+			// on hover and focus however the header cuts it.
+			if got := consText(links[0]); got != d.Name {
+				t.Errorf("column %d is named %q, want %q", i, got, d.Name)
+			}
+			if tips := consFindAll(cols[i], consTag("span", "class=mx-dept-tip", "aria-hidden=true")); len(tips) != 1 || consText(tips[0]) != d.Name {
+				t.Errorf("column %d has no full name to show on hover and focus", i)
 			}
 		}
 		if got := len(consFindAll(doc, consTag("th", "scope=rowgroup"))); got != len(rep.Plan.Areas) {
 			t.Errorf("%d area rows, want %d", got, len(rep.Plan.Areas))
 		}
 	})
-	t.Run("CellShowsStatusWord", func(t *testing.T) {
-		n := 0
+	t.Run("CellShowsStatusAbbreviatedWithColourAndWord", func(t *testing.T) {
+		abbrs := statusAbbrevs(rep.Plan.Statuses)
+		var counted, drafts int
 		for _, a := range rep.Plan.Activities() {
 			for _, d := range rep.Departments {
-				st, ok := rep.Status(d.ID, a.ID)
-				if !ok {
+				rc := rep.Cell(d.ID, a, true)
+				if !rc.Shown() || !rc.HasStatus {
 					continue
 				}
-				got := consText(cell(t, a.ID, d.ID))
-				if !strings.Contains(got, st.Name) {
-					t.Errorf("cell %s / %s: %q lacks %q", a.Title, d.Name, got, st.Name)
+				c := cell(t, a.ID, d.ID)
+				links := consFindAll(c, consTag("a", "class^=mx-link st-"+fmt.Sprint(rc.Status.ID)))
+				if len(links) != 1 {
+					t.Errorf("cell %s / %s is not coloured as %s", a.Title, d.Name, rc.Status.Name)
+					continue
 				}
-				if len(consFindAll(cell(t, a.ID, d.ID), consTag("span", "class=swatch st-"+fmt.Sprint(st.ID)))) != 1 {
-					t.Errorf("cell %s / %s has no colour swatch", a.Title, d.Name)
+				if got := spokenText(links[0]); !strings.HasPrefix(got, rc.Status.Name) {
+					t.Errorf("cell %s / %s says %q, want the whole word %q", a.Title, d.Name, got, rc.Status.Name)
 				}
-				n++
+				abbr := consFindAll(c, consTag("span", "class=mx-abbr", "aria-hidden=true"))
+				if len(abbr) != 1 || consText(abbr[0]) != abbrs[rc.Status.ID] {
+					t.Errorf("cell %s / %s lacks the abbreviation %q", a.Title, d.Name, abbrs[rc.Status.ID])
+				}
+				class, _ := consAttr(links[0], "class")
+				if draft := strings.Contains(class, "mx-draft"); draft != (rc.Mark == forms.MarkDraft) {
+					t.Errorf("cell %s / %s: marked as a draft %t, want %t", a.Title, d.Name, draft, rc.Mark == forms.MarkDraft)
+				}
+				if rc.Mark == forms.MarkDraft {
+					drafts++
+				} else {
+					counted++
+				}
 			}
 		}
-		if n == 0 {
-			t.Fatal("the demo's annual round has no answers")
+		if counted == 0 || drafts == 0 {
+			t.Fatalf("the demo's annual round should have counted (%d) and draft (%d) answers", counted, drafts)
 		}
 	})
 	t.Run("UnassignedAndUnansweredMarked", func(t *testing.T) {
@@ -82,7 +107,7 @@ func TestOfficeMatrix(t *testing.T) {
 		for _, a := range rep.Plan.Activities() {
 			for _, d := range rep.Departments {
 				c := cell(t, a.ID, d.ID)
-				switch _, answered := rep.Answer(d.ID, a.ID); {
+				switch answered := rep.Cell(d.ID, a, true).Shown(); {
 				case !a.AssignedTo(d.ID):
 					unassigned++
 					if got := consText(c); !strings.Contains(got, "–") || !strings.Contains(got, "Ingår inte") {
@@ -93,7 +118,7 @@ func TestOfficeMatrix(t *testing.T) {
 					}
 				case !answered:
 					unanswered++
-					if got := consText(c); !strings.Contains(got, "Inte besvarad") {
+					if got := consText(c); !strings.Contains(got, "Ej besvarad") {
 						t.Errorf("unanswered cell %q", got)
 					}
 				}
@@ -103,7 +128,8 @@ func TestOfficeMatrix(t *testing.T) {
 			t.Fatalf("the demo should have unassigned (%d) and unanswered (%d) cells", unassigned, unanswered)
 		}
 		legend := consText(consFindAll(doc, consTag("section", "class=mx-legend"))[0])
-		for _, want := range []string{"Verksamheten har inte svarat ännu", "Aktiviteten ingår inte för verksamheten", "Genomfört"} {
+		for _, want := range []string{"Ej besvarad: verksamheten har inte svarat", "Aktiviteten ingår inte för verksamheten", "Genomfört",
+			"Utkast: visas men räknas inte", "Återsänd för komplettering", "Statusen har ändrats sedan delårsrapporten"} {
 			if !strings.Contains(legend, want) {
 				t.Errorf("legend lacks %q", want)
 			}
@@ -113,7 +139,8 @@ func TestOfficeMatrix(t *testing.T) {
 		n := 0
 		for _, a := range rep.Plan.Activities() {
 			for _, d := range rep.Departments {
-				now, ok1 := rep.Status(d.ID, a.ID)
+				rc := rep.Cell(d.ID, a, true)
+				now, ok1 := rc.Status, rc.HasStatus
 				then, ok2 := rep.InterimStatus(d.ID, a.ID)
 				changes := consFindAll(cell(t, a.ID, d.ID), consTag("span", "class=mx-change"))
 				if !ok1 || !ok2 || now.ID == then.ID {
@@ -148,9 +175,12 @@ func TestOfficeMatrix(t *testing.T) {
 				if role, _ := consAttr(tip, "role"); role != "tooltip" {
 					t.Errorf("description %s has role %q", id, role)
 				}
-				if ans, ok := rep.Answer(d.ID, a.ID); ok && ans.Comment != "" {
-					if !strings.Contains(consText(tip), strings.Join(strings.Fields(ans.Comment), " ")) {
-						t.Errorf("tooltip %s lacks the comment %q", id, ans.Comment)
+				if rc := rep.Cell(d.ID, a, true); rc.Shown() && rc.Answer.Comment != "" {
+					if !strings.Contains(consText(tip), strings.Join(strings.Fields(rc.Answer.Comment), " ")) {
+						t.Errorf("tooltip %s lacks the comment %q", id, rc.Answer.Comment)
+					}
+					if rc.Mark == forms.MarkDraft && !strings.Contains(consText(tip), "utkast, räknas inte") {
+						t.Errorf("tooltip %s does not say the answer is a draft", id)
 					}
 					checked++
 				}
@@ -164,16 +194,25 @@ func TestOfficeMatrix(t *testing.T) {
 			t.Error("the table should sit in a focusable, labelled scroll region")
 		}
 	})
-	t.Run("ReaderSeesNoControls", func(t *testing.T) {
+	t.Run("ReaderSeesNothingThatChanges", func(t *testing.T) {
 		code, body := e.get(e.reader, path)
 		if code != http.StatusOK {
 			t.Fatalf("status %d", code)
 		}
 		main := consMain(t, consParse(t, body))
-		for _, tag := range []string{"form", "button", "input", "select", "textarea"} {
-			if n := consFindAll(main, consTag(tag)); len(n) > 0 {
-				t.Errorf("a reader sees %d <%s>", len(n), tag)
+		for _, f := range consFindAll(main, consTag("form")) {
+			if m, _ := consAttr(f, "method"); m != "get" {
+				t.Errorf("a reader sees a form that posts")
 			}
+		}
+		if n := consFindAll(main, consTag("textarea")); len(n) > 0 {
+			t.Errorf("a reader sees %d text fields", len(n))
+		}
+	})
+	t.Run("CountingRuleStated", func(t *testing.T) {
+		want := responseCountText(e.server.catalog.For(Swedish), rep.ResponseCount()) + "."
+		if got := consText(consByID(t, doc, "matrix-count")); got != want || !strings.Contains(got, "utkast räknas inte") {
+			t.Errorf("count %q, want %q with the drafts left out", got, want)
 		}
 	})
 	t.Run("InterimRoundHasNoChanges", func(t *testing.T) {
@@ -262,7 +301,7 @@ func TestOfficeMatrixPages(t *testing.T) {
 				t.Fatalf("%d department columns, want %d", len(cols), tc.to-tc.from+1)
 			}
 			for i, col := range cols {
-				if d := deps[tc.from-1+i]; consText(col) != d.Name {
+				if d := deps[tc.from-1+i]; consText(consFindAll(col, consTag("a"))[0]) != d.Name {
 					t.Errorf("column %d is %q, want %q", i+1, consText(col), d.Name)
 				}
 			}

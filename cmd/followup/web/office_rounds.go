@@ -64,10 +64,12 @@ type roundOption struct {
 // roundPageView is a round's page: its state, the progress of every
 // participant, and, while it is a draft, the choice of participants.
 type roundPageView struct {
-	Round          forms.Round
-	Plan           *forms.Plan
-	Rows           []storage.Progress
-	Counts         storage.ProgressCounts
+	Round  forms.Round
+	Plan   *forms.Plan
+	Rows   []storage.Progress
+	Counts storage.ProgressCounts
+	// CountText states the counts with the counting rule.
+	CountText      string
 	Sort           string
 	Filter         string
 	SortOptions    []roundOption
@@ -105,6 +107,7 @@ func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int
 	l := s.localizer(c)
 	v := &roundPageView{Round: round, Plan: plan, Counts: storage.CountProgress(rows), Loc: s.Loc, FieldErrs: map[string]string{},
 		DeadlinePassed: round.State == forms.RoundOpen && round.DeadlinePassed(s.Now(), s.Loc)}
+	v.CountText = responseCountText(l, progressCount(v.Counts))
 
 	v.Sort = c.Query("sortera")
 	if v.Sort != roundSortState && v.Sort != roundSortSaved {

@@ -707,7 +707,7 @@ func TestOfficeRoundProgress(t *testing.T) {
 
 	t.Run("CountsAndValues", func(t *testing.T) {
 		doc := roundGetDoc(t, e, e.reader, roundPath(id))
-		if got := roundText(roundOne(t, doc, "p", "id=progress-count")); got != "2 av 8 har lämnat in" {
+		if got := roundText(roundOne(t, doc, "p", "id=progress-count")); got != "2 av 8 har lämnat in; 1 utkast räknas inte; 5 har inte börjat." {
 			t.Errorf("count %q", got)
 		}
 		if got := roundText(roundOne(t, doc, "dl", "id=progress-counts")); got != "Utkast 1 Ej påbörjad 5 Återsänd för komplettering 0" {

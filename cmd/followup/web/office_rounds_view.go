@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -120,32 +119,16 @@ func (s *Server) roundSummaries(c *gin.Context) ([]roundSummary, []storage.PlanS
 // each field for the summary; anchors gives the id a field's summary link
 // points at when it is not the field name (radio and checkbox groups).
 func roundFormErrors(l *Localizer, err error, labels, anchors map[string]string) ([]fieldError, map[string]string) {
-	byField := map[string]string{}
-	var out []fieldError
-	var fe *forms.Error
-	if !errors.As(err, &fe) {
-		return nil, byField
+	fields := map[string]formField{}
+	for f, label := range labels {
+		fields[f] = formField{Label: label, Anchor: anchors[f]}
 	}
-	order := slices.Clone(fe.Order)
-	for f := range fe.Fields {
-		if !slices.Contains(order, f) {
-			order = append(order, f)
+	for f, a := range anchors {
+		if _, ok := fields[f]; !ok {
+			fields[f] = formField{Anchor: a}
 		}
 	}
-	for _, f := range order {
-		msg := l.T(fe.Fields[f])
-		byField[f] = msg
-		target := f
-		if a, ok := anchors[f]; ok {
-			target = a
-		}
-		label := labels[f]
-		if label == "" {
-			label = f
-		}
-		out = append(out, fieldError{Field: target, Label: label, Message: msg})
-	}
-	return out, byField
+	return formErrors(l, err, fields)
 }
 
 // roundFieldErr builds an EINVALID error for one field.

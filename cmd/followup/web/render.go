@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/forms"
+	"followup/storage"
 )
 
 // pageTemplate is one page's template set: the layout and its partials with
@@ -76,6 +77,9 @@ func funcs() template.FuncMap {
 			return `lang="sv"`
 		},
 		"pct": func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+		// responseCount states a round's progress counts with the counting
+		// rule, in the page's language.
+		"responseCount": func(l *Localizer, n storage.ProgressCounts) string { return responseCountText(l, progressCount(n)) },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
