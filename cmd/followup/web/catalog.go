@@ -29,7 +29,7 @@ type Catalog struct {
 func NewCatalog() *Catalog {
 	c := &Catalog{texts: map[string]text{}}
 	for _, part := range []map[string]text{commonTexts(), errorTexts(), questionnaireTexts(), officeTexts(),
-		officeDepartmentTexts(), officePlanTexts(), officeRoundTexts(), officeConsolidationTexts(), apiTexts()} {
+		officeDepartmentTexts(), officePlanTexts(), officeRoundTexts(), officeConsolidationTexts(), officeReportTexts(), apiTexts()} {
 		for k, v := range part {
 			if _, dup := c.texts[k]; dup {
 				panic("catalog: duplicate key " + k)

@@ -85,10 +85,11 @@ func officeRoundTexts() map[string]text {
 		"rounds.action.reopen":     {"Öppna omgången igen", "Open the round again"},
 		"rounds.action.links":      {"Länkar till verksamheterna", "Links to the departments"},
 		"rounds.downloads":         {"Rapporter", "Reports"},
-		"rounds.download.hint":     {"Excel-filen innehåller alla svar, svarsfrekvens och ett blad per verksamhet. PDF-rapporten är sammanställningen med verksamheternas svar som bilaga.", "The Excel file holds every answer, the response rate and a sheet per department. The PDF report is the summary with the departments' answers as an appendix."},
+		"rounds.download.hint":     {"Excel-filen innehåller alla svar, svarsfrekvens och ett blad per verksamhet. PDF-rapporten är sammanställningen med verksamheternas svar som bilaga. Vad rapporterna tar med, och kontorets inledning och samlade bedömning, väljer och skriver ni under Rapportens innehåll och texter.", "The Excel file holds every answer, the response rate and a sheet per department. The PDF report is the summary with the departments' answers as an appendix. What the reports include, and the office's introduction and overall assessment, you choose and write under The report's contents and texts."},
 		"rounds.download.xlsx":     {"Ladda ner Excel", "Download Excel"},
 		"rounds.download.pdf":      {"Ladda ner PDF-rapport", "Download PDF report"},
 		"rounds.matrix":            {"Matrisen: sammanställ per aktivitet", "The matrix: consolidate per activity"},
+		"rounds.report_settings":   {"Rapportens innehåll och texter", "The report's contents and texts"},
 
 		"rounds.progress":              {"Läget i verksamheterna", "Progress of the departments"},
 		"rounds.progress_caption":      {"Verksamheternas svar", "The departments' answers"},

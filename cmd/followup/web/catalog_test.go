@@ -44,6 +44,9 @@ func enumeratedKeys() map[string][]string {
 		"round.state.": {string(forms.RoundDraft), string(forms.RoundOpen), string(forms.RoundClosed)},
 		"error.code.":  nil,
 	}
+	for _, k := range forms.TextKinds() {
+		m["report.text."] = append(m["report.text."], string(k))
+	}
 	for _, s := range forms.ResponseStates() {
 		m["response.state."] = append(m["response.state."], string(s))
 	}

@@ -56,6 +56,8 @@ func (s *Server) engine() *gin.Engine {
 	view.GET("/omgangar/:round/matris", s.showMatrix)
 	view.GET("/omgangar/:round/aktiviteter/:activity", s.showConsolidation)
 	view.GET("/omgangar/:round/verksamheter/:dept", s.showResponse)
+	view.GET("/omgangar/:round/rapport", s.showReport)
+	view.GET("/omgangar/:round/rapport/texter/:kind", s.showReportText)
 	view.GET("/omgangar/:round/export.xlsx", s.exportWorkbook)
 	view.GET("/omgangar/:round/export.pdf", s.exportReport)
 
@@ -86,6 +88,8 @@ func (s *Server) engine() *gin.Engine {
 	admin.POST("/omgangar/:round/lankar/:dept", s.replaceLink)
 	admin.POST("/omgangar/:round/verksamheter/:dept/aterlamna", s.returnResponse)
 	admin.POST("/omgangar/:round/aktiviteter/:activity", s.saveConsolidation)
+	admin.POST("/omgangar/:round/rapport", s.saveReportSettings)
+	admin.POST("/omgangar/:round/rapport/texter/:kind", s.saveReportText)
 	admin.GET("/logg", s.showAudit)
 	admin.GET("/konton", s.listAccounts)
 	admin.POST("/konton", s.createAccount)

@@ -86,15 +86,16 @@ func (fs *formStash) take(id, path string) (url.Values, bool) {
 	return e.form, true
 }
 
-// consolidationPath is the office form whose text is worth keeping (a
-// narrative can take an hour to write) and whose page has the same path as
-// its post.
-var consolidationPath = regexp.MustCompile(`^/kontor/omgangar/[0-9]+/aktiviteter/[0-9]+$`)
+// consolidationPath matches the office forms whose text is worth keeping (a
+// narrative or the report's introduction can take an hour to write) and
+// whose page has the same path as its post: a consolidation and one of the
+// office's texts for the report.
+var consolidationPath = regexp.MustCompile(`^/kontor/omgangar/[0-9]+/(aktiviteter/[0-9]+|rapport/texter/[a-z-]+)$`)
 
-// stashExpiredPost keeps a consolidation posted after its session expired
-// (the browser still sends a session cookie the server no longer knows) and
-// sends the person to sign in, returning afterwards to the consolidation
-// page, which offers the text again. It reports false for any other
+// stashExpiredPost keeps a consolidation or a report text posted after its
+// session expired (the browser still sends a session cookie the server no
+// longer knows) and sends the person to sign in, returning afterwards to
+// the page, which offers the text again. It reports false for any other
 // request, and when the form is too large to keep or the stash is full.
 func (s *Server) stashExpiredPost(c *gin.Context) bool {
 	if c.Request.Method != http.MethodPost || !strings.HasPrefix(c.ContentType(), "application/x-www-form-urlencoded") {
@@ -103,8 +104,9 @@ func (s *Server) stashExpiredPost(c *gin.Context) bool {
 	if ck, err := c.Cookie(sessionCookie); err != nil || ck == "" {
 		return false
 	}
-	// Only the consolidation page offers a kept form again; other forms
-	// (an account's password among them) are not kept at all.
+	// Only the consolidation and report text pages offer a kept form
+	// again; other forms (an account's password among them) are not kept
+	// at all.
 	path := c.Request.URL.Path
 	if !consolidationPath.MatchString(path) {
 		return false

@@ -1,0 +1,193 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/forms"
+)
+
+// textSlugs name the office's texts in addresses:
+// /kontor/omgangar/:round/rapport/texter/inledning.
+var textSlugs = map[forms.TextKind]string{
+	forms.TextIntroduction: "inledning",
+	forms.TextAssessment:   "samlad-bedomning",
+}
+
+// textOfSlug returns the kind a slug names.
+func textOfSlug(slug string) (forms.TextKind, bool) {
+	for k, s := range textSlugs {
+		if s == slug {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// reportTextView is the page of one of the office's texts for a round's
+// report: the editor (for admins), a preview of its paragraphs and lists as
+// the report prints them, and every saved version.
+type reportTextView struct {
+	Round forms.Round
+	Plan  *forms.Plan
+	Kind  forms.TextKind
+	Slug  string
+	Title string // translated: "Inledning"
+	Saved *textVersion
+	// Preview is the text shown as the report prints it: the saved text,
+	// or what was typed when previewing or when a save is refused.
+	Preview      []forms.Block
+	PreviewTyped bool
+	History      []textVersion
+	Body         string // what the form shows
+	BaseVersion  int
+	Errors       []fieldError
+	FieldErrs    map[string]string
+	Conflict     *textVersion // what another coordinator saved meanwhile
+	Notice       string       // translated; shown with role=status
+	Loc          *time.Location
+}
+
+// textVersion is one saved version of a text, ready to show.
+type textVersion struct {
+	forms.RoundText
+	By     string
+	Blocks []forms.Block
+}
+
+// reportTextPath is the address of one of a round's texts.
+func reportTextPath(roundID int64, kind forms.TextKind) string {
+	return reportPath(roundID) + "/texter/" + textSlugs[kind]
+}
+
+// reportTextParams reads :round and :kind; anything else is not found.
+func (s *Server) reportTextParams(c *gin.Context) (int64, forms.TextKind, bool) {
+	id, ok := s.roundParam(c, "round")
+	if !ok {
+		return 0, "", false
+	}
+	kind, ok := textOfSlug(c.Param("kind"))
+	if !ok {
+		s.errorPage(c, notFound)
+		return 0, "", false
+	}
+	return id, kind, true
+}
+
+// loadReportText builds a text's page from what is stored.
+func (s *Server) loadReportText(ctx context.Context, l *Localizer, roundID int64, kind forms.TextKind) (*reportTextView, error) {
+	round, err := s.DB.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := s.DB.Plan(ctx, round.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	texts, err := s.DB.RoundTexts(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	hist, err := s.DB.RoundTextHistory(ctx, roundID, kind)
+	if err != nil {
+		return nil, err
+	}
+	v := &reportTextView{Round: round, Plan: plan, Kind: kind, Slug: textSlugs[kind], Title: l.T("report.text." + string(kind)),
+		FieldErrs: map[string]string{}, Loc: s.Loc}
+	names := s.consAuthorNames(ctx)
+	if t, ok := texts[kind]; ok {
+		tv := textVersion{RoundText: t, By: authorName(names, t.Author), Blocks: forms.Blocks(t.Body)}
+		v.Saved = &tv
+		v.Body, v.BaseVersion, v.Preview = t.Body, t.Version, tv.Blocks
+	}
+	for _, h := range hist {
+		v.History = append(v.History, textVersion{RoundText: h, By: authorName(names, h.Author), Blocks: forms.Blocks(h.Body)})
+	}
+	return v, nil
+}
+
+// showReportText renders a text's page; ?sparad=1 names a save just made.
+func (s *Server) showReportText(c *gin.Context) {
+	id, kind, ok := s.reportTextParams(c)
+	if !ok {
+		return
+	}
+	l := s.localizer(c)
+	v, err := s.loadReportText(c.Request.Context(), l, id, kind)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	// A text posted after the session expired comes back as it was typed.
+	if form, ok := s.takeStash(c); ok {
+		v.typed(form)
+		v.Notice = l.T("cons.restored_notice")
+	}
+	if c.Query("sparad") == "1" && v.Saved != nil {
+		v.Notice = l.T("report.text_saved_notice", v.Title, v.Saved.Version)
+	}
+	s.render(c, http.StatusOK, "report_text", page{L: l, Title: l.T("report.text_title", v.Title, v.Round.Title), Data: v})
+}
+
+// typed puts what was typed in the form and the preview.
+func (v *reportTextView) typed(form url.Values) {
+	v.Body = form.Get("body")
+	v.BaseVersion, _ = strconv.Atoi(form.Get("v"))
+	v.Preview, v.PreviewTyped = forms.Blocks(v.Body), true
+}
+
+// saveReportText stores a new version of the text, or, for "Förhandsgranska",
+// shows what was typed as the report would print it without saving. A save
+// based on an older version than the stored one (another coordinator saved
+// first) shows both texts with status 409, keeping what was typed.
+func (s *Server) saveReportText(c *gin.Context) {
+	id, kind, ok := s.reportTextParams(c)
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		s.errorPage(c, bodyError(err))
+		return
+	}
+	l := s.localizer(c)
+	ctx := c.Request.Context()
+	v, err := s.loadReportText(ctx, l, id, kind)
+	if err != nil {
+		s.errorPage(c, err)
+		return
+	}
+	title := l.T("report.text_title", v.Title, v.Round.Title)
+	v.typed(c.Request.PostForm)
+	if c.PostForm("action") == "preview" {
+		v.Notice = l.T("report.preview_notice")
+		s.render(c, http.StatusOK, "report_text", page{L: l, Title: title, Data: v})
+		return
+	}
+	_, err = s.DB.SaveRoundText(ctx, id, kind, forms.RoundTextInput{Body: v.Body, BaseVersion: v.BaseVersion}, account(c).Actor())
+	switch forms.ErrorCode(err) {
+	case "":
+		c.Redirect(http.StatusSeeOther, reportTextPath(id, kind)+"?sparad=1#notice")
+	case forms.EINVALID:
+		v.Errors, v.FieldErrs = formErrors(l, err, map[string]formField{"body": {Label: v.Title, Limit: forms.MaxTextRunes}})
+		s.render(c, http.StatusUnprocessableEntity, "report_text", page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
+	case forms.ECONFLICT:
+		typed := c.Request.PostForm
+		if v2, err2 := s.loadReportText(ctx, l, id, kind); err2 == nil {
+			v = v2
+			v.typed(typed)
+		}
+		v.Conflict = v.Saved
+		v.BaseVersion = 0
+		if v.Saved != nil {
+			v.BaseVersion = v.Saved.Version
+		}
+		s.render(c, http.StatusConflict, "report_text", page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
+	default:
+		s.errorPage(c, err)
+	}
+}
