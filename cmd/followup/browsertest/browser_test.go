@@ -569,8 +569,25 @@ func (tb *tab) signIn(email, password string) {
 
 // screenshot saves a full-page PNG under dir and, when FOLLOWUP_SCREENSHOTS
 // names a directory, copies it there.
+//
+// The viewport is made as tall as the page first, so that what sticks to
+// the bottom of the screen (a form's save bar) is drawn where it rests at
+// the end of the page rather than in the middle of the picture; a scroll
+// region sized to the screen then shows all of its content.
 func (tb *tab) screenshot(dir, name string) string {
 	tb.t.Helper()
+	width := evalJS[int64](tb, `window.innerWidth`)
+	height := evalJS[int64](tb, `window.innerHeight`)
+	orig := height
+	for range 3 {
+		h := evalJS[int64](tb, `Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)`)
+		if h <= height {
+			break
+		}
+		height = h
+		tb.do("resize for the screenshot", chromedp.EmulateViewport(width, height))
+	}
+	defer tb.do("restore the viewport", chromedp.EmulateViewport(width, orig))
 	size := evalJS[[2]float64](tb, `[document.documentElement.clientWidth, Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)]`)
 	res, err := chromedp.Call(tb.ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
 		Format: page.CaptureScreenshotFormatPng, CaptureBeyondViewport: new(true), FromSurface: new(true),
