@@ -9,6 +9,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"followup/forms"
+	"followup/reports/internal/pdfjoin"
 )
 
 // pdfDoc lays out one document. It keeps its own vertical position and
@@ -17,7 +18,7 @@ import (
 // bottom of a page.
 //
 // A document is drawn in parts of at most partPages pages, each its own
-// fpdf document, which pdfJoin writes out as one file (see pdf_join.go).
+// fpdf document, which a pdfjoin.Joiner writes out as one file.
 // One that fits in a single part is drawn once; its contents and its
 // headers and footers are filled in at the end, when the page numbers are
 // known. A longer one is drawn twice: the first pass only counts pages,
@@ -41,13 +42,13 @@ type pdfDoc struct {
 	toc      []pdfTocEntry // planned outline, filled in as the body is drawn
 	tocNext  int
 	tocFirst int // first reserved table-of-contents page
-	marks    []pdfMark
+	marks    []pdfjoin.Mark
 
-	partPages int         // pages per part
-	first     int         // pages in the parts before this one
-	known     *pdfNumbers // page numbers from the first pass; nil in it
-	counting  bool        // the first pass outgrew its part and only counts
-	join      *pdfJoin    // set when the parts are being written
+	partPages int             // pages per part
+	first     int             // pages in the parts before this one
+	known     *pdfNumbers     // page numbers from the first pass; nil in it
+	counting  bool            // the first pass outgrew its part and only counts
+	join      *pdfjoin.Joiner // set when the parts are being written
 	err       error
 }
 
@@ -88,7 +89,7 @@ func pdfNewDoc(rep *forms.RoundReport, opts ReportOptions, title, subject string
 	}
 	newPDF := func() *fpdf.Fpdf {
 		pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-		pdf.SetCompression(false) // pdfJoin compresses the pages
+		pdf.SetCompression(false) // the joiner compresses the pages
 		pdf.SetCatalogSort(true)
 		pdf.SetCreationDate(created)
 		pdf.SetModificationDate(created)
@@ -124,7 +125,7 @@ func pdfDraw(w io.Writer, newDoc func() *pdfDoc, draw func(d *pdfDoc)) error {
 	if d.err == nil && d.counting {
 		known := &pdfNumbers{pages: d.pageCount(), toc: d.toc}
 		d = newDoc()
-		d.known, d.join = known, newPdfJoin(w, known.pages, d.created)
+		d.known, d.join = known, pdfjoin.New(w, known.pages, d.created)
 		draw(d)
 	}
 	return d.finish(w)
@@ -139,13 +140,13 @@ func (d *pdfDoc) finish(w io.Writer) error {
 		return errors.New("reports: the outline and the body disagree")
 	}
 	if d.join == nil {
-		d.join = newPdfJoin(w, d.pageCount(), d.created)
+		d.join = pdfjoin.New(w, d.pageCount(), d.created)
 	}
 	d.stamp()
-	if err := d.join.add(d.pdf); err != nil {
+	if err := d.join.Add(d.pdf); err != nil {
 		return err
 	}
-	return d.join.finish(d.marks)
+	return d.join.Finish(d.marks)
 }
 
 // newPage starts a page and puts the position at the top of the body.
@@ -164,7 +165,7 @@ func (d *pdfDoc) nextPart() {
 		d.counting = true
 	} else if d.err == nil {
 		d.stamp()
-		d.err = d.join.add(d.pdf)
+		d.err = d.join.Add(d.pdf)
 	}
 	d.first += d.pdf.PageNo()
 	d.pdf = d.newPDF()

@@ -16,6 +16,7 @@ import (
 
 	"followup/forms"
 	"followup/forms/formstest"
+	"followup/reports/internal/pdfjoin"
 )
 
 // pdfNeedTool skips the test when a poppler tool is missing, unless CI is
@@ -267,7 +268,7 @@ type pdfOutlineEntry struct {
 }
 
 // pdfOutlineEntries lists the bookmarks with their pages. The joined
-// document numbers its pages' objects from pdfObjFirstPage.
+// document numbers its pages' objects from pdfjoin.FirstPageObject.
 func pdfOutlineEntries(t *testing.T, data []byte) []pdfOutlineEntry {
 	t.Helper()
 	var out []pdfOutlineEntry
@@ -304,7 +305,7 @@ func pdfOutlineEntries(t *testing.T, data []byte) []pdfOutlineEntry {
 			if _, err := fmt.Sscanf(string(rest[j+k+len("/Dest ["):]), "%d", &obj); err != nil {
 				t.Fatalf("bookmark %q: %v", e.title, err)
 			}
-			e.page = obj - pdfObjFirstPage + 1
+			e.page = obj - pdfjoin.FirstPageObject + 1
 		}
 		out = append(out, e)
 	}

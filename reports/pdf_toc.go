@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"followup/forms"
+	"followup/reports/internal/pdfjoin"
 )
 
 // pdfTocEntry is one line of the table of contents and one bookmark of the
@@ -70,7 +71,10 @@ func (d *pdfDoc) planOutline(opts ReportOptions) []pdfTocEntry {
 // bookmark, the target of the contents line's link, and its page number.
 // Documents without a table of contents only get the bookmark.
 func (d *pdfDoc) enter(level int, title string, y float64) {
-	d.marks = append(d.marks, pdfMark{level: level, title: title, page: d.pageNo(), y: y})
+	// The bookmark's height, in points from the bottom of the page, is
+	// computed as fpdf computes the link's (see pdfPageHPt).
+	d.marks = append(d.marks, pdfjoin.Mark{Level: level, Title: title, Page: d.pageNo(),
+		Top: pdfPageHPt - y*pdfPtPerMM})
 	if d.toc == nil {
 		return
 	}
@@ -207,7 +211,7 @@ func (d *pdfDoc) drawTOC(toPage func(page int)) {
 		}
 		d.y -= st.lead
 		d.cell(pdfPageW-pdfMarginR-pdfTocNumberW, pdfTocNumberW, numStr, st, "R")
-		// The link names the page in the whole document; pdfJoin makes it
+		// The link names the page in the whole document; the joiner makes it
 		// point to that page's object.
 		link := d.pdf.AddLink()
 		d.pdf.SetLink(link, e.y, e.page)

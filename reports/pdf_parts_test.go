@@ -126,13 +126,4 @@ func TestPDFReportCreationDateZone(t *testing.T) {
 	if got := info["CreationDate"]; got != "2024-12-18T10:30:00+01" {
 		t.Errorf("pdfinfo CreationDate = %q, want 2024-12-18T10:30:00+01", got)
 	}
-	for in, want := range map[time.Time]string{
-		formstest.Clock:                        "D:20241218093000Z",
-		time.Date(2024, 7, 1, 8, 0, 0, 0, loc): "D:20240701080000+02'00'",
-		time.Date(2024, 7, 1, 8, 0, 0, 0, time.FixedZone("", -(3*3600+1800))): "D:20240701080000-03'30'",
-	} {
-		if got := pdfInfoDate(in); got != want {
-			t.Errorf("pdfInfoDate(%v) = %q, want %q", in, got, want)
-		}
-	}
 }

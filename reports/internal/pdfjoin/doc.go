@@ -1,0 +1,63 @@
+// Package pdfjoin writes several documents drawn by fpdf as one PDF.
+//
+// fpdf keeps every page of a document in memory until it writes the file,
+// which for the largest round is about 200 MB. The report is therefore
+// drawn in parts, each its own fpdf document, and a [Joiner] writes them
+// out as each is finished: their pages go into one page tree, their
+// fonts and resources stay their own, page contents are compressed with
+// one reused compressor, and the outline of the whole document is written
+// at the end. Page objects are numbered in advance, so a link can name a
+// page of a part not yet drawn.
+//
+// The joiner does not read PDF in general: it reads and rewrites exactly
+// what fpdf writes, and was checked against the fpdf version named in
+// version_test.go, whose test fails when go.mod moves to another. It
+// relies on these properties of fpdf's output (Fpdf.Output), read in
+// parse.go and rewritten or imitated in join.go, finish.go, outline.go and
+// info.go:
+//
+//   - The file starts with a header line such as "%PDF-1.3", which the
+//     joined file copies from the first part.
+//   - Every object is written as "N 0 obj\n", its value and "\nendobj",
+//     one after another with nothing in between, so that an object ends
+//     where the next one in the file starts.
+//   - The cross-reference table follows the last object as "\nxref\n"
+//     with a single subsection from object 0, one entry per object in
+//     order of number, every object in use; then "\ntrailer\n" with a
+//     dictionary naming the catalog and the document information as
+//     "/Root N 0 R" and "/Info N 0 R".
+//   - A stream object is its dictionary, ">>\nstream\n", exactly /Length
+//     bytes and "endstream". The report draws without compression
+//     (SetCompression(false)), so each page's contents is a stream whose
+//     dictionary is exactly "<</Length N>>"; the joiner compresses those
+//     and copies other streams, such as fonts, as they are.
+//   - The page tree is the object whose value starts with
+//     "<</Type /Pages", with the default page size as "/MediaBox [...]",
+//     which the joined page tree takes from the first part. Each page is
+//     an object whose value starts with "<</Type /Page\n", and pages come
+//     in the file in page order.
+//   - Outside streams, "N 0 R" is always a reference to an object of the
+//     same part (the document information's texts are UTF-16, in which
+//     no such pattern can occur). The joiner renumbers every one,
+//     including the catalog's /OpenAction to the first page.
+//   - A link to a page of the document is written "/Dest [N 0 R" with N =
+//     1 + 2 × page, the number fpdf would give that page's object, for
+//     whatever page the link was set to, even one the part does not have.
+//     The report sets links to pages of the whole document, and the
+//     joiner points them at those pages' objects in the joined file.
+//   - The document information holds "/CreationDate (D:YYYYMMDDHHMMSS)"
+//     and "/ModDate (…)" without a time zone, which the joiner replaces
+//     with dates that carry their offset from UTC.
+//   - The catalog is a dictionary ending in ">>" with no /Outlines of its
+//     own (the report adds no bookmarks to fpdf); the joiner adds the
+//     outline to it as fpdf would ("/Outlines N 0 R\n/PageMode
+//     /UseOutlines"), writing the entries in fpdf's form: UTF-16BE titles
+//     with a byte order mark and fpdf's escapes, "/Dest [N 0 R /XYZ 0
+//     top null]" with top to two decimals, all entries closed.
+//
+// The joined file's objects are the catalog, the page tree, the document
+// information and the outline root, then the pages ([FirstPageObject]
+// on), then every other object numbered in the order it is written. More
+// objects can be written the same way before Finish, which is how a
+// structure tree for tagged PDF would be added.
+package pdfjoin

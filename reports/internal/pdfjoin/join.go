@@ -1,0 +1,219 @@
+package pdfjoin
+
+import (
+	"bufio"
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Object numbers of the joined file: the catalog, the page tree, the
+// document information and the outline root come first, then one number
+// per page, fixed in advance so that any part can link to any page, then
+// everything else in the order written (see alloc).
+const (
+	objCatalog  = 1
+	objPages    = 2
+	objInfo     = 3
+	objOutlines = 4
+	// FirstPageObject is the object number of the joined document's first
+	// page; page p is object FirstPageObject+p-1. Tests use it to find the
+	// page a bookmark or link leads to.
+	FirstPageObject = 5
+)
+
+// Joiner writes documents drawn by fpdf, the parts, as one PDF: their
+// pages go into one page tree in the order added, their fonts and
+// resources stay their own, and the outline is written at the end. It
+// exists because fpdf keeps every page of a document in memory until it
+// writes the file; a long report is drawn in parts that are written out
+// as each is finished.
+type Joiner struct {
+	w       *bufio.Writer
+	written int64
+	offsets []int64 // by object number; 0 while not written
+	pages   int     // pages of the whole document
+	done    int     // pages written so far
+	// From the first part: the catalog (renumbered), the document
+	// information (with the dates of created) and the page size.
+	catalog, info []byte
+	mediaBox      []byte
+	zw            *zlib.Writer
+	zbuf          bytes.Buffer
+	// created is the document's creation and modification date, written
+	// with its offset from UTC.
+	created time.Time
+}
+
+// New starts a document of the given number of pages, written to w, whose
+// creation and modification date is created. The number of pages must be
+// known in advance, because the parts link to pages of parts not yet
+// drawn.
+func New(w io.Writer, pages int, created time.Time) *Joiner {
+	j := &Joiner{pages: pages, offsets: make([]int64, FirstPageObject+pages), created: created}
+	j.w = bufio.NewWriterSize(writerFunc(func(p []byte) (int, error) {
+		n, err := w.Write(p)
+		j.written += int64(n)
+		return n, err
+	}), 64<<10)
+	return j
+}
+
+// writerFunc adapts a function to io.Writer.
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+var (
+	refRE      = regexp.MustCompile(`(/Dest \[)?\b(\d+) 0 R\b`)
+	mediaBoxRE = regexp.MustCompile(`/MediaBox \[[^\]]*\]`)
+)
+
+// Add writes a finished part, whose pages follow the pages written so
+// far; the part can be dropped once Add returns. Parts are best drawn
+// without compression: the joiner compresses their pages with one
+// compressor, where fpdf would allocate one a page.
+func (j *Joiner) Add(part *fpdf.Fpdf) error {
+	var buf bytes.Buffer
+	if err := part.Output(&buf); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	objs, root, info, err := parse(data)
+	if err != nil {
+		return err
+	}
+	if j.written == 0 && j.w.Buffered() == 0 {
+		// The header of the first part, such as %PDF-1.3, and a comment
+		// of bytes above 127 that marks the file as binary.
+		line, _, _ := bytes.Cut(data, []byte("\n"))
+		j.w.Write(line)
+		j.w.WriteString("\n%\xb5\xb6\n")
+	}
+
+	// Number the part's objects in the joined file.
+	renum := map[int]int{}
+	var pages, rest []*partObject
+	var catalog, infoObj *partObject
+	for _, o := range objs {
+		switch {
+		case o.num == root:
+			catalog = o
+		case o.num == info:
+			infoObj = o
+		case bytes.HasPrefix(o.dict, []byte("<</Type /Pages")):
+			renum[o.num] = objPages
+			if j.mediaBox == nil {
+				j.mediaBox = bytes.Clone(mediaBoxRE.Find(o.dict))
+			}
+		case bytes.HasPrefix(o.dict, []byte("<</Type /Page\n")):
+			pages = append(pages, o)
+		default:
+			rest = append(rest, o)
+		}
+	}
+	if j.done+len(pages) > j.pages {
+		return fmt.Errorf("pdfjoin: the parts have more pages than the %d planned", j.pages)
+	}
+	for i, o := range pages {
+		renum[o.num] = FirstPageObject + j.done + i
+	}
+	for _, o := range rest {
+		renum[o.num] = j.alloc()
+	}
+	j.done += len(pages)
+
+	for _, o := range objs {
+		n, ok := renum[o.num]
+		if !ok || n == objPages {
+			continue
+		}
+		dict, err := j.renumber(o.dict, renum)
+		if err != nil {
+			return err
+		}
+		if err := j.object(n, dict, o.stream); err != nil {
+			return err
+		}
+	}
+	if j.catalog == nil && catalog != nil && infoObj != nil {
+		if j.catalog, err = j.renumber(catalog.dict, renum); err != nil {
+			return err
+		}
+		// A new slice: the part can go.
+		j.info = withDates(infoObj.dict, j.created)
+	}
+	return j.w.Flush()
+}
+
+// alloc gives out the next object number after the pages; objects other
+// than the pages are numbered in the order they are written.
+func (j *Joiner) alloc() int {
+	j.offsets = append(j.offsets, 0)
+	return len(j.offsets) - 1
+}
+
+// renumber rewrites the references of a part's dictionary to the joined
+// file's numbers. A link's destination names a page of the whole document
+// by fpdf's number for it (1 + 2 × page), which becomes that page's object.
+func (j *Joiner) renumber(dict []byte, renum map[int]int) ([]byte, error) {
+	var out []byte
+	last := 0
+	for _, m := range refRE.FindAllSubmatchIndex(dict, -1) {
+		out = append(out, dict[last:m[0]]...)
+		last = m[1]
+		n, _ := strconv.Atoi(string(dict[m[4]:m[5]]))
+		if m[2] >= 0 { // a link's destination
+			page := (n - 1) / 2
+			if page < 1 || page > j.pages {
+				return nil, fmt.Errorf("pdfjoin: a link to page %d of %d", page, j.pages)
+			}
+			out = fmt.Appendf(out, "/Dest [%d 0 R", FirstPageObject+page-1)
+			continue
+		}
+		to, ok := renum[n]
+		if !ok {
+			return nil, fmt.Errorf("pdfjoin: a reference to object %d, which the part does not have", n)
+		}
+		out = fmt.Appendf(out, "%d 0 R", to)
+	}
+	return append(out, dict[last:]...), nil
+}
+
+// object writes an indirect object. A stream fpdf left uncompressed (the
+// parts are drawn without compression) is compressed here, with one
+// compressor for the whole document.
+func (j *Joiner) object(n int, dict, stream []byte) error {
+	if stream != nil && bytes.Equal(dict, fmt.Appendf(nil, "<</Length %d>>", len(stream))) {
+		j.zbuf.Reset()
+		if j.zw == nil {
+			j.zw, _ = zlib.NewWriterLevel(&j.zbuf, zlib.BestSpeed)
+		} else {
+			j.zw.Reset(&j.zbuf)
+		}
+		if _, err := j.zw.Write(stream); err != nil {
+			return err
+		}
+		if err := j.zw.Close(); err != nil {
+			return err
+		}
+		stream = j.zbuf.Bytes()
+		dict = fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(stream))
+	}
+	j.offsets[n] = j.written + int64(j.w.Buffered())
+	fmt.Fprintf(j.w, "%d 0 obj\n", n)
+	j.w.Write(dict)
+	if stream != nil {
+		j.w.WriteString("\nstream\n")
+		j.w.Write(stream)
+		j.w.WriteString("\nendstream")
+	}
+	_, err := j.w.WriteString("\nendobj\n")
+	return err
+}
