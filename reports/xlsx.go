@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"followup/forms"
+	"followup/reports/internal/xlsxrows"
 )
 
 // WorkbookOptions lets callers choose what the consolidated workbook holds
@@ -49,11 +50,13 @@ func WriteWorkbook(w io.Writer, rep *forms.RoundReport, opts WorkbookOptions) (e
 			err = cerr
 		}
 	}()
-	wb := &xlWorkbook{f: f, rep: rep, opts: opts, fill: map[string]xlRowFiller{}, fillByName: map[string]xlRowFiller{}}
+	wb := &xlWorkbook{f: f, rep: rep, opts: opts, fill: map[string]xlsxrows.Filler{}}
 	if err := wb.build(); err != nil {
 		return err
 	}
-	writeZipTo(f, w, wb.fill)
+	if err := xlsxrows.WriteZipTo(f, w, wb.fill); err != nil {
+		return err
+	}
 	_, err = f.WriteTo(w)
 	return err
 }
@@ -86,33 +89,15 @@ type xlWorkbook struct {
 	// rep.Departments.
 	depts []xlDept
 	// fill holds the sheets whose rows are written as the workbook is
-	// zipped, by part name; fillByName by sheet name until the parts are
-	// known.
-	fill       map[string]xlRowFiller
-	fillByName map[string]xlRowFiller
+	// zipped, by sheet name.
+	fill map[string]xlsxrows.Filler
 }
 
 // fillRows has the rows of sheet written by fill while the workbook is
 // zipped, after any rows the sheet's stream holds already, so that large
-// sheets never wait in memory (see xlSplice).
-func (w *xlWorkbook) fillRows(sheet string, fill xlRowFiller) {
-	w.fillByName[sheet] = fill
-}
-
-// resolveFills names the parts of the sheets given to fillRows. excelize
-// stores the sheet with id N as xl/worksheets/sheetN.xml; should it store
-// one elsewhere, the zip writer fails rather than leave the sheet empty.
-func (w *xlWorkbook) resolveFills() error {
-	for id, name := range w.f.GetSheetMap() {
-		if fill, ok := w.fillByName[name]; ok {
-			w.fill["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = fill
-			delete(w.fillByName, name)
-		}
-	}
-	for name := range w.fillByName {
-		return errors.New("reports: the workbook has no sheet " + strconv.Quote(name) + " for its rows")
-	}
-	return nil
+// sheets never wait in memory (see package xlsxrows).
+func (w *xlWorkbook) fillRows(sheet string, fill xlsxrows.Filler) {
+	w.fill[sheet] = fill
 }
 
 // xlDept holds a department's texts, cleaned once.
@@ -178,7 +163,7 @@ func (w *xlWorkbook) build() error {
 			return err
 		}
 	}
-	return w.resolveFills()
+	return nil
 }
 
 func (w *xlWorkbook) setDocProps() error {

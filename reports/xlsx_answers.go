@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"followup/forms"
+	"followup/reports/internal/xlsxrows"
 )
 
 // answersTable is the name of the Excel table on the Svar sheet.
@@ -67,12 +68,12 @@ func (w *xlWorkbook) writeAnswers() error {
 	}); err != nil {
 		return err
 	}
-	w.fillRows(sheetAnswers, func(rw *xlRowWriter) error {
-		rw.row = 1 // the header, which excelize wrote for the table
+	w.fillRows(sheetAnswers, func(rw *xlsxrows.RowWriter) error {
+		rw.Skip() // the header, which excelize wrote for the table
 		if err := w.answerRows(rw, len(header)); err != nil {
 			return err
 		}
-		if rw.row != 1+rows {
+		if rw.Row() != 1+rows {
 			return errors.New("reports: the Svar sheet's rows and its table disagree")
 		}
 		return nil
@@ -86,7 +87,7 @@ func (w *xlWorkbook) writeAnswers() error {
 // when the office asks for drafts (see viewOf). The sheet is the largest
 // of the workbook, so its rows are written as the workbook is zipped (see
 // fillRows).
-func (w *xlWorkbook) answerRows(rw *xlRowWriter, columns int) error {
+func (w *xlWorkbook) answerRows(rw *xlsxrows.RowWriter, columns int) error {
 	rep, st := w.rep, w.st
 	drafts := rep.Settings.Drafts
 	annual := rep.InterimRound != nil
@@ -158,7 +159,7 @@ func (w *xlWorkbook) answerRows(rw *xlRowWriter, columns int) error {
 						row[13] = flag(c.Status.ID != prev.Status.ID)
 					}
 				}
-				if err := rw.add(row, xlFit(max(titleLines, dc.lines, xlLines(comment, 60)))...); err != nil {
+				if err := rw.Add(row, xlFit(max(titleLines, dc.lines, xlLines(comment, 60)))...); err != nil {
 					return err
 				}
 			}

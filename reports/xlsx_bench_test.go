@@ -8,6 +8,7 @@ import (
 
 	"followup/forms"
 	"followup/forms/formstest"
+	"followup/reports/internal/xlsxrows"
 )
 
 // benchRounds are the round sizes the workbook is measured at: a typical
@@ -102,7 +103,10 @@ func writeAnswersPlain(w io.Writer, rep *forms.RoundReport) error {
 			}
 		}
 	}
-	writeZipTo(f, w, nil) // the same zip settings as WriteWorkbook
+	// The same zip settings as WriteWorkbook.
+	if err := xlsxrows.WriteZipTo(f, w, nil); err != nil {
+		return err
+	}
 	_, err := f.WriteTo(w)
 	return err
 }
@@ -127,7 +131,7 @@ func BenchmarkWorkbookSvarStream(b *testing.B) {
 func writeAnswersOnly(w io.Writer, rep *forms.RoundReport) (err error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	wb := &xlWorkbook{f: f, rep: rep, opts: WorkbookOptions{}, fill: map[string]xlRowFiller{}, fillByName: map[string]xlRowFiller{}}
+	wb := &xlWorkbook{f: f, rep: rep, opts: WorkbookOptions{}, fill: map[string]xlsxrows.Filler{}}
 	if wb.st, err = newXlStyles(f, rep.Plan.Statuses); err != nil {
 		return err
 	}
@@ -138,10 +142,9 @@ func writeAnswersOnly(w io.Writer, rep *forms.RoundReport) (err error) {
 	if err := wb.writeAnswers(); err != nil {
 		return err
 	}
-	if err := wb.resolveFills(); err != nil {
+	if err := xlsxrows.WriteZipTo(f, w, wb.fill); err != nil {
 		return err
 	}
-	writeZipTo(f, w, wb.fill)
 	_, err = f.WriteTo(w)
 	return err
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"followup/reports/internal/xlsxrows"
 )
 
 // departmentTitleRows is the number of rows above a department sheet's
@@ -14,8 +16,8 @@ const departmentTitleRows = 4
 // writeDepartments writes one sheet per department with its own answers, so
 // the office can forward each department what it reported. Each sheet's
 // layout is set up here; its rows are written when the workbook is zipped
-// (see xlSplice), so the largest round does not hold 300 sheets of answers
-// in memory at once.
+// (see package xlsxrows), so the largest round does not hold 300 sheets of
+// answers in memory at once.
 func (w *xlWorkbook) writeDepartments() error {
 	names := newSheetNamer(sheetSummary, sheetAnswers, sheetRate, sheetCharts)
 	for _, d := range w.depts {
@@ -26,7 +28,7 @@ func (w *xlWorkbook) writeDepartments() error {
 		if err := w.setUpDepartment(sheet, d); err != nil {
 			return err
 		}
-		w.fillRows(sheet, func(rw *xlRowWriter) error { return w.departmentRows(rw, d) })
+		w.fillRows(sheet, func(rw *xlsxrows.RowWriter) error { return w.departmentRows(rw, d) })
 	}
 	return nil
 }
@@ -88,7 +90,7 @@ func (w *xlWorkbook) departmentRowCount(d xlDept) int {
 
 // departmentRows writes a department sheet's rows: its title, state,
 // header, an answer per assigned activity and the general comment.
-func (w *xlWorkbook) departmentRows(rw *xlRowWriter, d xlDept) error {
+func (w *xlWorkbook) departmentRows(rw *xlsxrows.RowWriter, d xlDept) error {
 	rep, st := w.rep, w.st
 	annual := rep.InterimRound != nil
 	header, _ := w.departmentColumns()
@@ -114,17 +116,17 @@ func (w *xlWorkbook) departmentRows(rw *xlRowWriter, d xlDept) error {
 		{xlTextCell(st.subtitle, w.titleLine())},
 		{xlTextCell(st.subtitle, cellText(state))},
 	} {
-		if err := rw.add(r); err != nil {
+		if err := rw.Add(r); err != nil {
 			return err
 		}
 	}
-	if err := rw.add(xlHeaderRow(st.header, header...), excelize.RowOpts{Height: 32}); err != nil {
+	if err := rw.Add(xlHeaderRow(st.header, header...), excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 
 	areas := rep.Plan.AssignedAreas(d.dept.ID)
 	if len(areas) == 0 {
-		if err := rw.add([]any{"Verksamheten har inga tilldelade aktiviteter i den här omgången."}); err != nil {
+		if err := rw.Add([]any{"Verksamheten har inga tilldelade aktiviteter i den här omgången."}); err != nil {
 			return err
 		}
 	}
@@ -150,25 +152,25 @@ func (w *xlWorkbook) departmentRows(rw *xlRowWriter, d xlDept) error {
 			if annual {
 				row[5] = st.answerCell(viewOf(rep.InterimCell(d.dept.ID, a, rep.Settings.Drafts)), false)
 			}
-			if err := rw.add(row, xlFit(max(xlLines(title, 40), xlLines(comment, 70)))...); err != nil {
+			if err := rw.Add(row, xlFit(max(xlLines(title, 40), xlLines(comment, 70)))...); err != nil {
 				return err
 			}
 		}
 	}
 	if d.general != "" {
-		rw.skip()
-		if err := rw.add([]any{xlTextCell(st.bold, "Övergripande kommentar")}); err != nil {
+		rw.Skip()
+		if err := rw.Add([]any{xlTextCell(st.bold, "Övergripande kommentar")}); err != nil {
 			return err
 		}
 		style := st.wrap
 		if !d.state.Counts() {
 			style = st.wrapItalic
 		}
-		if err := rw.add([]any{xlTextCell(style, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
+		if err := rw.Add([]any{xlTextCell(style, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
 			return err
 		}
 	}
-	if rw.row != w.departmentRowCount(d) {
+	if rw.Row() != w.departmentRowCount(d) {
 		return errors.New("reports: a department sheet's rows and its merged cell disagree")
 	}
 	return nil

@@ -1,4 +1,4 @@
-package reports
+package xlsxrows
 
 import (
 	"archive/zip"
@@ -10,12 +10,10 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
-
-	"followup/forms/formstest"
 )
 
-// xlTrickyTexts are cell texts whose XML form is easy to get wrong.
-var xlTrickyTexts = []string{
+// trickyTexts are cell texts whose XML form is easy to get wrong.
+var trickyTexts = []string{
 	"plain",
 	" leading space",
 	"trailing newline\n",
@@ -31,10 +29,10 @@ var xlTrickyTexts = []string{
 	"noncharacter \uFFFE here",
 }
 
-// TestXlsxRowWriterMatchesExcelize writes the same rows with excelize's
-// stream writer and with xlRowWriter and wants the same bytes, so that the
-// department sheets read exactly as if excelize had written them.
-func TestXlsxRowWriterMatchesExcelize(t *testing.T) {
+// TestRowWriterMatchesExcelize writes the same rows with excelize's
+// stream writer and with RowWriter and wants the same bytes, so that the
+// sheets read exactly as if excelize had written them.
+func TestRowWriterMatchesExcelize(t *testing.T) {
 	type row struct {
 		values []any
 		opts   []excelize.RowOpts
@@ -44,7 +42,7 @@ func TestXlsxRowWriterMatchesExcelize(t *testing.T) {
 		{values: []any{excelize.Cell{StyleID: 4}, nil, "plain string", excelize.Cell{Value: "no style"}}, opts: []excelize.RowOpts{{Height: 32}}},
 		{values: []any{excelize.Cell{StyleID: 2, Value: "x"}}, opts: []excelize.RowOpts{{Height: excelize.MaxRowHeight}}},
 	}
-	for _, s := range xlTrickyTexts {
+	for _, s := range trickyTexts {
 		rows = append(rows, row{values: []any{excelize.Cell{StyleID: 5, Value: s}, s}})
 	}
 	// Dates: real serial dates of the wall-clock time, whatever the zone;
@@ -75,7 +73,11 @@ func TestXlsxRowWriterMatchesExcelize(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, r := range rows {
-		if err := sw.SetRow(xlCellRef(1, i+1), r.values, r.opts...); err != nil {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sw.SetRow(cell, r.values, r.opts...); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -89,9 +91,9 @@ func TestXlsxRowWriterMatchesExcelize(t *testing.T) {
 	want := sheetDataOf(t, buf.Bytes(), "xl/worksheets/sheet1.xml")
 
 	var got bytes.Buffer
-	rw := &xlRowWriter{w: bufio.NewWriter(&got)}
+	rw := &RowWriter{w: bufio.NewWriter(&got)}
 	for _, r := range rows {
-		if err := rw.add(r.values, r.opts...); err != nil {
+		if err := rw.Add(r.values, r.opts...); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -108,22 +110,36 @@ func TestXlsxRowWriterMatchesExcelize(t *testing.T) {
 	}
 }
 
-// TestXlsxRowWriterRefusesOtherValues keeps the row writer to the values it
+// TestRowWriterRefusesOtherValues keeps the row writer to the values it
 // writes exactly like excelize.
-func TestXlsxRowWriterRefusesOtherValues(t *testing.T) {
+func TestRowWriterRefusesOtherValues(t *testing.T) {
 	for _, v := range []any{42, excelize.Cell{Value: 1.5}, true, excelize.Cell{Value: time.Now()}} {
-		rw := &xlRowWriter{w: bufio.NewWriter(io.Discard)}
-		if err := rw.add([]any{v}); err == nil {
-			t.Errorf("add(%#v) = nil, want an error", v)
+		rw := &RowWriter{w: bufio.NewWriter(io.Discard)}
+		if err := rw.Add([]any{v}); err == nil {
+			t.Errorf("Add(%#v) = nil, want an error", v)
 		}
 	}
-	rw := &xlRowWriter{w: bufio.NewWriter(io.Discard)}
-	if err := rw.add([]any{"x"}, excelize.RowOpts{StyleID: 3}); err == nil {
+	rw := &RowWriter{w: bufio.NewWriter(io.Discard)}
+	if err := rw.Add([]any{"x"}, excelize.RowOpts{StyleID: 3}); err == nil {
 		t.Error("a row style was accepted")
 	}
-	rw = &xlRowWriter{w: bufio.NewWriter(io.Discard)}
-	if err := rw.add([]any{"x"}, excelize.RowOpts{Height: excelize.MaxRowHeight + 1}); err == nil {
+	rw = &RowWriter{w: bufio.NewWriter(io.Discard)}
+	if err := rw.Add([]any{"x"}, excelize.RowOpts{Height: excelize.MaxRowHeight + 1}); err == nil {
 		t.Error("a row higher than Excel allows was accepted")
+	}
+}
+
+// TestRowWriterRows counts written and skipped rows from 1.
+func TestRowWriterRows(t *testing.T) {
+	var out bytes.Buffer
+	rw := &RowWriter{w: bufio.NewWriter(&out)}
+	rw.Skip()
+	if err := rw.Add([]any{"x"}); err != nil {
+		t.Fatal(err)
+	}
+	rw.w.Flush()
+	if got, want := out.String(), `<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>`; rw.Row() != 2 || got != want {
+		t.Errorf("Row() = %d and %s, want 2 and %s", rw.Row(), got, want)
 	}
 }
 
@@ -149,28 +165,4 @@ func sheetDataOf(t *testing.T, zipped []byte, part string) string {
 		t.Fatalf("%s has no sheetData: %.300s", part, s)
 	}
 	return s[i+len("<sheetData>") : j]
-}
-
-// TestXlsxRowWriterKeepsEscapeLikeText reads back, through excelize, texts
-// that look like Excel's _xHHHH_ escapes, including the two kinds
-// excelize's own writer loses, from a department sheet and from Svar.
-func TestXlsxRowWriterKeepsEscapeLikeText(t *testing.T) {
-	texts := []string{"_xD800_abc", "_xd83d__xde00_", "_x0041_x0042_", "_x005F_x0041_", "a_x00e5_b", "_x0041_"}
-	rep := formstest.Synthetic(1, len(texts))
-	d := rep.Departments[0]
-	for i, a := range rep.Plan.Activities() {
-		ans := rep.Responses[d.ID].Answers[a.ID]
-		ans.Comment = texts[i]
-		rep.Responses[d.ID].Answers[a.ID] = ans
-	}
-	f, _ := writeAndOpen(t, rep, WorkbookOptions{PerDepartment: true})
-	sheet := f.GetSheetList()[4]
-	for i, want := range texts {
-		if got := cell(t, f, sheet, xlCellRef(4, departmentTitleRows+1+i)); got != want {
-			t.Errorf("comment %d on the department sheet reads back as %q, want %q", i+1, got, want)
-		}
-		if got := cell(t, f, sheetAnswers, xlCellRef(answersCommentCol, 2+i)); got != want {
-			t.Errorf("comment %d on Svar reads back as %q, want %q", i+1, got, want)
-		}
-	}
 }
