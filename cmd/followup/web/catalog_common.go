@@ -18,7 +18,10 @@ func commonTexts() map[string]text {
 		"lang.offer_text":    {"Tjänsten är på svenska. Den finns också på engelska.", "This service is in Swedish. It is also available in English."},
 		"lang.offer_english": {"På engelska", "In English"},
 		"lang.offer_swedish": {"Fortsätt på svenska", "Continue in Swedish"},
-		// The counting rule in words (counting.go).
+		// The counting rule in words (counting.go), and the words of an
+		// answer without a status, as in the reports.
+		"answer.not_submitted":       {"Ej inlämnad", "Not submitted"},
+		"answer.not_answered":        {"Ej besvarad", "Not answered"},
 		"count.rule":                 {"Bara inskickade svar räknas. Utkast och återsända svar visas markerade men räknas inte förrän de skickas in.", "Only submitted answers count. Drafts and returned responses are shown marked but do not count until they are submitted."},
 		"count.submitted":            {"%d av %d har lämnat in", "%d of %d have submitted"},
 		"count.submitted_one":        {"%d av %d har lämnat in", "%d of %d has submitted"},

@@ -58,6 +58,16 @@ func notCountedText(l *Localizer, drafts, returned int) string {
 	return "; " + strings.Join(parts, l.T("count.and")) + " " + verb
 }
 
+// emptyWord names a cell without a status in the reports' words: "Ej
+// inlämnad" when nothing about the activity is saved in a response that
+// does not count, "Ej besvarad" when a response has no status for it.
+func emptyWord(l *Localizer, c forms.Cell) string {
+	if c.Mark == forms.MarkNone && !c.State.Counts() {
+		return l.T("answer.not_submitted")
+	}
+	return l.T("answer.not_answered")
+}
+
 // progressCount is a round's progress counts as the domain's response count.
 func progressCount(n storage.ProgressCounts) forms.ResponseCount {
 	return forms.ResponseCount{Participants: n.Participants, Submitted: n.Submitted, Draft: n.Draft, Returned: n.Returned, NotStarted: n.NotStarted}

@@ -58,6 +58,9 @@ type consRow struct {
 	Department forms.Department
 	Answered   bool
 	Status     forms.Status
+	// Empty and InterimEmpty name a cell without a status: "Ej
+	// inlämnad" or "Ej besvarad".
+	Empty, InterimEmpty string
 	// Draft and Returned mark an answer shown but not counted: its
 	// response is a draft, or was returned for completion.
 	Draft, Returned bool
@@ -150,7 +153,9 @@ func (s *Server) loadConsolidation(ctx context.Context, l *Localizer, roundID, a
 	}
 	for _, d := range rep.Assigned(act) {
 		row := consRow{Department: d}
-		if c := rep.Cell(d.ID, act, true); c.Shown() {
+		c := rep.Cell(d.ID, act, true)
+		row.Empty = emptyWord(l, c)
+		if c.Shown() {
 			row.Comment, row.NeedsSupport = c.Answer.Comment, c.Answer.NeedsSupport
 			row.Status, row.Answered = c.Status, c.HasStatus
 			if c.Mark == forms.MarkDraft {
@@ -160,6 +165,7 @@ func (s *Server) loadConsolidation(ctx context.Context, l *Localizer, roundID, a
 		}
 		if v.Annual {
 			row.Interim, row.InterimAnswered = rep.InterimStatus(d.ID, act.ID)
+			row.InterimEmpty = emptyWord(l, rep.InterimCell(d.ID, act, false))
 		}
 		v.Rows = append(v.Rows, row)
 	}

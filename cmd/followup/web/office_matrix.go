@@ -64,6 +64,9 @@ type matrixCell struct {
 	Answered bool
 	Status   forms.Status
 	Abbr     string
+	// Empty names the cell when it shows no status: "Ej inlämnad" or
+	// "Ej besvarad".
+	Empty string
 	// Draft and Returned mark an answer that does not count: its response
 	// is a draft, or was returned for completion.
 	Draft, Returned bool
@@ -113,7 +116,7 @@ func (s *Server) showMatrix(c *gin.Context) {
 			row := matrixRow{Activity: a}
 			row.Consolidated, row.HasConsolidated = rep.ConsolidatedStatus(a.ID)
 			for _, d := range deps {
-				row.Cells = append(row.Cells, matrixCellOf(rep, a, d.ID, abbrs))
+				row.Cells = append(row.Cells, matrixCellOf(l, rep, a, d.ID, abbrs))
 			}
 			ma.Rows = append(ma.Rows, row)
 		}
@@ -134,13 +137,15 @@ func (s *Server) showMatrix(c *gin.Context) {
 const matrixFew = 8
 
 // matrixCellOf builds one cell; the office always sees drafts, marked.
-func matrixCellOf(rep *forms.RoundReport, a forms.Activity, depID int64, abbrs map[int64]string) matrixCell {
+func matrixCellOf(l *Localizer, rep *forms.RoundReport, a forms.Activity, depID int64, abbrs map[int64]string) matrixCell {
 	cell := matrixCell{DepartmentID: depID, Assigned: a.AssignedTo(depID),
 		TipID: "tip-" + strconv.FormatInt(a.ID, 10) + "-" + strconv.FormatInt(depID, 10)}
 	if !cell.Assigned {
 		return cell
 	}
-	if rc := rep.Cell(depID, a, true); rc.Shown() {
+	rc := rep.Cell(depID, a, true)
+	cell.Empty = emptyWord(l, rc)
+	if rc.Shown() {
 		cell.Comment, cell.NeedsSupport = tipText(rc.Answer.Comment), rc.Answer.NeedsSupport
 		cell.Status, cell.Answered = rc.Status, rc.HasStatus
 		cell.Abbr = abbrs[rc.Status.ID]

@@ -54,7 +54,7 @@ func TestOfficePagesByResponseState(t *testing.T) {
 		// The progress table's state.
 		state string
 	}{
-		{"NotStarted", notStarted, "mx-link mx-empty", "Ej besvarad", "Ej besvarad", "Ej påbörjad"},
+		{"NotStarted", notStarted, "mx-link mx-empty", "Ej inlämnad", "Ej inlämnad", "Ej påbörjad"},
 		{"Draft", draft, "mx-link st-%d mx-draft", "Pågår, utkast, räknas inte", "Pågår Utkast, räknas inte", "Utkast"},
 		{"Submitted", submitted, "mx-link st-%d", "Genomfört", "Genomfört", "Inskickad"},
 		{"Returned", returned, "mx-link st-%d mx-returned", "Ej påbörjat, återsänd för komplettering, räknas inte", "Ej påbörjat Återsänd, räknas inte", "Återsänd för komplettering"},
@@ -115,8 +115,8 @@ func TestOfficePagesByResponseState(t *testing.T) {
 	})
 	t.Run("LegendNamesEveryMark", func(t *testing.T) {
 		legend := consText(consFindAll(matrix, consTag("section", "class=mx-legend"))[0])
-		for _, want := range []string{"Utkast: visas men räknas inte", "Återsänd för komplettering", "Ej besvarad",
-			"Aktiviteten ingår inte för verksamheten", "Verksamheten behöver stöd", "Ej påbörjat", "Genomfört", "Ej aktuellt"} {
+		for _, want := range []string{"Utkast: visas men räknas inte", "Återsänd för komplettering", "ej besvarad",
+			"Aktiviteten ingår inte för verksamheten", "Verksamheten behöver stöd", "Ej påbörjat", "Genomfört", "Ej aktuellt", "Ej inlämnad"} {
 			if !strings.Contains(legend, want) {
 				t.Errorf("legend lacks %q", want)
 			}
