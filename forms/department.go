@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"net/mail"
 	"strings"
 	"time"
 )
@@ -72,10 +71,13 @@ func (in *DepartmentInput) Validate() error {
 	} else {
 		in.Kind = string(kind)
 	}
-	if in.Email != "" {
-		if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email {
-			fe.Add("email", "error.email")
-		}
+	contacts := ParseContacts(in.Email)
+	in.Email = JoinContacts(contacts)
+	switch {
+	case len(InvalidContacts(in.Email)) > 0:
+		fe.Add("email", "error.email")
+	case len(contacts) > MaxContacts:
+		fe.Add("email", "error.too_many_contacts")
 	}
 	return fe.Err("invalid department")
 }

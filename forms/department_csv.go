@@ -106,6 +106,12 @@ func departmentRows(records [][]string, lines []int) ([]DepartmentRow, error) {
 		if err := in.Validate(); err != nil {
 			e := err.(*Error)
 			for _, f := range e.Order {
+				if e.Fields[f] == "error.email" {
+					for _, a := range InvalidContacts(in.Email) {
+						problems = append(problems, fmt.Sprintf("line %d: email %q is not an e-mail address", line, a))
+					}
+					continue
+				}
 				problems = append(problems, fmt.Sprintf("line %d: %s %s", line, f, fieldProblem(e.Fields[f])))
 			}
 			continue
@@ -130,8 +136,8 @@ func fieldProblem(key string) string {
 		return "is empty"
 	case "error.department_kind":
 		return "must be förvaltning, bolag or förbund"
-	case "error.email":
-		return "is not an e-mail address"
+	case "error.too_many_contacts":
+		return "names more than 10 addresses"
 	}
 	return textProblem(key)
 }

@@ -57,7 +57,7 @@ func TestParseDepartmentsCSVInvalid(t *testing.T) {
 		{"ErrDuplicateName", "name,kind\nIT-avdelningen,förvaltning\nBolaget,bolag\nit-avdelningen,bolag\n", []string{`line 4: "it-avdelningen" already appears on line 2`}},
 		{"ErrDuplicateAfterBlankLine", "name,kind\n\nIT,förvaltning\n\nIT,förvaltning\n", []string{`line 5: "IT" already appears on line 3`}},
 		{"ErrEmptyName", "name,kind\n ,bolag\n", []string{"line 2: name is empty"}},
-		{"ErrEmail", "name,kind,email\nIT,förvaltning,inte en adress\n", []string{"line 2: email is not an e-mail address"}},
+		{"ErrEmail", "name,kind,email\nIT,förvaltning,inte en adress\n", []string{"line 2: email \"inte en adress\" is not an e-mail address"}},
 		{"ErrEveryLineNamed", "name,kind\nA,x\nB,y\n", []string{"line 2: kind", "line 3: kind"}},
 		{"ErrMissingKindColumn", "name,email\nIT,it@example.se\n", []string{`line 1: the header must name the columns name,kind,email; "kind" is missing`}},
 		{"ErrEmptyFile", "", []string{"the file is empty"}},

@@ -100,7 +100,7 @@ func (in *RoundInput) Validate() (RoundKind, time.Time, time.Time, error) {
 	}
 	if in.Title == "" {
 		fe.Add("title", "error.required")
-	} else if k := CheckText(in.Title, MaxTitleRunes); k != "" {
+	} else if k := CheckLine(in.Title, MaxTitleRunes); k != "" {
 		fe.Add("title", k)
 	}
 	date, err := time.Parse(DateLayout, strings.TrimSpace(in.ReportDate))

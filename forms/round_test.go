@@ -112,3 +112,10 @@ func TestRoundInputValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestRoundTitleIsOneLine(t *testing.T) {
+	in := forms.RoundInput{PlanID: 1, Kind: "annual", Title: "Årsredovisning\r\nBcc: x@evil.se", ReportDate: "2026-12-31", Deadline: "2027-01-20"}
+	if _, _, _, err := in.Validate(); err == nil {
+		t.Error("a round title with a line break was accepted; it goes into mail subjects")
+	}
+}
