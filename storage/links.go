@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"strconv"
+	"time"
 
 	"followup/forms"
 )
@@ -51,26 +52,36 @@ func (db *DB) Links(ctx context.Context, secret []byte, roundID int64) ([]Link, 
 			return err
 		}
 		for _, d := range deps {
-			var nonce int64
-			var hash []byte
-			if err := tx.QueryRowContext(ctx, `SELECT link_nonce, token_hash FROM round_departments WHERE round_id = ? AND department_id = ?`, roundID, d.ID).Scan(&nonce, &hash); err != nil {
+			tok, err := linkTx(ctx, tx, secret, roundID, d.ID, db.Now())
+			if err != nil {
 				return err
 			}
-			tok := Token(secret, roundID, d.ID, nonce)
-			if hash == nil {
-				if _, err := tx.ExecContext(ctx, `UPDATE round_departments SET token_hash = ?, link_created = ? WHERE round_id = ? AND department_id = ?`,
-					HashToken(tok), ts(db.Now()), roundID, d.ID); err != nil {
-					return err
-				}
-			} else if subtle.ConstantTimeCompare(hash, HashToken(tok)) != 1 {
-				out = append(out, Link{Department: d, Stale: true})
-				continue
-			}
-			out = append(out, Link{Department: d, Token: tok})
+			out = append(out, Link{Department: d, Token: tok, Stale: tok == ""})
 		}
 		return nil
 	})
 	return out, err
+}
+
+// linkTx returns a participant's link token, creating the link when it has
+// none; "" when the stored link was made with another secret.
+func linkTx(ctx context.Context, tx *sql.Tx, secret []byte, roundID, departmentID int64, now time.Time) (string, error) {
+	var nonce int64
+	var hash []byte
+	if err := tx.QueryRowContext(ctx, `SELECT link_nonce, token_hash FROM round_departments WHERE round_id = ? AND department_id = ?`,
+		roundID, departmentID).Scan(&nonce, &hash); err != nil {
+		return "", err
+	}
+	tok := Token(secret, roundID, departmentID, nonce)
+	if hash == nil {
+		_, err := tx.ExecContext(ctx, `UPDATE round_departments SET token_hash = ?, link_created = ? WHERE round_id = ? AND department_id = ?`,
+			HashToken(tok), ts(now), roundID, departmentID)
+		return tok, err
+	}
+	if subtle.ConstantTimeCompare(hash, HashToken(tok)) != 1 {
+		return "", nil
+	}
+	return tok, nil
 }
 
 // ReplaceLink gives a department a new link; the old one stops working.

@@ -138,31 +138,36 @@ func (db *DB) Rounds(ctx context.Context) ([]forms.Round, error) {
 // participant without a link one, and a response to fill in.
 func (db *DB) SetRoundState(ctx context.Context, id int64, state forms.RoundState, actor string) error {
 	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		r, err := roundTx(ctx, tx, id)
-		if err != nil {
+		return db.setRoundStateTx(ctx, tx, id, state, actor)
+	})
+}
+
+// setRoundStateTx is SetRoundState inside a transaction.
+func (db *DB) setRoundStateTx(ctx context.Context, tx *sql.Tx, id int64, state forms.RoundState, actor string) error {
+	r, err := roundTx(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	now := ts(db.Now())
+	switch state {
+	case forms.RoundOpen:
+		if _, err := tx.ExecContext(ctx, `UPDATE rounds SET state = 'open', opened_at = CASE opened_at WHEN '' THEN ? ELSE opened_at END, closed_at = '' WHERE id = ?`, now, id); err != nil {
 			return err
 		}
-		now := ts(db.Now())
-		switch state {
-		case forms.RoundOpen:
-			if _, err := tx.ExecContext(ctx, `UPDATE rounds SET state = 'open', opened_at = CASE opened_at WHEN '' THEN ? ELSE opened_at END, closed_at = '' WHERE id = ?`, now, id); err != nil {
-				return err
-			}
-			if err := ensureResponsesTx(ctx, tx, id); err != nil {
-				return err
-			}
-		case forms.RoundClosed:
-			if r.State == forms.RoundDraft {
-				return forms.Errorf(forms.EINVALID, "round %d was never opened", id)
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?`, now, id); err != nil {
-				return err
-			}
-		default:
-			return forms.Errorf(forms.EINVALID, "unknown round state %q", state)
+		if err := ensureResponsesTx(ctx, tx, id); err != nil {
+			return err
 		}
-		return auditTx(ctx, tx, db.Now(), actor, "round."+string(state), "round", id, r.Title)
-	})
+	case forms.RoundClosed:
+		if r.State == forms.RoundDraft {
+			return forms.Errorf(forms.EINVALID, "round %d was never opened", id)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?`, now, id); err != nil {
+			return err
+		}
+	default:
+		return forms.Errorf(forms.EINVALID, "unknown round state %q", state)
+	}
+	return auditTx(ctx, tx, db.Now(), actor, "round."+string(state), "round", id, r.Title)
 }
 
 func ensureResponsesTx(ctx context.Context, tx *sql.Tx, roundID int64) error {
