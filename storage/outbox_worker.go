@@ -244,3 +244,18 @@ func (db *DB) Mail(ctx context.Context, id int64) (forms.Mail, error) {
 	})
 	return m, err
 }
+
+// MailPreview reads what a mail of the given kind to a department of a
+// round would say, without queueing anything, so that the office can see
+// it before sending (the department's link is made if it has none).
+func (db *DB) MailPreview(ctx context.Context, secret []byte, roundID, departmentID int64, kind forms.MailKind) (*MailData, error) {
+	d := &MailData{Mail: forms.Mail{RoundID: roundID, DepartmentID: departmentID, Kind: kind}}
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		err := db.mailDataTx(ctx, tx, secret, d)
+		if errors.Is(err, sql.ErrNoRows) {
+			return forms.Errorf(forms.ENOTFOUND, "department %d does not take part in round %d", departmentID, roundID)
+		}
+		return err
+	})
+	return d, err
+}

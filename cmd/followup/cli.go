@@ -220,8 +220,17 @@ func findDepartment(ctx context.Context, db *storage.DB, ref string) (forms.Depa
 }
 
 func roundArg(ctx context.Context, e env, name string, args []string) (*storage.DB, config, int64, []string, error) {
+	return roundArgWith(ctx, e, name, args, nil)
+}
+
+// roundArgWith is roundArg for a command with flags of its own, which
+// register adds.
+func roundArgWith(ctx context.Context, e env, name string, args []string, register func(*flag.FlagSet)) (*storage.DB, config, int64, []string, error) {
 	var c config
 	fs := newFlags(name, e, &c)
+	if register != nil {
+		register(fs)
+	}
 	pos, err := parseAll(fs, args)
 	if err != nil || len(pos) < 1 {
 		return nil, c, 0, nil, usageError{"usage: followup " + name + " ID"}
@@ -242,11 +251,16 @@ func roundArg(ctx context.Context, e env, name string, args []string) (*storage.
 }
 
 func cmdRoundOpen(ctx context.Context, e env, args []string) error {
-	db, c, id, _, err := roundArg(ctx, e, "round open", args)
+	var mf mailFlags
+	db, c, id, _, err := roundArgWith(ctx, e, "round open", args, func(fs *flag.FlagSet) { mf.flags(fs, e) })
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	mailCfg, err := mf.config(e)
+	if err != nil {
+		return err
+	}
 	secret, err := c.secret(e)
 	if err != nil {
 		return err
@@ -255,8 +269,12 @@ func cmdRoundOpen(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := db.SetRoundState(ctx, id, forms.RoundOpen, cliActor); err != nil {
+	invited, err := db.OpenRound(ctx, id, cliActor, mailCfg.Enabled())
+	if err != nil {
 		return cliError(err)
+	}
+	if mailCfg.Enabled() {
+		fmt.Fprintf(e.stderr, "queued %d invitations; the server sends them through %s\n", invited, mailCfg.Host)
 	}
 	links, err := db.Links(ctx, secret, id)
 	if err != nil {

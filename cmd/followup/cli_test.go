@@ -31,7 +31,16 @@ type cliResult struct {
 // map-based environment holding only the secret.
 func cli(t *testing.T, dbPath string, args ...string) cliResult {
 	t.Helper()
+	return cliWithEnv(t, dbPath, nil, args...)
+}
+
+// cliWithEnv is cli with more environment variables.
+func cliWithEnv(t *testing.T, dbPath string, more map[string]string, args ...string) cliResult {
+	t.Helper()
 	env := map[string]string{"FOLLOWUP_SECRET": cliSecret}
+	for k, v := range more {
+		env[k] = v
+	}
 	var stdout, stderr bytes.Buffer
 	full := append(append([]string{}, args...), "--db", dbPath)
 	if len(args) == 0 {

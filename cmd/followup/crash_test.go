@@ -140,10 +140,10 @@ type crashServer struct {
 
 // startCrashServer starts this test binary as `followup serve` on a free
 // port and waits until it listens.
-func startCrashServer(t *testing.T, dbPath string) crashServer {
+func startCrashServer(t *testing.T, dbPath string, env ...string) crashServer {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "serve", "--db", dbPath, "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "FOLLOWUP_TEST_MAIN=1", "FOLLOWUP_SECRET="+crashSecret)
+	cmd.Env = append(append(os.Environ(), "FOLLOWUP_TEST_MAIN=1", "FOLLOWUP_SECRET="+crashSecret), env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -41,6 +41,7 @@ Usage:
   followup round create --plan ID --kind interim|annual --title T --date YYYY-MM-DD --deadline YYYY-MM-DD
   followup round open ID               prints each department's name and link
   followup round close ID
+  followup round remind ID [--dry-run]   queues a reminder to every department that has not submitted
   followup round report ID [--drafts] [--appendix=false] …   prints, and with flags saves, the report settings
   followup response return ROUND DEPARTMENT --message TEXT
   followup user add --email E --role admin|reader [--name N]   reads the password from stdin
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdRoundOpen(ctx, e, rest[1:])
 	case cmd == "round" && sub == "close":
 		return cmdRoundClose(ctx, e, rest[1:])
+	case cmd == "round" && sub == "remind":
+		return cmdRoundRemind(ctx, e, rest[1:])
 	case cmd == "round" && sub == "report":
 		return cmdRoundReport(ctx, e, rest[1:])
 	case cmd == "response" && sub == "return":

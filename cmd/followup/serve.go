@@ -8,10 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/internal/mail"
 	"followup/cmd/followup/web"
+	"followup/storage"
 )
 
 // cmdServe runs the web server until the context is cancelled, then shuts
@@ -21,6 +24,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	var c config
 	c.flags(fs, e)
+	var mf mailFlags
+	mf.flags(fs, e)
 	withDemo := fs.Bool("demo", false, "fill an empty database with a demo municipality and print where to click")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
@@ -42,6 +47,10 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	secret, err := c.secret(e)
+	if err != nil {
+		return err
+	}
+	mailCfg, err := mf.config(e)
 	if err != nil {
 		return err
 	}
@@ -87,6 +96,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	stopMail := startMail(db, secret, mailCfg, srv.Link, loc, logger)
+	defer stopMail()
 	logger.Info("listening", "addr", ln.Addr().String(), "db", c.db, "base_url", base.String())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -102,6 +113,23 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// startMail starts the worker that hands the outbox to the relay, and
+// returns the function that stops it (after the mail in hand is finished).
+// Without a relay it logs that mail is off and starts nothing.
+func startMail(db *storage.DB, secret []byte, cfg mail.Config, link func(string) string, loc *time.Location, logger *slog.Logger) func() {
+	if !cfg.Enabled() {
+		logger.Info("mail is off: set FOLLOWUP_SMTP_HOST to send invitations and reminders")
+		return func() {}
+	}
+	logger.Info("mail", "relay", net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port)), "tls", cfg.TLS, "from", cfg.From, "reply_to", cfg.ReplyTo)
+	w := mail.NewWorker(mail.Worker{DB: db, Secret: secret, Courier: mail.Sender{Config: cfg},
+		Composer: mail.Composer{Config: cfg, Link: link, Loc: loc}, Logger: logger, Pace: cfg.Pace})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { w.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
 }
 
 func flagSet(fs *flag.FlagSet, name string) bool {

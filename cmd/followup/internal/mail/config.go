@@ -1,10 +1,12 @@
 package mail
 
 import (
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
 	"strings"
+	"time"
 
 	"followup/forms"
 )
@@ -30,6 +32,12 @@ type Config struct {
 	// Contact is how departments reach the office, for {kontakt}: the
 	// reply-to address unless set.
 	Contact string
+	// Pace is the least time between two mails; 0 means the worker's
+	// default.
+	Pace time.Duration
+	// CAs are PEM certificates of authorities to trust for the relay
+	// besides the system's, such as a municipality's own.
+	CAs []byte
 }
 
 // Enabled reports whether mail is set up.
@@ -66,6 +74,11 @@ func (c *Config) Validate() error {
 	if c.ReplyTo != "" && !forms.ValidContact(c.ReplyTo) {
 		problems = append(problems, fmt.Sprintf("the reply-to address %q is not one plain e-mail address", c.ReplyTo))
 	}
+	if len(c.CAs) > 0 {
+		if _, err := c.rootCAs(); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
 	if strings.ContainsAny(c.Contact, "\r\n") {
 		problems = append(problems, "the office's contact must be one line")
 	}
@@ -85,6 +98,18 @@ func (c *Config) Validate() error {
 func (c Config) domain() string {
 	_, d, _ := strings.Cut(c.From, "@")
 	return d
+}
+
+// rootCAs is the system's pool with CAs added.
+func (c Config) rootCAs() (*x509.CertPool, error) {
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(c.CAs) {
+		return nil, errors.New("the SMTP CA file holds no PEM certificate")
+	}
+	return pool, nil
 }
 
 func loopback(host string) bool {

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net/textproto"
@@ -103,6 +104,15 @@ func (s Sender) client() (*gomail.Client, error) {
 	c, err := gomail.NewClient(s.Config.Host, opts...)
 	if err != nil {
 		return nil, err
+	}
+	if len(s.Config.CAs) > 0 {
+		pool, err := s.Config.rootCAs()
+		if err != nil {
+			return nil, err
+		}
+		if err := c.SetTLSConfig(&tls.Config{RootCAs: pool, ServerName: s.Config.Host, MinVersion: tls.VersionTLS12}); err != nil {
+			return nil, err
+		}
 	}
 	if s.TLSConfigure != nil {
 		if err := s.TLSConfigure(c); err != nil {

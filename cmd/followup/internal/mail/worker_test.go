@@ -381,6 +381,33 @@ func TestInvalidContactsDoNotStopTheOthers(t *testing.T) {
 	}
 }
 
+func TestTrustsTheCAFile(t *testing.T) {
+	e := newEnv(t, smtptest.Options{})
+	s := e.worker.Courier.(Sender)
+	s.TLSConfigure = nil
+	s.Config.CAs = e.relay.CAPEM
+	e.worker.Courier = s
+	if _, err := e.db.QueueTestMail(e.ctx, "samordnare@exempelby.se", "x"); err != nil {
+		t.Fatal(err)
+	}
+	e.drain()
+	if n := len(e.relay.Messages()); n != 1 {
+		m, _ := e.db.Mail(e.ctx, 1)
+		t.Fatalf("relay got %d; mail %s %q", n, m.State, m.LastError)
+	}
+	t.Run("ErrUntrustedCertificate", func(t *testing.T) {
+		s.Config.CAs = nil
+		e.worker.Courier = s
+		if _, err := e.db.QueueTestMail(e.ctx, "samordnare@exempelby.se", "x"); err != nil {
+			t.Fatal(err)
+		}
+		e.drain()
+		if m, _ := e.db.Mail(e.ctx, 2); m.State == forms.MailSent || !strings.Contains(m.LastError, "certificate") {
+			t.Errorf("sent to a relay whose certificate nobody trusts: %s %q", m.State, m.LastError)
+		}
+	})
+}
+
 func TestImplicitTLS(t *testing.T) {
 	e := newEnv(t, smtptest.Options{Implicit: true})
 	if _, err := e.db.QueueTestMail(e.ctx, "samordnare@exempelby.se", "x"); err != nil {

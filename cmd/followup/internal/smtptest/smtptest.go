@@ -10,8 +10,10 @@ import (
 	"bytes"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"io"
+	"log"
 	"net"
 	"net/mail"
 	"strconv"
@@ -49,8 +51,10 @@ var ErrDrop = errors.New("smtptest: drop the connection")
 type Server struct {
 	Host string
 	Port int
-	// Roots trusts the server's certificate.
+	// Roots trusts the server's certificate; CAPEM is that certificate in
+	// PEM, as a CA file holds it.
 	Roots *x509.CertPool
+	CAPEM []byte
 
 	srv  *smtp.Server
 	opts Options
@@ -68,13 +72,15 @@ func Start(tb testing.TB, opts Options) *Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s := &Server{Roots: roots, opts: opts}
+	s := &Server{Roots: roots, opts: opts,
+		CAPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]})}
 	s.srv = smtp.NewServer(backend{s})
 	s.srv.Domain = "relay.test"
 	s.srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
 	s.srv.ReadTimeout, s.srv.WriteTimeout = 10*time.Second, 10*time.Second
 	s.srv.MaxMessageBytes = 10 << 20
 	s.srv.EnableSMTPUTF8 = true
+	s.srv.ErrorLog = log.New(io.Discard, "", 0) // a client killed mid-message is a test's intent
 	var l net.Listener
 	if opts.Implicit {
 		l, err = tls.Listen("tcp", "127.0.0.1:0", s.srv.TLSConfig)
