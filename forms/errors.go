@@ -21,6 +21,12 @@ const (
 	EINTERNAL     = "internal"     // a fault of ours; logged, never shown
 )
 
+// ErrorCodes lists every code of the vocabulary, for the tables that must
+// name each one (the HTTP status of each code, its message).
+func ErrorCodes() []string {
+	return []string{EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED, ECLOSED, ESUBMITTED, ETOOLARGE, EBUSY, ERATELIMIT, EINTERNAL}
+}
+
 // Error is a domain error that carries a code, a message safe to show to the
 // person (in English; the HTTP layer shows the catalog's text for the code
 // unless the message is marked as shown), and per-field messages for forms.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -62,11 +63,6 @@ func (s *Server) home(c *gin.Context) {
 // setLanguage remembers the person's language and returns to the page they
 // were on (a path on this site only).
 func (s *Server) setLanguage(c *gin.Context) {
-	lang := Lang(c.PostForm("lang"))
-	if lang != Swedish && lang != English {
-		lang = Swedish
-	}
-	http.SetCookie(c.Writer, &http.Cookie{Name: langCookie, Value: string(lang), Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure()})
+	i18n.Remember(c.Writer, i18n.Parse(c.PostForm("lang")), s.secure())
 	c.Redirect(http.StatusSeeOther, localPath(c.PostForm("next"), "/"))
 }

@@ -3,9 +3,8 @@ package web
 import (
 	"errors"
 	"slices"
-	"strconv"
-	"strings"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -22,7 +21,7 @@ type formField struct {
 
 // formErrors turns a domain error into the form's error summary and
 // per-field messages, translated, in the order the domain gave them.
-func formErrors(l *Localizer, err error, fields map[string]formField) ([]fieldError, map[string]string) {
+func formErrors(l *i18n.Localizer, err error, fields map[string]formField) ([]fieldError, map[string]string) {
 	byField := map[string]string{}
 	var out []fieldError
 	var fe *forms.Error
@@ -42,7 +41,7 @@ func formErrors(l *Localizer, err error, fields map[string]formField) ([]fieldEr
 		ff := fields[f]
 		msg := l.T(fe.Fields[f])
 		if fe.Fields[f] == "error.text_too_long" && ff.Limit > 0 {
-			msg = l.T("error.text_too_long_max", groupDigits(l, ff.Limit))
+			msg = l.T("error.text_too_long_max", l.Digits(ff.Limit))
 		}
 		byField[f] = msg
 		target, label := f, f
@@ -55,26 +54,4 @@ func formErrors(l *Localizer, err error, fields map[string]formField) ([]fieldEr
 		out = append(out, fieldError{Field: target, Label: label, Message: msg})
 	}
 	return out, byField
-}
-
-// groupDigits writes a number with its thousands grouped as the language
-// does: "20 000", "20,000".
-func groupDigits(l *Localizer, n int) string {
-	if l.Lang == English {
-		return thousands(n, ",")
-	}
-	return thousands(n, "\u00a0")
-}
-
-// thousands groups a number's digits by three with sep.
-func thousands(n int, sep string) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

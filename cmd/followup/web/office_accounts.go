@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -67,7 +68,7 @@ var acctLabels = map[string]string{
 	"password2": "accounts.password2", "token_name": "tokens.name", "token_user": "tokens.account",
 }
 
-func (s *Server) loadAccounts(ctx context.Context, l *Localizer, me *Account) (*accountsView, error) {
+func (s *Server) loadAccounts(ctx context.Context, l *i18n.Localizer, me *Account) (*accountsView, error) {
 	users, err := s.DB.Users(ctx)
 	if err != nil {
 		return nil, err
@@ -89,7 +90,7 @@ func (s *Server) loadAccounts(ctx context.Context, l *Localizer, me *Account) (*
 }
 
 // acctRoleText names a role in words.
-func acctRoleText(l *Localizer, role string) string {
+func acctRoleText(l *i18n.Localizer, role string) string {
 	switch role {
 	case storage.RoleAdmin:
 		return l.T("role.admin")
@@ -101,7 +102,7 @@ func acctRoleText(l *Localizer, role string) string {
 
 // addErrors records field errors (catalog keys) for the summary and the
 // fields; rename maps storage's field names to the page's.
-func (v *accountsView) addErrors(l *Localizer, err error, rename map[string]string) {
+func (v *accountsView) addErrors(l *i18n.Localizer, err error, rename map[string]string) {
 	var fe *forms.Error
 	if !errors.As(err, &fe) {
 		return

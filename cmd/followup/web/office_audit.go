@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/storage"
 )
 
@@ -76,7 +77,7 @@ func (s *Server) showAudit(c *gin.Context) {
 
 // auditActionText names an action in words, or shows it as stored when the
 // catalog does not know it.
-func auditActionText(cat *Catalog, l *Localizer, action string) string {
+func auditActionText(cat *i18n.Catalog, l *i18n.Localizer, action string) string {
 	if key := "audit.action." + action; cat.Has(key) {
 		return l.T(key)
 	}
@@ -84,7 +85,7 @@ func auditActionText(cat *Catalog, l *Localizer, action string) string {
 }
 
 // auditEntityText names what a change concerns, such as "Omgång 3".
-func auditEntityText(cat *Catalog, l *Localizer, e storage.AuditEntry) string {
+func auditEntityText(cat *i18n.Catalog, l *i18n.Localizer, e storage.AuditEntry) string {
 	if a, ok := auditActivity(e); ok {
 		return l.T("audit.entity.round_activity", e.EntityID, a)
 	}

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -120,7 +120,7 @@ func (s *Server) consParams(c *gin.Context) (roundID, activityID int64, ok bool)
 
 // loadConsolidation builds the page's view from the stored round; the form
 // shows the saved consolidation or, before the first save, the suggestion.
-func (s *Server) loadConsolidation(ctx context.Context, l *Localizer, roundID, activityID int64) (*consolidationView, error) {
+func (s *Server) loadConsolidation(ctx context.Context, l *i18n.Localizer, roundID, activityID int64) (*consolidationView, error) {
 	rep, err := s.DB.RoundReport(ctx, roundID)
 	if err != nil {
 		return nil, err
@@ -154,7 +154,7 @@ func (s *Server) loadConsolidation(ctx context.Context, l *Localizer, roundID, a
 	for _, d := range rep.Assigned(act) {
 		row := consRow{Department: d}
 		c := rep.Cell(d.ID, act, true)
-		row.Empty = emptyWord(l, c)
+		row.Empty = i18n.EmptyWord(l, c)
 		if c.Shown() {
 			row.Comment, row.NeedsSupport = c.Answer.Comment, c.Answer.NeedsSupport
 			row.Status, row.Answered = c.Status, c.HasStatus
@@ -165,13 +165,13 @@ func (s *Server) loadConsolidation(ctx context.Context, l *Localizer, roundID, a
 		}
 		if v.Annual {
 			row.Interim, row.InterimAnswered = rep.InterimStatus(d.ID, act.ID)
-			row.InterimEmpty = emptyWord(l, rep.InterimCell(d.ID, act, false))
+			row.InterimEmpty = i18n.EmptyWord(l, rep.InterimCell(d.ID, act, false))
 		}
 		v.Rows = append(v.Rows, row)
 	}
 	v.Suggestion = rep.Suggestion(act)
 	v.RuleText = consRuleText(l, v.Suggestion)
-	v.CountsText = consCountsText(l, rep.Plan.Statuses, v.Suggestion.Tally)
+	v.CountsText = i18n.Tally(l, rep.Plan.Statuses, v.Suggestion.Tally)
 	var carry []string
 	for _, st := range rep.Plan.Statuses {
 		if st.CarriesOver {
@@ -232,46 +232,12 @@ func consVersionOf(scale forms.Scale, c forms.Consolidation, names map[string]st
 }
 
 // consRuleText says in words which branch of the suggestion rule applied.
-func consRuleText(l *Localizer, sg forms.Suggestion) string {
+func consRuleText(l *i18n.Localizer, sg forms.Suggestion) string {
 	key := "cons.rule." + string(sg.Rule)
 	if sg.HasStatus {
 		return l.T(key, sg.Status.Name)
 	}
 	return l.T(key)
-}
-
-// consCountsText is the translated forms.CountsText, with the counting rule
-// in the same words: "7 av 12 Genomfört, 3 Pågår, 2 utan inlämnat svar;
-// 1 utkast räknas inte". Status names are the plan's own words.
-func consCountsText(l *Localizer, scale forms.Scale, t forms.Tally) string {
-	if t.Assigned == 0 {
-		return l.T("cons.count_none")
-	}
-	// Largest count first, ties in scale order, as forms.CountsText.
-	order := make([]int, 0, len(t.PerStatus))
-	for i, n := range t.PerStatus {
-		if n > 0 && i < len(scale) {
-			order = append(order, i)
-		}
-	}
-	sort.SliceStable(order, func(a, b int) bool { return t.PerStatus[order[a]] > t.PerStatus[order[b]] })
-	var parts []string
-	for _, i := range order {
-		n := t.PerStatus[i]
-		if len(parts) == 0 {
-			parts = append(parts, l.T("cons.count_first", n, t.Assigned, scale[i].Name))
-		} else {
-			parts = append(parts, l.T("cons.count_more", n, scale[i].Name))
-		}
-	}
-	if u := t.Unanswered(); u > 0 {
-		if len(parts) == 0 {
-			parts = append(parts, l.T("cons.unanswered_first", u, t.Assigned))
-		} else {
-			parts = append(parts, l.T("cons.unanswered_more", u))
-		}
-	}
-	return strings.Join(parts, ", ") + notCountedText(l, t.Drafts, t.Returned)
 }
 
 func (s *Server) consPath(roundID, activityID int64) string {
@@ -378,7 +344,7 @@ func (s *Server) saveConsolidation(c *gin.Context) {
 }
 
 // consInvalid shows the form again with the problems and what was typed.
-func (s *Server) consInvalid(c *gin.Context, l *Localizer, v *consolidationView, typed consForm, err error) {
+func (s *Server) consInvalid(c *gin.Context, l *i18n.Localizer, v *consolidationView, typed consForm, err error) {
 	v.Errors, v.FieldErrs = formErrors(l, err, map[string]formField{
 		"status":       {Label: l.T("cons.field_status")},
 		"narrative":    {Label: l.T("cons.field_narrative"), Limit: forms.MaxTextRunes},

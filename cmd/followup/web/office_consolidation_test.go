@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -268,7 +269,7 @@ func TestOfficeConsolidation(t *testing.T) {
 		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Genomfört") {
 			t.Errorf("suggested %q, want Genomfört", got)
 		}
-		l := e.server.catalog.For(Swedish)
+		l := e.server.catalog.For(i18n.Swedish)
 		if got, want := consText(consByID(t, doc, "rule")), l.T("cons.rule.all_done", "Genomfört"); got != want {
 			t.Errorf("rule %q, want %q", got, want)
 		}
@@ -305,7 +306,7 @@ func TestOfficeConsolidation(t *testing.T) {
 	t.Run("NoneStartedLeavesNotApplicableOut", func(t *testing.T) {
 		_, body := e.get(e.admin, r.path(3))
 		doc := consParse(t, body)
-		l := e.server.catalog.For(Swedish)
+		l := e.server.catalog.For(i18n.Swedish)
 		if got, want := consText(consByID(t, doc, "rule")), l.T("cons.rule.none_started", "Ej påbörjat"); got != want {
 			t.Errorf("rule %q, want %q", got, want)
 		}
@@ -313,7 +314,7 @@ func TestOfficeConsolidation(t *testing.T) {
 	t.Run("EnglishCounts", func(t *testing.T) {
 		en := e.signIn(demo.AdminEmail, demo.AdminPassword)
 		u, _ := url.Parse(e.srv.URL)
-		en.Jar.SetCookies(u, []*http.Cookie{{Name: langCookie, Value: "en", Path: "/"}})
+		en.Jar.SetCookies(u, []*http.Cookie{{Name: i18n.Cookie, Value: "en", Path: "/"}})
 		for act, want := range map[int]string{
 			0: "Answers: 2 of 3 Genomfört, 1 without a submitted answer; 1 draft does not count.",
 			1: "Answers: 1 of 3 Påbörjat, 1 Genomfört, 1 without a submitted answer.",
@@ -568,7 +569,7 @@ func TestOfficePagesMarkPlanTextsSwedish(t *testing.T) {
 	path := fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, act.ID)
 	en := e.signIn(demo.AdminEmail, demo.AdminPassword)
 	u, _ := url.Parse(e.srv.URL)
-	en.Jar.SetCookies(u, []*http.Cookie{{Name: langCookie, Value: "en", Path: "/"}})
+	en.Jar.SetCookies(u, []*http.Cookie{{Name: i18n.Cookie, Value: "en", Path: "/"}})
 	_, body := e.get(en, path)
 	if !strings.Contains(body, `<h1 lang="sv">`+act.Title) {
 		t.Errorf("the activity's title is not marked as Swedish on the English page")

@@ -41,7 +41,7 @@ func (s *Server) listDepartments(c *gin.Context) {
 	if c.Query("importerad") == "1" {
 		added, _ := strconv.Atoi(c.Query("tillagda"))
 		changed, _ := strconv.Atoi(c.Query("andrade"))
-		v.Notice = l.T("departments.notice.imported", added, changed)
+		v.Notice = l.T("departments.notice.imported", l.N("departments.count.new", added), l.N("departments.count.changed", changed))
 	}
 	s.render(c, http.StatusOK, "departments", page{L: l, Title: l.T("departments.title"), Data: v})
 }

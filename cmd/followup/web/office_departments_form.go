@@ -13,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -39,7 +40,7 @@ func (e *dpErrors) add(id, label, message string) {
 
 // addAll records the field problems of a domain error: field names map to
 // element ids and labels through the given functions.
-func (e *dpErrors) addAll(l *Localizer, err error, id func(field string) string, label func(field string) string) bool {
+func (e *dpErrors) addAll(l *i18n.Localizer, err error, id func(field string) string, label func(field string) string) bool {
 	var fe *forms.Error
 	if !errors.As(err, &fe) || len(fe.Fields) == 0 {
 		return false

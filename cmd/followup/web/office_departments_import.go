@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -41,7 +42,7 @@ type departmentImportRow struct {
 const departmentImportPurpose = "departments"
 
 // departmentImportPage is the department import's template and texts.
-func departmentImportPage(l *Localizer) importPage {
+func departmentImportPage(l *i18n.Localizer) importPage {
 	return importPage{template: "departments_import", title: l.T("departments.import_title"), previewTitle: l.T("departments.preview_title"),
 		errorPrefix: l.T("departments.error_prefix"), noFile: l.T("departments.import.no_file")}
 }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"regexp"
+
+	"followup/cmd/followup/web/i18n"
 )
 
 // The domain refuses an import file with one English line per problem
@@ -28,7 +30,7 @@ var dpProblemPlaces = []dpProblemRule{
 var dpProblemTexts = []dpProblemRule{
 	{regexp.MustCompile(`^name is empty$`), "departments.problem.name_empty"},
 	{regexp.MustCompile(`^kind must be förvaltning, bolag or förbund$`), "departments.problem.kind"},
-	{regexp.MustCompile(`^email is not an e-mail address$`), "departments.problem.email"},
+	{regexp.MustCompile(`^email (?:".*" )?is not an e-mail address$`), "departments.problem.email"},
 	{regexp.MustCompile(`^(?:name|kind|email) is too long$`), "departments.problem.too_long"},
 	{regexp.MustCompile(`^(?:name|kind|email|) ?holds control characters$`), "departments.problem.control"},
 	{regexp.MustCompile(`^(?:name|kind|email|) ?is not valid UTF-8$`), "departments.problem.encoding"},
@@ -67,8 +69,8 @@ var dpProblemTexts = []dpProblemRule{
 
 // dpTranslateProblems puts the problem lines of a refused file into the
 // page's language.
-func dpTranslateProblems(l *Localizer, lines []string) []string {
-	if l.Lang != Swedish {
+func dpTranslateProblems(l *i18n.Localizer, lines []string) []string {
+	if l.Lang != i18n.Swedish {
 		return lines
 	}
 	out := make([]string, len(lines))
@@ -78,7 +80,7 @@ func dpTranslateProblems(l *Localizer, lines []string) []string {
 	return out
 }
 
-func dpTranslateProblem(l *Localizer, line string) string {
+func dpTranslateProblem(l *i18n.Localizer, line string) string {
 	place := ""
 	rest := line
 	for progress := true; progress; {

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -259,7 +260,7 @@ func TestOfficeDepartmentList(t *testing.T) {
 	})
 	t.Run("English", func(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/kontor/verksamheter", nil)
-		req.AddCookie(&http.Cookie{Name: langCookie, Value: "en"})
+		req.AddCookie(&http.Cookie{Name: i18n.Cookie, Value: "en"})
 		res, err := e.admin.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -413,7 +414,7 @@ func TestOfficeDepartmentImportCSV(t *testing.T) {
 			t.Fatalf("e-mail changed by the preview: %q", d.Email)
 		}
 		text := deptTestText(doc)
-		for _, want := range []string{"Exempelby Hamn AB", "ny-soc@exempelby.se", "Oförändrade verksamheter (1)", "Importera (1 nya, 1 ändrade)"} {
+		for _, want := range []string{"Exempelby Hamn AB", "ny-soc@exempelby.se", "Oförändrade verksamheter (1)", "Importera (1 ny, 1 ändrad)"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("preview lacks %q", want)
 			}
@@ -448,7 +449,7 @@ func TestOfficeDepartmentImportCSV(t *testing.T) {
 			t.Fatalf("e-mail %q", d.Email)
 		}
 		_, body := e.get(e.admin, res.Header.Get("Location"))
-		if !strings.Contains(body, "Importen är klar: 1 nya och 1 ändrade verksamheter.") {
+		if !strings.Contains(body, "Importen är klar: 1 ny verksamhet och 1 ändrad.") {
 			t.Error("no notice after the import")
 		}
 	})

@@ -1,6 +1,10 @@
 package web
 
-import "github.com/gin-gonic/gin"
+import (
+	"github.com/gin-gonic/gin"
+
+	"followup/cmd/followup/web/i18n"
+)
 
 // Helpers of the office's list pages: the notice after a change, and the
 // split of a list into its two tables.
@@ -11,7 +15,7 @@ type queryFlash struct{ Param, Key string }
 
 // flashNotice translates the notice of the last flash whose flag the query
 // sets, or returns "" when it sets none.
-func flashNotice(c *gin.Context, l *Localizer, flashes []queryFlash) string {
+func flashNotice(c *gin.Context, l *i18n.Localizer, flashes []queryFlash) string {
 	notice := ""
 	for _, f := range flashes {
 		if c.Query(f.Param) == "1" {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -100,7 +101,7 @@ func (s *Server) showMatrix(c *gin.Context) {
 	}
 	abbrs := statusAbbrevs(rep.Plan.Statuses)
 	v := &matrixView{Round: rep.Round, Plan: &rep.Plan, Departments: deps, Annual: rep.InterimRound != nil,
-		Columns: len(deps) + 2, Few: len(deps) < matrixFew, Pager: pager, Filter: f, Count: responseCountText(l, rep.ResponseCount()), Abbrs: abbrs}
+		Columns: len(deps) + 2, Few: len(deps) < matrixFew, Pager: pager, Filter: f, Count: i18n.ResponseCount(l, rep.ResponseCount()), Abbrs: abbrs}
 	for _, st := range rep.Plan.Statuses {
 		v.Statuses = append(v.Statuses, matrixStatus{Status: st, Abbr: abbrs[st.ID]})
 	}
@@ -137,14 +138,14 @@ func (s *Server) showMatrix(c *gin.Context) {
 const matrixFew = 8
 
 // matrixCellOf builds one cell; the office always sees drafts, marked.
-func matrixCellOf(l *Localizer, rep *forms.RoundReport, a forms.Activity, depID int64, abbrs map[int64]string) matrixCell {
+func matrixCellOf(l *i18n.Localizer, rep *forms.RoundReport, a forms.Activity, depID int64, abbrs map[int64]string) matrixCell {
 	cell := matrixCell{DepartmentID: depID, Assigned: a.AssignedTo(depID),
 		TipID: "tip-" + strconv.FormatInt(a.ID, 10) + "-" + strconv.FormatInt(depID, 10)}
 	if !cell.Assigned {
 		return cell
 	}
 	rc := rep.Cell(depID, a, true)
-	cell.Empty = emptyWord(l, rc)
+	cell.Empty = i18n.EmptyWord(l, rc)
 	if rc.Shown() {
 		cell.Comment, cell.NeedsSupport = tipText(rc.Answer.Comment), rc.Answer.NeedsSupport
 		cell.Status, cell.Answered = rc.Status, rc.HasStatus

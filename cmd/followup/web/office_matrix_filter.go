@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -37,7 +38,7 @@ var kindSlugs = map[forms.DepartmentKind]string{
 
 // matrixFilterOf reads the filters of ?omrade=, ?typ= and ?lage= and builds
 // the form's choices.
-func matrixFilterOf(c *gin.Context, rep *forms.RoundReport, l *Localizer) *matrixFilter {
+func matrixFilterOf(c *gin.Context, rep *forms.RoundReport, l *i18n.Localizer) *matrixFilter {
 	f := &matrixFilter{query: url.Values{}}
 	if id, err := strconv.ParseInt(c.Query("omrade"), 10, 64); err == nil {
 		for _, ar := range rep.Plan.Areas {

@@ -3,10 +3,12 @@ package web
 import (
 	"context"
 	"fmt"
-	"followup/forms"
 	"net/http"
 	"strings"
 	"testing"
+
+	"followup/cmd/followup/web/i18n"
+	"followup/forms"
 
 	"golang.org/x/net/html"
 )
@@ -217,7 +219,7 @@ func TestOfficeMatrix(t *testing.T) {
 		}
 	})
 	t.Run("CountingRuleStated", func(t *testing.T) {
-		want := responseCountText(e.server.catalog.For(Swedish), rep.ResponseCount()) + "."
+		want := i18n.ResponseCount(e.server.catalog.For(i18n.Swedish), rep.ResponseCount()) + "."
 		if got := consText(consByID(t, doc, "matrix-count")); got != want || !strings.Contains(got, "utkast räknas inte") {
 			t.Errorf("count %q, want %q with the drafts left out", got, want)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -77,7 +78,7 @@ func (f planMetaForm) Validate() (forms.PlanMeta, error) {
 
 // addPlanMetaErrors shows the problems of the details form beside its
 // fields, whose element ids start with prefix.
-func (s *Server) addPlanMetaErrors(l *Localizer, e *dpErrors, prefix string, err error) bool {
+func (s *Server) addPlanMetaErrors(l *i18n.Localizer, e *dpErrors, prefix string, err error) bool {
 	labels := map[string]string{"organisation": l.T("plans.field.organisation"), "title": l.T("plans.field.title"), "year": l.T("plans.field.year")}
 	return e.addAll(l, err, func(f string) string { return prefix + f }, func(f string) string { return labels[f] })
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -167,7 +168,7 @@ func planNewStatusRow(row int) planStatusRow {
 }
 
 // planRespondents says who answers an activity.
-func planRespondents(l *Localizer, a forms.Activity, names map[int64]string) string {
+func planRespondents(l *i18n.Localizer, a forms.Activity, names map[int64]string) string {
 	if a.AllDepartments {
 		return l.T("plans.respondents.all")
 	}
@@ -267,7 +268,7 @@ func (f planActivityForm) Validate(wellFormed bool) (forms.Activity, error) {
 
 // addActivityErrors shows an activity form's problems; its element ids
 // start with prefix.
-func (s *Server) addActivityErrors(l *Localizer, e *dpErrors, prefix, name string, err error) bool {
+func (s *Server) addActivityErrors(l *i18n.Localizer, e *dpErrors, prefix, name string, err error) bool {
 	labels := map[string]string{"title": l.T("plans.field.activity_title"), "description": l.T("plans.field.description"), "respondents": l.T("plans.field.respondents")}
 	fe, ok := err.(*forms.Error)
 	if !ok || len(fe.Fields) == 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -46,7 +47,7 @@ type planPreviewActivity struct {
 const planImportPurpose = "plan"
 
 // planImportPage is the plan import's template and texts.
-func planImportPage(l *Localizer) importPage {
+func planImportPage(l *i18n.Localizer) importPage {
 	return importPage{template: "plans_import", title: l.T("plans.import_title"), previewTitle: l.T("plans.preview_title"),
 		errorPrefix: l.T("plans.error_prefix"), noFile: l.T("plans.import.no_file")}
 }
@@ -102,7 +103,7 @@ func (s *Server) previewPlanImport(c *gin.Context) {
 }
 
 // planPreviewOf describes the plan an import would create.
-func (s *Server) planPreviewOf(c *gin.Context, l *Localizer, plan *forms.Plan, deps []forms.Department) *planPreview {
+func (s *Server) planPreviewOf(c *gin.Context, l *i18n.Localizer, plan *forms.Plan, deps []forms.Department) *planPreview {
 	names := map[int64]string{}
 	for _, d := range deps {
 		names[d.ID] = d.Name

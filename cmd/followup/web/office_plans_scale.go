@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -40,7 +41,7 @@ func planPickColour(picker, text, was string) string {
 // planScaleForm reads the scale form: the rows as typed, the scale to store
 // in the chosen order, and for each of its statuses the form row it came
 // from.
-func planScaleForm(values url.Values, l *Localizer, e *dpErrors) ([]planStatusRow, forms.Scale, []int, error) {
+func planScaleForm(values url.Values, l *i18n.Localizer, e *dpErrors) ([]planStatusRow, forms.Scale, []int, error) {
 	n, err := strconv.Atoi(values.Get("scale_rows"))
 	if err != nil || n < 0 || n > maxScaleRows {
 		return nil, nil, nil, &forms.Error{Code: forms.EINVALID, Message: "malformed scale form"}

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -697,7 +698,7 @@ func TestOfficePlanPagesUseCatalog(t *testing.T) {
 	for _, lang := range []string{"sv", "en"} {
 		for _, p := range pages {
 			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+p, nil)
-			req.AddCookie(&http.Cookie{Name: langCookie, Value: lang})
+			req.AddCookie(&http.Cookie{Name: i18n.Cookie, Value: lang})
 			res, err := e.admin.Do(req)
 			if err != nil {
 				t.Fatal(err)

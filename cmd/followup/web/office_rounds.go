@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -107,7 +108,7 @@ func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int
 	l := s.localizer(c)
 	v := &roundPageView{Round: round, Plan: plan, Counts: storage.CountProgress(rows), Loc: s.Loc, FieldErrs: map[string]string{},
 		DeadlinePassed: round.State == forms.RoundOpen && round.DeadlinePassed(s.Now(), s.Loc)}
-	v.CountText = responseCountText(l, progressCount(v.Counts))
+	v.CountText = i18n.ResponseCount(l, progressCount(v.Counts))
 
 	v.Sort = c.Query("sortera")
 	if v.Sort != roundSortState && v.Sort != roundSortSaved {

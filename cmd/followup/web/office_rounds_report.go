@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -54,7 +55,7 @@ type reportTextSummary struct {
 func reportPath(roundID int64) string { return roundPath(roundID) + "/rapport" }
 
 // loadReport builds the report page of a round from what is stored.
-func (s *Server) loadReport(ctx context.Context, l *Localizer, roundID int64) (*reportView, error) {
+func (s *Server) loadReport(ctx context.Context, l *i18n.Localizer, roundID int64) (*reportView, error) {
 	round, err := s.DB.Round(ctx, roundID)
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -80,7 +81,7 @@ func (s *Server) reportTextParams(c *gin.Context) (int64, forms.TextKind, bool) 
 }
 
 // loadReportText builds a text's page from what is stored.
-func (s *Server) loadReportText(ctx context.Context, l *Localizer, roundID int64, kind forms.TextKind) (*reportTextView, error) {
+func (s *Server) loadReportText(ctx context.Context, l *i18n.Localizer, roundID int64, kind forms.TextKind) (*reportTextView, error) {
 	round, err := s.DB.Round(ctx, roundID)
 	if err != nil {
 		return nil, err

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -347,7 +348,7 @@ func TestDashboardShowsOpenRounds(t *testing.T) {
 	})
 	t.Run("English", func(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/kontor", nil)
-		req.AddCookie(&http.Cookie{Name: langCookie, Value: "en"})
+		req.AddCookie(&http.Cookie{Name: i18n.Cookie, Value: "en"})
 		res, err := e.admin.Do(req)
 		if err != nil {
 			t.Fatal(err)

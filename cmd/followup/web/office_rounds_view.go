@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -118,7 +119,7 @@ func (s *Server) roundSummaries(c *gin.Context) ([]roundSummary, []storage.PlanS
 // per-field messages, translated, in the order of the form. labels names
 // each field for the summary; anchors gives the id a field's summary link
 // points at when it is not the field name (radio and checkbox groups).
-func roundFormErrors(l *Localizer, err error, labels, anchors map[string]string) ([]fieldError, map[string]string) {
+func roundFormErrors(l *i18n.Localizer, err error, labels, anchors map[string]string) ([]fieldError, map[string]string) {
 	fields := map[string]formField{}
 	for f, label := range labels {
 		fields[f] = formField{Label: label, Anchor: anchors[f]}

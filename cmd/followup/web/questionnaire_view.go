@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
@@ -168,7 +169,7 @@ func fieldActivity(field string) int64 {
 // markConflicts shows, beside each conflicting answer, what the other editor
 // saved, and bases the form on the stored version, so that saving again
 // deliberately keeps the person's own value.
-func (q *questionnaire) markConflicts(l *Localizer, conflicts []forms.Conflict) {
+func (q *questionnaire) markConflicts(l *i18n.Localizer, conflicts []forms.Conflict) {
 	byID := map[int64]forms.Conflict{}
 	for _, c := range conflicts {
 		byID[c.ActivityID] = c
@@ -193,7 +194,7 @@ func (q *questionnaire) markConflicts(l *Localizer, conflicts []forms.Conflict) 
 }
 
 // addError records a field's error for the summary and beside the field.
-func (q *questionnaire) addError(l *Localizer, field, label, key string) {
+func (q *questionnaire) addError(l *i18n.Localizer, field, label, key string) {
 	if _, ok := q.FieldErrs[field]; ok {
 		return
 	}
@@ -203,7 +204,7 @@ func (q *questionnaire) addError(l *Localizer, field, label, key string) {
 
 // labelOf names a field for the error summary: the activity's title, or the
 // closing field's label.
-func (q *questionnaire) labelOf(l *Localizer, field string) string {
+func (q *questionnaire) labelOf(l *i18n.Localizer, field string) string {
 	for _, ar := range q.Areas {
 		for _, a := range ar.Activities {
 			if field == forms.StatusField(a.ID) || field == forms.CommentField(a.ID) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 	"followup/storage"
 )
@@ -70,8 +71,8 @@ func funcs() template.FuncMap {
 		"hasPrefix": strings.HasPrefix,
 		// contentLang marks the plan's own texts, written in Swedish by the
 		// office, as Swedish on a page in another language (WCAG 3.1.2).
-		"contentLang": func(l *Localizer) template.HTMLAttr {
-			if l == nil || l.Lang == Swedish {
+		"contentLang": func(l *i18n.Localizer) template.HTMLAttr {
+			if l == nil || l.Lang == i18n.Swedish {
 				return ""
 			}
 			return `lang="sv"`
@@ -79,7 +80,9 @@ func funcs() template.FuncMap {
 		"pct": func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
 		// responseCount states a round's progress counts with the counting
 		// rule, in the page's language.
-		"responseCount": func(l *Localizer, n storage.ProgressCounts) string { return responseCountText(l, progressCount(n)) },
+		"responseCount": func(l *i18n.Localizer, n storage.ProgressCounts) string {
+			return i18n.ResponseCount(l, progressCount(n))
+		},
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
@@ -93,7 +96,7 @@ func funcs() template.FuncMap {
 // page is what every page's template receives: the page's own data and the
 // request's language, title and flash message.
 type page struct {
-	L         *Localizer
+	L         *i18n.Localizer
 	Title     string // already translated
 	Data      any
 	Flash     string // a catalog key
@@ -141,7 +144,7 @@ func (s *Server) renderBytes(c *gin.Context, name string, p page) ([]byte, error
 		p.Next = c.Request.URL.RequestURI()
 	}
 	if p.L.OfferEnglish {
-		en := s.catalog.For(English)
+		en := s.catalog.For(i18n.English)
 		p.Offer = &langOffer{Text: en.T("lang.offer_text"), English: en.T("lang.offer_english"), Swedish: p.L.T("lang.offer_swedish")}
 	}
 	if a, ok := c.Get(accountKey); ok {
@@ -164,12 +167,12 @@ func writeHTML(c *gin.Context, status int, b []byte) {
 // localizer returns the request's localizer: for pages the person's chosen
 // language or Swedish, offering English to a browser that asks for it; for
 // the JSON API the language the client asks for.
-func (s *Server) localizer(c *gin.Context) *Localizer {
+func (s *Server) localizer(c *gin.Context) *i18n.Localizer {
 	if wantsJSON(c) {
-		return s.catalog.For(apiLang(c.Request))
+		return s.catalog.For(i18n.ForAPI(c.Request))
 	}
-	l := s.catalog.For(chooseLang(c.Request))
-	if _, chosen := chosenLang(c.Request); !chosen && prefersEnglish(c.Request) {
+	l := s.catalog.For(i18n.Choose(c.Request))
+	if _, chosen := i18n.Chosen(c.Request); !chosen && i18n.PrefersEnglish(c.Request) {
 		l.OfferEnglish = true
 	}
 	return l
@@ -210,4 +213,9 @@ func (s *Server) errorPage(c *gin.Context, err error) {
 
 func wantsJSON(c *gin.Context) bool {
 	return strings.HasPrefix(c.Request.URL.Path, "/api/")
+}
+
+// progressCount is a round's progress counts as the domain's response count.
+func progressCount(n storage.ProgressCounts) forms.ResponseCount {
+	return forms.ResponseCount{Participants: n.Participants, Submitted: n.Submitted, Draft: n.Draft, Returned: n.Returned, NotStarted: n.NotStarted}
 }

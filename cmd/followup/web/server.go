@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"time"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/storage"
 )
 
@@ -42,7 +43,7 @@ type Config struct {
 // Server holds the parsed templates and the dependencies of the handlers.
 type Server struct {
 	Config
-	catalog *Catalog
+	catalog *i18n.Catalog
 	pages   map[string]*pageTemplate
 	static  fs.FS
 	// signinPair counts failed sign-ins per account and address,
@@ -88,7 +89,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.SessionIdle == 0 {
 		cfg.SessionIdle = 8 * time.Hour
 	}
-	s := &Server{Config: cfg, catalog: NewCatalog(),
+	s := &Server{Config: cfg, catalog: i18n.NewCatalog(),
 		signinPair:    newLimiter(signinPairMax, signinWindow, cfg.Now),
 		signinWide:    newLimiter(signinWideMax, signinWindow, cfg.Now),
 		signinKnown:   newKnownAddresses(cfg.Now),

@@ -1,46 +1,81 @@
-package web
+// Package i18n is the interface's one message catalog and the choice of its
+// language. Every text a page, an API error or a form message shows is here,
+// in Swedish and English, by key; the words the pages share with the
+// workbook and the PDF come from the domain's vocabulary (forms.Words), so
+// one thing has one name everywhere. A message that counts something has a
+// singular form, which N picks.
+//
+// Plan content (activities, narratives) is not in the catalog: it stays as
+// the office wrote it. The package knows nothing of Gin; the language of a
+// request is read from its *http.Request.
+package i18n
 
 import (
 	"fmt"
-	"net/http"
+	"slices"
 	"strings"
-)
-
-// Lang is a language the interface speaks.
-type Lang string
-
-// Swedish is the default; English is offered to everyone.
-const (
-	Swedish Lang = "sv"
-	English Lang = "en"
 )
 
 // text is one message in both languages.
 type text struct{ sv, en string }
 
-// Catalog is the one message catalog of the interface: every text a page or
-// message shows, in Swedish and English, by key. Plan content (activities,
-// narratives) is not in it; it stays as the office wrote it.
+// singular is the suffix of the key of a message's singular form: the
+// catalog holds "count.drafts" ("%d utkast", "%d drafts") and
+// "count.drafts_one" ("%d utkast", "%d draft"). Swedish and English both
+// use the singular for exactly one.
+const singular = "_one"
+
+// Catalog holds every text of the interface by key.
 type Catalog struct {
 	texts map[string]text
 }
 
-// NewCatalog gathers the messages of every part of the interface.
+// NewCatalog gathers the messages of every part of the interface and the
+// domain's shared words. A key defined twice is a programming error.
 func NewCatalog() *Catalog {
 	c := &Catalog{texts: map[string]text{}}
+	add := func(k string, v text) {
+		if _, dup := c.texts[k]; dup {
+			panic("i18n: duplicate key " + k)
+		}
+		c.texts[k] = v
+	}
 	for _, part := range []map[string]text{commonTexts(), errorTexts(), questionnaireTexts(), officeTexts(),
 		officeDepartmentTexts(), officePlanTexts(), officeRoundTexts(), officeConsolidationTexts(), officeReportTexts(), apiTexts()} {
 		for k, v := range part {
-			if _, dup := c.texts[k]; dup {
-				panic("catalog: duplicate key " + k)
-			}
-			c.texts[k] = v
+			add(k, v)
 		}
 	}
 	return c
 }
 
-// Localizer translates for one request's language; templates call T.
+// For returns a localizer for the language.
+func (c *Catalog) For(lang Lang) *Localizer { return &Localizer{Lang: lang, catalog: c} }
+
+// Has reports whether the key exists.
+func (c *Catalog) Has(key string) bool { _, ok := c.texts[key]; return ok }
+
+// Keys lists every key in order, for the tests that read the whole catalog.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.texts))
+	for k := range c.texts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Text returns a key's Swedish and English texts.
+func (c *Catalog) Text(key string) (sv, en string, ok bool) {
+	t, ok := c.texts[key]
+	return t.sv, t.en, ok
+}
+
+// Plural reports whether a key has a singular form, so that it must be
+// asked for with N.
+func (c *Catalog) Plural(key string) bool { return c.Has(key + singular) }
+
+// Localizer translates for one request's language; templates call T and N.
 type Localizer struct {
 	Lang    Lang
 	catalog *Catalog
@@ -49,12 +84,6 @@ type Localizer struct {
 	// offers English visibly instead of switching unasked.
 	OfferEnglish bool
 }
-
-// For returns a localizer for the language.
-func (c *Catalog) For(lang Lang) *Localizer { return &Localizer{Lang: lang, catalog: c} }
-
-// Has reports whether the key exists.
-func (c *Catalog) Has(key string) bool { _, ok := c.texts[key]; return ok }
 
 // T returns the message for key, formatted with args (fmt verbs). A missing
 // key shows itself, so it is seen and fixed; a test keeps it from shipping.
@@ -73,53 +102,43 @@ func (l *Localizer) T(key string, args ...any) string {
 	return s
 }
 
-// langCookie remembers the person's choice of language.
-const langCookie = "followup_lang"
-
-// chooseLang picks the language of a page: the person's remembered choice,
-// else Swedish. A browser's Accept-Language does not switch the interface
-// unasked (see prefersEnglish).
-func chooseLang(r *http.Request) Lang {
-	if lang, ok := chosenLang(r); ok {
-		return lang
+// N returns the message for key in the form that agrees with n: its
+// singular form when n is 1 and it has one. It is formatted with args, or
+// with n alone when no args are given and the message takes one:
+// N("count.drafts", 1) is "1 draft", N("count.not_counted", 1) "does not
+// count".
+func (l *Localizer) N(key string, n int, args ...any) string {
+	if n == 1 && l.catalog.Has(key+singular) {
+		key += singular
 	}
-	return Swedish
+	if len(args) == 0 && strings.Contains(l.T(key), "%") {
+		args = []any{n}
+	}
+	return l.T(key, args...)
 }
 
-// chosenLang returns the language the person chose, remembered in a cookie.
-func chosenLang(r *http.Request) (Lang, bool) {
-	if c, err := r.Cookie(langCookie); err == nil {
-		switch Lang(c.Value) {
-		case Swedish, English:
-			return Lang(c.Value), true
+// Has reports whether the key exists, for texts built from data (an audit
+// action the catalog may not know).
+func (l *Localizer) Has(key string) bool { return l.catalog.Has(key) }
+
+// Digits writes a number with its thousands grouped as the language does:
+// "20 000" in Swedish (with a no-break space), "20,000" in English.
+func (l *Localizer) Digits(n int) string {
+	if l.Lang == English {
+		return thousands(n, ",")
+	}
+	return thousands(n, "\u00a0")
+}
+
+// thousands groups a number's digits by three with sep.
+func thousands(n int, sep string) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && r != '-' && s[i-1] != '-' {
+			b.WriteString(sep)
 		}
+		b.WriteRune(r)
 	}
-	return "", false
-}
-
-// prefersEnglish reports whether the browser's Accept-Language names English
-// before any Scandinavian language.
-func prefersEnglish(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
-		switch {
-		case strings.HasPrefix(tag, "sv"), strings.HasPrefix(tag, "nb"), strings.HasPrefix(tag, "nn"), strings.HasPrefix(tag, "da"):
-			return false
-		case strings.HasPrefix(tag, "en"):
-			return true
-		}
-	}
-	return false
-}
-
-// apiLang picks the language of the JSON API's messages: a program says
-// which it wants in Accept-Language, a browser session may have chosen one.
-func apiLang(r *http.Request) Lang {
-	if lang, ok := chosenLang(r); ok {
-		return lang
-	}
-	if prefersEnglish(r) {
-		return English
-	}
-	return Swedish
+	return b.String()
 }

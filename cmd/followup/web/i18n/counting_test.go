@@ -1,15 +1,16 @@
-package web
+package i18n_test
 
 import (
 	"testing"
 
+	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
 
-// TestResponseCountText states the counting rule as forms.ResponseCount.Text
+// TestResponseCount states the counting rule as forms.ResponseCount.Text
 // does in Swedish, and in English with singular and plural.
-func TestResponseCountText(t *testing.T) {
-	c := NewCatalog()
+func TestResponseCount(t *testing.T) {
+	c := i18n.NewCatalog()
 	for _, tc := range []struct {
 		count  forms.ResponseCount
 		sv, en string
@@ -28,21 +29,21 @@ func TestResponseCountText(t *testing.T) {
 			"2 of 5 have submitted; 3 returned responses do not count"},
 		{forms.ResponseCount{Participants: 2, Submitted: 2}, "2 av 2 har lämnat in", "2 of 2 have submitted"},
 	} {
-		if got := responseCountText(c.For(Swedish), tc.count); got != tc.sv {
+		if got := i18n.ResponseCount(c.For(i18n.Swedish), tc.count); got != tc.sv {
 			t.Errorf("Swedish %q, want %q", got, tc.sv)
 		}
 		if got := tc.count.Text(); got != tc.sv {
 			t.Errorf("the page says %q but the domain %q", tc.sv, got)
 		}
-		if got := responseCountText(c.For(English), tc.count); got != tc.en {
+		if got := i18n.ResponseCount(c.For(i18n.English), tc.count); got != tc.en {
 			t.Errorf("English %q, want %q", got, tc.en)
 		}
 	}
 }
 
-// TestConsCountsTextMatchesTheDomain writes an activity's counts in the
+// TestTallyMatchesTheDomain writes an activity's counts in the
 // words of forms.CountsText, largest first, with what is not counted.
-func TestConsCountsTextMatchesTheDomain(t *testing.T) {
+func TestTallyMatchesTheDomain(t *testing.T) {
 	scale := forms.DefaultScale()
 	for i := range scale {
 		scale[i].ID = int64(i + 1)
@@ -58,11 +59,11 @@ func TestConsCountsTextMatchesTheDomain(t *testing.T) {
 		{forms.Tally{Assigned: 2, Answered: 2, PerStatus: []int{0, 0, 0, 2, 0, 0}, Done: 2},
 			"2 of 2 Genomfört"},
 	} {
-		c := NewCatalog()
-		if got, want := consCountsText(c.For(Swedish), scale, tc.tally), forms.CountsText(scale, tc.tally); got != want {
+		c := i18n.NewCatalog()
+		if got, want := i18n.Tally(c.For(i18n.Swedish), scale, tc.tally), forms.CountsText(scale, tc.tally); got != want {
 			t.Errorf("Swedish %q, the domain says %q", got, want)
 		}
-		if got := consCountsText(c.For(English), scale, tc.tally); got != tc.en {
+		if got := i18n.Tally(c.For(i18n.English), scale, tc.tally); got != tc.en {
 			t.Errorf("English %q, want %q", got, tc.en)
 		}
 	}

@@ -1,4 +1,4 @@
-package web
+package i18n
 
 import (
 	"fmt"
@@ -88,6 +88,10 @@ func errorTexts() map[string]text {
 		"error.too_many_areas":        {fmt.Sprintf("En plan kan ha högst %d områden.", forms.MaxAreas), fmt.Sprintf("A plan can have at most %d areas.", forms.MaxAreas)},
 		"error.too_many_activities":   {fmt.Sprintf("En plan kan ha högst %d aktiviteter.", forms.MaxActivities), fmt.Sprintf("A plan can have at most %d activities.", forms.MaxActivities)},
 		"error.too_many_departments":  {fmt.Sprintf("Registret kan ha högst %s verksamheter, aktiva och inaktiva.", thousands(forms.MaxDepartments, "\u00a0")), fmt.Sprintf("The register can hold at most %s organisations, active or not.", thousands(forms.MaxDepartments, ","))},
+		"error.placeholder":           {"Texten har en platshållare som inte finns. Använd bara platshållarna i listan.", "The text has a placeholder that does not exist. Use only the placeholders in the list."},
+		"error.schedule":              {fmt.Sprintf("Skriv dagar före eller efter sista dagen, som -7, -2, +1: från %d till +%d, inte 0.", forms.EarliestReminderDay, forms.LatestReminderDay), fmt.Sprintf("Write days before or after the deadline, such as -7, -2, +1: from %d to +%d, not 0.", forms.EarliestReminderDay, forms.LatestReminderDay)},
+		"error.schedule_too_many":     {fmt.Sprintf("Högst %d påminnelser.", forms.MaxReminders), fmt.Sprintf("At most %d reminders.", forms.MaxReminders)},
+		"error.too_many_contacts":     {fmt.Sprintf("Högst %d e-postadresser per verksamhet.", forms.MaxContacts), fmt.Sprintf("At most %d e-mail addresses per organisation.", forms.MaxContacts)},
 		"error.paper":                 {"Välj ett pappersformat i listan.", "Choose a paper format from the list."},
 		"error.department_kind":       {"Välj förvaltning, bolag eller förbund.", "Choose department, company or federation."},
 		"error.email":                 {"Skriv en giltig e-postadress.", "Write a valid e-mail address."},

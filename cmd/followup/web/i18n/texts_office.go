@@ -1,4 +1,4 @@
-package web
+package i18n
 
 // officeTexts holds the texts shared by every office page: navigation,
 // sign-in and the dashboard's frame.

@@ -1,4 +1,4 @@
-package web
+package i18n
 
 // apiTexts holds the texts of the office's JSON API: the field messages its
 // errors give (see docs/api.md).

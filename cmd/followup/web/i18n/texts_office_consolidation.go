@@ -1,4 +1,4 @@
-package web
+package i18n
 
 // officeConsolidationTexts holds the texts of the overview matrix, the
 // consolidation per activity, the audit log, and the accounts and API

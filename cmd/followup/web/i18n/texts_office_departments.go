@@ -1,4 +1,4 @@
-package web
+package i18n
 
 // officeDepartmentTexts holds the texts of the office's department pages,
 // and the problem lines of refused import files (departments and plans).
@@ -28,7 +28,11 @@ func officeDepartmentTexts() map[string]text {
 		"departments.notice.saved":        {"Ändringarna är sparade.", "The changes are saved."},
 		"departments.notice.deactivated":  {"Verksamheten är inaktiverad. Den kan återaktiveras när som helst.", "The organisation is deactivated. It can be reactivated at any time."},
 		"departments.notice.activated":    {"Verksamheten är aktiv igen.", "The organisation is active again."},
-		"departments.notice.imported":     {"Importen är klar: %d nya och %d ändrade verksamheter.", "The import is done: %d new and %d changed organisations."},
+		"departments.notice.imported":     {"Importen är klar: %s och %s.", "The import is done: %s and %s."},
+		"departments.count.new":           {"%d nya verksamheter", "%d new organisations"},
+		"departments.count.new_one":       {"%d ny verksamhet", "%d new organisation"},
+		"departments.count.changed":       {"%d ändrade", "%d changed"},
+		"departments.count.changed_one":   {"%d ändrad", "%d changed"},
 		"departments.new_title":           {"Ny verksamhet", "New organisation"},
 		"departments.edit_title":          {"Ändra verksamhet: %s", "Edit organisation: %s"},
 		"departments.back":                {"Tillbaka till verksamheterna", "Back to the organisations"},
@@ -78,7 +82,9 @@ func officeDepartmentTexts() map[string]text {
 		"departments.preview.col.now":            {"Nu", "Now"},
 		"departments.preview.col.after":          {"Efter importen", "After the import"},
 		"departments.preview.reactivated":        {"Återaktiveras", "Reactivated"},
-		"departments.preview.confirm":            {"Importera (%d nya, %d ändrade)", "Import (%d new, %d changed)"},
+		"departments.preview.confirm":            {"Importera (%s, %s)", "Import (%s, %s)"},
+		"departments.preview.new":                {"%d nya", "%d new"},
+		"departments.preview.new_one":            {"%d ny", "%d new"},
 		"departments.preview.other_file":         {"Välj en annan fil", "Choose another file"},
 		"departments.preview.nothing":            {"Filen innebär inga ändringar: alla verksamheter i den finns redan med samma uppgifter.", "The file changes nothing: every organisation in it already exists with the same details."},
 

@@ -1,4 +1,4 @@
-package web
+package i18n
 
 // officePlanTexts holds the texts of the office's plan pages.
 func officePlanTexts() map[string]text {

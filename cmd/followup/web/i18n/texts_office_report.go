@@ -1,4 +1,4 @@
-package web
+package i18n
 
 // officeReportTexts holds the texts of a round's report page: the settings
 // of the PDF report and the workbook, and the office's own texts.

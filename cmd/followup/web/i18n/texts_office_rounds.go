@@ -1,27 +1,31 @@
-package web
+package i18n
 
 // officeRoundTexts holds the texts of this part of the office workspace:
 // the dashboard, the rounds, their links and progress, and a department's
 // response as the office sees it.
 func officeRoundTexts() map[string]text {
 	return map[string]text{
-		"rounds.dates.heading":     {"Datum", "Dates"},
-		"rounds.dates.hint":        {"Flytta sista dagen om verksamheterna behöver mer tid; länkarna fungerar till och med den nya dagen.", "Move the deadline if the departments need more time; the links work up to and including the new day."},
-		"rounds.dates.report_date": {"Rapportdatum", "Reporting date"},
-		"rounds.dates.deadline":    {"Sista dag att svara", "Last day to answer"},
-		"rounds.dates.save":        {"Spara datumen", "Save the dates"},
-		"rounds.flash.dates":       {"Datumen är ändrade.", "The dates are changed."},
-		"rounds.links.stale":       {"Länken fungerar inte längre: den skapades med en annan hemlig nyckel än servern har nu. Ersätt den och skicka den nya länken.", "The link no longer works: it was made with another secret key than the server has now. Replace it and send the new link."},
-		"dashboard.title":          {"Översikt", "Overview"},
-		"dashboard.lead":           {"Läget i de öppna uppföljningsomgångarna och kommunens planer.", "Where the open follow-up rounds stand, and the municipality's plans."},
-		"dashboard.open_rounds":    {"Öppna omgångar", "Open rounds"},
-		"dashboard.no_open":        {"Ingen omgång är öppen just nu.", "No round is open at the moment."},
-		"dashboard.show_progress":  {"Se läget", "See progress"},
-		"dashboard.all_rounds":     {"Alla omgångar", "All rounds"},
-		"dashboard.drafts":         {"Omgångar som inte har öppnats", "Rounds not yet opened"},
-		"dashboard.plans":          {"Planer", "Plans"},
-		"dashboard.no_plans":       {"Det finns inga planer ännu.", "There are no plans yet."},
-		"dashboard.plan_meta":      {"%d · %d aktiviteter · %d omgångar", "%d · %d activities · %d rounds"},
+		"rounds.dates.heading":          {"Datum", "Dates"},
+		"rounds.dates.hint":             {"Flytta sista dagen om verksamheterna behöver mer tid; länkarna fungerar till och med den nya dagen.", "Move the deadline if the departments need more time; the links work up to and including the new day."},
+		"rounds.dates.report_date":      {"Rapportdatum", "Reporting date"},
+		"rounds.dates.deadline":         {"Sista dag att svara", "Last day to answer"},
+		"rounds.dates.save":             {"Spara datumen", "Save the dates"},
+		"rounds.flash.dates":            {"Datumen är ändrade.", "The dates are changed."},
+		"rounds.links.stale":            {"Länken fungerar inte längre: den skapades med en annan hemlig nyckel än servern har nu. Ersätt den och skicka den nya länken.", "The link no longer works: it was made with another secret key than the server has now. Replace it and send the new link."},
+		"dashboard.title":               {"Översikt", "Overview"},
+		"dashboard.lead":                {"Läget i de öppna uppföljningsomgångarna och kommunens planer.", "Where the open follow-up rounds stand, and the municipality's plans."},
+		"dashboard.open_rounds":         {"Öppna omgångar", "Open rounds"},
+		"dashboard.no_open":             {"Ingen omgång är öppen just nu.", "No round is open at the moment."},
+		"dashboard.show_progress":       {"Se läget", "See progress"},
+		"dashboard.all_rounds":          {"Alla omgångar", "All rounds"},
+		"dashboard.drafts":              {"Omgångar som inte har öppnats", "Rounds not yet opened"},
+		"dashboard.plans":               {"Planer", "Plans"},
+		"dashboard.no_plans":            {"Det finns inga planer ännu.", "There are no plans yet."},
+		"dashboard.plan_meta":           {"%d · %s · %s", "%d · %s · %s"},
+		"dashboard.plan_activities":     {"%d aktiviteter", "%d activities"},
+		"dashboard.plan_activities_one": {"%d aktivitet", "%d activity"},
+		"dashboard.plan_rounds":         {"%d omgångar", "%d rounds"},
+		"dashboard.plan_rounds_one":     {"%d omgång", "%d round"},
 
 		"rounds.title":           {"Omgångar", "Rounds"},
 		"rounds.lead":            {"Varje omgång följer upp en plan, antingen till delårsrapporten eller till årsredovisningen.", "Each round follows up a plan, either for the interim report or for the annual report."},

@@ -1,4 +1,4 @@
-package web
+package i18n
 
 func questionnaireTexts() map[string]text {
 	return map[string]text{
@@ -6,6 +6,7 @@ func questionnaireTexts() map[string]text {
 		"questionnaire.state":                    {"Läge", "State"},
 		"questionnaire.progress":                 {"Besvarade", "Answered"},
 		"questionnaire.progress_value":           {"%d av %d aktiviteter", "%d of %d activities"},
+		"questionnaire.progress_value_one":       {"%d av %d aktivitet", "%d of %d activity"},
 		"questionnaire.intro":                    {"Ange status för varje aktivitet och kommentera gärna. Det du skriver sparas automatiskt medan du arbetar, och du kan alltid spara ett utkast och fortsätta senare via samma länk. Skicka in när allt är klart.", "Give a status for each activity and add a comment where useful. What you write is saved automatically as you work, and you can always save a draft and continue later through the same link. Submit when everything is done."},
 		"questionnaire.status":                   {"Status", "Status"},
 		"questionnaire.comment":                  {"Kommentar", "Comment"},
