@@ -32,6 +32,7 @@ const usage = `usage:
   followup-load setup --db FILE [--departments 300] [--activities 100]
   followup-load run --db FILE --url URL [--saves 100] [--submits 10] [--pages 50] [--returns 2]
                     [--duration 60s] [--export-every 0] [--steps 250,500,1000] [--step-duration 20s]
+  followup-load mail --db FILE --url URL [--relay 127.0.0.1:2525] [--pages 50] [--relay-delay 0]
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -44,6 +45,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdSetup(ctx, args[1:], stdout, stderr)
 	case "run":
 		return cmdRun(ctx, args[1:], stdout, stderr)
+	case "mail":
+		return cmdMail(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"followup/cmd/followup/internal/smtptest"
+	"followup/cmd/internal/smtptest"
 	"followup/forms"
 	"followup/storage"
 )

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"followup/cmd/followup/internal/smtptest"
+	"followup/cmd/internal/smtptest"
 	"followup/forms"
 	"followup/storage"
 )

@@ -18,7 +18,7 @@ import (
 	gomail "github.com/wneessen/go-mail"
 
 	"followup/cmd/followup/demo"
-	"followup/cmd/followup/internal/smtptest"
+	"followup/cmd/internal/smtptest"
 	"followup/forms"
 	"followup/storage"
 )

@@ -68,9 +68,20 @@ type Server struct {
 // Start runs a server on a free loopback port until the test ends.
 func Start(tb testing.TB, opts Options) *Server {
 	tb.Helper()
-	cert, roots, err := certificate()
+	s, err := Listen("127.0.0.1:0", opts)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Listen runs a server on addr until Close, for the load tool, which has
+// no test to end it.
+func Listen(addr string, opts Options) (*Server, error) {
+	cert, roots, err := certificate()
+	if err != nil {
+		return nil, err
 	}
 	s := &Server{Roots: roots, opts: opts,
 		CAPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]})}
@@ -83,19 +94,21 @@ func Start(tb testing.TB, opts Options) *Server {
 	s.srv.ErrorLog = log.New(io.Discard, "", 0) // a client killed mid-message is a test's intent
 	var l net.Listener
 	if opts.Implicit {
-		l, err = tls.Listen("tcp", "127.0.0.1:0", s.srv.TLSConfig)
+		l, err = tls.Listen("tcp", addr, s.srv.TLSConfig)
 	} else {
-		l, err = net.Listen("tcp", "127.0.0.1:0")
+		l, err = net.Listen("tcp", addr)
 	}
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
-	addr := l.Addr().(*net.TCPAddr)
-	s.Host, s.Port = "127.0.0.1", addr.Port
+	bound := l.Addr().(*net.TCPAddr)
+	s.Host, s.Port = bound.IP.String(), bound.Port
 	go s.srv.Serve(l)
-	tb.Cleanup(func() { s.srv.Close() })
-	return s
+	return s, nil
 }
+
+// Close stops the server.
+func (s *Server) Close() error { return s.srv.Close() }
 
 // Addr is the server's host and port.
 func (s *Server) Addr() string { return net.JoinHostPort(s.Host, strconv.Itoa(s.Port)) }
