@@ -142,7 +142,7 @@ func (s *Server) apiLinkTarget(c *gin.Context) (int64, int64, bool) {
 	roundID, depID, err := s.DB.LinkTarget(c.Request.Context(), c.Param("token"))
 	if err != nil {
 		if forms.ErrorCode(err) == forms.ENOTFOUND {
-			s.linkFailures.add(limitKey(c))
+			s.linkFailures.Add(limitKey(c))
 		}
 		s.writeJSONError(c, err)
 		return 0, 0, false

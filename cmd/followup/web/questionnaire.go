@@ -20,7 +20,7 @@ func (s *Server) linkTarget(c *gin.Context) (roundID, departmentID int64, ok boo
 			s.fail(c, err)
 			return 0, 0, false
 		}
-		s.linkFailures.add(limitKey(c))
+		s.linkFailures.Add(limitKey(c))
 		s.errorPage(c, &forms.Error{Code: forms.ENOTFOUND})
 		return 0, 0, false
 	}

@@ -9,9 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/internal/ratelimit"
 )
 
 // TestSignInThrottled fails five sign-ins for an account: the sixth attempt
@@ -272,45 +272,11 @@ func TestSignInLimitsByAddress(t *testing.T) {
 	}
 }
 
-// TestKnownAddresses forgets an address after knownFor and keeps at most
-// knownPerAccount addresses per account, dropping the oldest.
-func TestKnownAddresses(t *testing.T) {
-	now := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
-	k := newKnownAddresses(func() time.Time { return now })
-	k.add("a@x.se", "10.0.0.1")
-	now = now.Add(knownFor)
-	if !k.has("a@x.se", "10.0.0.1") || k.has("b@x.se", "10.0.0.1") || k.has("a@x.se", "10.0.0.2") {
-		t.Error("an address is known to the wrong account, or forgotten too early")
-	}
-	now = now.Add(time.Minute)
-	if k.has("a@x.se", "10.0.0.1") {
-		t.Errorf("an address is still known after %v", knownFor+time.Minute)
-	}
-	for i := range knownPerAccount + 1 {
-		now = now.Add(time.Minute)
-		k.add("a@x.se", "10.0.1."+strconv.Itoa(i))
-	}
-	if k.has("a@x.se", "10.0.1.0") || !k.has("a@x.se", "10.0.1.1") || !k.has("a@x.se", "10.0.1."+strconv.Itoa(knownPerAccount)) {
-		t.Errorf("with %d addresses, the oldest is not the one forgotten", knownPerAccount+1)
-	}
-}
-
 // TestSignInLimitKeys keeps what the limits remember small and hard to
 // spread: an over-long e-mail is refused without being kept, and the
-// addresses of one IPv6 /64 network count as one.
+// addresses of one IPv6 /64 network count as one (see also
+// ratelimit.TestAddressKey).
 func TestSignInLimitKeys(t *testing.T) {
-	for addr, want := range map[string]string{
-		"192.0.2.7":            "192.0.2.7",
-		"2001:db8:1:2:3:4:5:6": "2001:db8:1:2::/64",
-		"2001:db8:1:2::ffff":   "2001:db8:1:2::/64",
-		"::ffff:192.0.2.7":     "::ffff:192.0.2.7",
-		"not an address":       "not an address",
-	} {
-		if got := addressKey(addr); got != want {
-			t.Errorf("addressKey(%q) = %q, want %q", addr, got, want)
-		}
-	}
-
 	e := newOfficeEnv(t)
 	h := e.server.Handler()
 	signIn := func(addr, email, password string) int {
@@ -321,20 +287,13 @@ func TestSignInLimitKeys(t *testing.T) {
 	if code := signIn("192.0.2.8:1", long, "fel"); code != http.StatusUnauthorized {
 		t.Errorf("an over-long e-mail: %d, want 401", code)
 	}
-	e.server.signinPair.mu.Lock()
-	for k := range e.server.signinPair.hits {
-		if len(k) > 1000 {
-			t.Errorf("the limiter keeps a key of %d bytes", len(k))
+	for _, w := range []*ratelimit.Window{e.server.signinPair, e.server.signinWide} {
+		for _, k := range w.Keys() {
+			if len(k) > 1000 {
+				t.Errorf("the limiter keeps a key of %d bytes", len(k))
+			}
 		}
 	}
-	e.server.signinPair.mu.Unlock()
-	e.server.signinWide.mu.Lock()
-	for k := range e.server.signinWide.hits {
-		if len(k) > 1000 {
-			t.Errorf("the limiter keeps a key of %d bytes", len(k))
-		}
-	}
-	e.server.signinWide.mu.Unlock()
 
 	// Five failures from addresses of one /64 lock the whole network out
 	// of the account.

@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"time"
 
+	"followup/cmd/followup/internal/ratelimit"
+	"followup/cmd/followup/internal/stash"
 	"followup/cmd/followup/web/i18n"
 	"followup/storage"
 )
@@ -50,14 +52,14 @@ type Server struct {
 	// signinWide per account and per address; signinKnown remembers
 	// where each account has signed in (see signin). linkFailures counts
 	// unknown department links per address.
-	signinPair   *limiter
-	signinWide   *limiter
-	signinKnown  *knownAddresses
-	linkFailures *limiter
+	signinPair   *ratelimit.Window
+	signinWide   *ratelimit.Window
+	signinKnown  *ratelimit.Known
+	linkFailures *ratelimit.Window
 	// rendered keeps questionnaire pages already rendered.
 	rendered *pageCache
 	// stash keeps forms posted after a session expired.
-	stash *formStash
+	stash *stash.Stash
 	// exports holds a token for each export being written.
 	exports chan struct{}
 	// matrixColumns is the number of departments on a page of the matrix.
@@ -90,12 +92,12 @@ func New(cfg Config) (*Server, error) {
 		cfg.SessionIdle = 8 * time.Hour
 	}
 	s := &Server{Config: cfg, catalog: i18n.NewCatalog(),
-		signinPair:    newLimiter(signinPairMax, signinWindow, cfg.Now),
-		signinWide:    newLimiter(signinWideMax, signinWindow, cfg.Now),
-		signinKnown:   newKnownAddresses(cfg.Now),
-		linkFailures:  newLimiter(30, time.Minute, cfg.Now),
+		signinPair:    ratelimit.NewWindow(signinPairMax, signinWindow, cfg.Now),
+		signinWide:    ratelimit.NewWindow(signinWideMax, signinWindow, cfg.Now),
+		signinKnown:   ratelimit.NewKnown(cfg.Now),
+		linkFailures:  ratelimit.NewWindow(30, time.Minute, cfg.Now),
 		rendered:      newPageCache(64 << 20),
-		stash:         newFormStash(cfg.Now),
+		stash:         stash.New(cfg.Now),
 		exports:       make(chan struct{}, maxExports),
 		matrixColumns: matrixColumns}
 	var err error

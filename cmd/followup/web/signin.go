@@ -59,14 +59,14 @@ func (s *Server) signin(c *gin.Context) {
 	if len(email) > maxEmailLen {
 		// No account has such an address; counting it would let a client
 		// make the limiter hold large keys.
-		s.signinWide.add("ip:" + ip)
+		s.signinWide.Add("ip:" + ip)
 		v.Email = ""
 		refuse(http.StatusUnauthorized, "signin.failed")
 		return
 	}
 	pairKey, ipKey, userKey := "pair:"+email+"|"+ip, "ip:"+ip, "user:"+email
-	if s.signinPair.exceeded(pairKey) || s.signinWide.exceeded(ipKey) ||
-		(s.signinWide.exceeded(userKey) && !s.signinKnown.has(email, ip)) {
+	if s.signinPair.Exceeded(pairKey) || s.signinWide.Exceeded(ipKey) ||
+		(s.signinWide.Exceeded(userKey) && !s.signinKnown.Has(email, ip)) {
 		refuse(http.StatusTooManyRequests, "error.code.rate_limited")
 		return
 	}
@@ -76,15 +76,15 @@ func (s *Server) signin(c *gin.Context) {
 			s.errorPage(c, err)
 			return
 		}
-		s.signinPair.add(pairKey)
-		s.signinWide.add(ipKey)
-		s.signinWide.add(userKey)
+		s.signinPair.Add(pairKey)
+		s.signinWide.Add(ipKey)
+		s.signinWide.Add(userKey)
 		s.Logger.Warn("sign-in failed", "request_id", c.GetString(requestIDKey), "client", clientIP(c))
 		refuse(http.StatusUnauthorized, "signin.failed")
 		return
 	}
-	s.signinPair.reset(pairKey)
-	s.signinKnown.add(email, ip)
+	s.signinPair.Reset(pairKey)
+	s.signinKnown.Add(email, ip)
 	id, err := s.DB.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		s.errorPage(c, err)

@@ -1,90 +1,19 @@
 package web
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"followup/cmd/followup/internal/ratelimit"
+	"followup/cmd/followup/internal/stash"
+	"followup/forms"
 )
 
-// formStash keeps a form that an office account posted after its session
-// had expired, so that what was typed (a consolidation's narrative, often
-// long) is offered again after signing in instead of being lost. Entries
-// are bound to a random cookie and to the path they were posted to, and
-// kept for a few hours.
-type formStash struct {
-	mu      sync.Mutex
-	entries map[string]stashEntry
-	size    int // bytes held, bounded by stashMaxBytes
-	now     func() time.Time
-}
-
-type stashEntry struct {
-	path string
-	form url.Values
-	at   time.Time
-	size int
-}
-
-const (
-	stashCookie   = "followup_stash"
-	stashTTL      = 4 * time.Hour
-	stashMaxBytes = 16 << 20 // all kept forms together
-	stashMaxForm  = 256 << 10
-)
-
-func newFormStash(now func() time.Time) *formStash {
-	return &formStash{entries: map[string]stashEntry{}, now: now}
-}
-
-func (fs *formStash) put(path string, form url.Values) (string, bool) {
-	size := 0
-	for k, vs := range form {
-		for _, v := range vs {
-			size += len(k) + len(v)
-		}
-	}
-	if size > stashMaxForm {
-		return "", false
-	}
-	b := make([]byte, 16)
-	rand.Read(b)
-	id := hex.EncodeToString(b)
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	now := fs.now()
-	for k, e := range fs.entries {
-		if now.Sub(e.at) > stashTTL {
-			delete(fs.entries, k)
-			fs.size -= e.size
-		}
-	}
-	if fs.size+size > stashMaxBytes {
-		return "", false
-	}
-	fs.entries[id] = stashEntry{path: path, form: form, at: now, size: size}
-	fs.size += size
-	return id, true
-}
-
-// take returns and forgets the form stashed under id for path.
-func (fs *formStash) take(id, path string) (url.Values, bool) {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	e, ok := fs.entries[id]
-	if !ok || e.path != path || fs.now().Sub(e.at) > stashTTL {
-		return nil, false
-	}
-	delete(fs.entries, id)
-	fs.size -= e.size
-	return e.form, true
-}
+const stashCookie = "followup_stash"
 
 // consolidationPath matches the office forms whose text is worth keeping (a
 // narrative or the report's introduction can take an hour to write) and
@@ -116,11 +45,11 @@ func (s *Server) stashExpiredPost(c *gin.Context) bool {
 		return false
 	}
 	next := path
-	id, ok := s.stash.put(next, c.Request.PostForm)
+	id, ok := s.stash.Put(next, c.Request.PostForm)
 	if !ok {
 		return false
 	}
-	http.SetCookie(c.Writer, &http.Cookie{Name: stashCookie, Value: id, Path: "/", MaxAge: int(stashTTL.Seconds()),
+	http.SetCookie(c.Writer, &http.Cookie{Name: stashCookie, Value: id, Path: "/", MaxAge: int(stash.TTL.Seconds()),
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure()})
 	c.Redirect(http.StatusSeeOther, "/logga-in?utkast=1&next="+url.QueryEscape(next))
 	c.Abort()
@@ -133,9 +62,25 @@ func (s *Server) takeStash(c *gin.Context) (url.Values, bool) {
 	if err != nil || id == "" {
 		return nil, false
 	}
-	form, ok := s.stash.take(id, c.Request.URL.Path)
+	form, ok := s.stash.Take(id, c.Request.URL.Path)
 	if ok {
 		http.SetCookie(c.Writer, &http.Cookie{Name: stashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure()})
 	}
 	return form, ok
+}
+
+// limitKey is the client address as the rate limits count it.
+func limitKey(c *gin.Context) string { return ratelimit.AddressKey(clientIP(c)) }
+
+// limitLinkGuessing answers 429 to a client address that has tried too many
+// unknown department links, so tokens cannot be guessed at speed (they are
+// 256 bits; this keeps the logs and the database quiet too).
+func (s *Server) limitLinkGuessing() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if s.linkFailures.Exceeded(limitKey(c)) {
+			s.errorPage(c, &forms.Error{Code: forms.ERATELIMIT, Message: "too many unknown links"})
+			return
+		}
+		c.Next()
+	}
 }
