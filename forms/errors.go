@@ -27,9 +27,10 @@ func ErrorCodes() []string {
 	return []string{EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED, ECLOSED, ESUBMITTED, ETOOLARGE, EBUSY, ERATELIMIT, EINTERNAL}
 }
 
-// Error is a domain error that carries a code, a message safe to show to the
-// person (in English; the HTTP layer shows the catalog's text for the code
-// unless the message is marked as shown), and per-field messages for forms.
+// Error is a domain error that carries a code, a message for the log (in
+// English; people see the catalog's text for the code), and the details of
+// its code: per-field messages for forms, and for a save of answers the
+// conflicts and the response as saved.
 type Error struct {
 	Code    string
 	Message string
@@ -37,6 +38,13 @@ type Error struct {
 	Fields map[string]string
 	// Order lists the keys of Fields in the order they appear on the form.
 	Order []string
+	// Conflicts lists the answers of a save that someone else changed at
+	// the same time (ECONFLICT); the other answers were saved.
+	Conflicts []Conflict
+	// Saved is the response after a save that stored part of what was
+	// sent: the answers that did not conflict (ECONFLICT) or were valid
+	// (EINVALID).
+	Saved *Response
 }
 
 // Error implements the error interface.

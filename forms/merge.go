@@ -38,19 +38,10 @@ type Conflict struct {
 	Theirs     Answer
 }
 
-// ConflictError is returned by a save in which some answers conflicted. The
-// other answers were saved; Saved is the response after the save.
-type ConflictError struct {
-	Conflicts []Conflict
-	Saved     *Response
-}
-
-// Error implements the error interface.
-func (e *ConflictError) Error() string {
-	return "conflict: " + itoa(len(e.Conflicts)) + " answers were changed by someone else"
-}
-
-// Unwrap lets errors.As find an ECONFLICT *Error in the chain.
-func (e *ConflictError) Unwrap() error {
-	return &Error{Code: ECONFLICT, Message: e.Error()}
+// ConflictErr is the error of a save in which some answers conflicted: an
+// ECONFLICT *Error carrying the conflicts and the response after the save,
+// which stored the other answers.
+func ConflictErr(conflicts []Conflict, saved *Response) *Error {
+	return &Error{Code: ECONFLICT, Message: itoa(len(conflicts)) + " answers were changed by someone else",
+		Conflicts: conflicts, Saved: saved}
 }

@@ -1,6 +1,7 @@
 package forms_test
 
 import (
+	"fmt"
 	"errors"
 	"testing"
 
@@ -39,14 +40,15 @@ func TestMerge(t *testing.T) {
 	}
 }
 
-func TestConflictErrorIsECONFLICT(t *testing.T) {
-	err := error(&forms.ConflictError{Conflicts: []forms.Conflict{{ActivityID: 1}, {ActivityID: 2}}})
+func TestConflictErrIsECONFLICT(t *testing.T) {
+	saved := &forms.Response{ID: 7}
+	err := error(fmt.Errorf("save: %w", forms.ConflictErr([]forms.Conflict{{ActivityID: 1}, {ActivityID: 2}}, saved)))
 	wantCode(t, err, forms.ECONFLICT)
-	var ce *forms.ConflictError
-	if !errors.As(err, &ce) || len(ce.Conflicts) != 2 {
-		t.Fatalf("errors.As did not find the ConflictError with its conflicts")
+	var fe *forms.Error
+	if !errors.As(err, &fe) || len(fe.Conflicts) != 2 || fe.Saved != saved {
+		t.Fatalf("errors.As did not find the *Error with its conflicts and the saved response")
 	}
-	if got, want := err.Error(), "conflict: 2 answers were changed by someone else"; got != want {
+	if got, want := fe.Error(), "conflict: 2 answers were changed by someone else"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }

@@ -20,10 +20,6 @@ func classify(err error) error {
 	if errors.As(err, &fe) {
 		return err
 	}
-	var ce *forms.ConflictError
-	if errors.As(err, &ce) {
-		return err
-	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return &forms.Error{Code: forms.ENOTFOUND, Message: "not found"}
 	}

@@ -117,12 +117,12 @@ type Actor string
 // SaveResponse saves a draft: the answers in the input are merged into the
 // stored response (see forms.Merge), with a history row for every change. It
 // refuses a closed round (ECLOSED) and a submitted response (ESUBMITTED).
-// When some answers conflict, the others are saved and a
-// *forms.ConflictError lists the conflicting ones.
+// When some answers conflict, the others are saved and an ECONFLICT
+// *forms.Error lists the conflicting ones.
 func (db *DB) SaveResponse(ctx context.Context, loc *time.Location, roundID, departmentID int64, in forms.SaveInput, actor Actor) (*forms.Response, error) {
 	_, err := db.SaveDraft(ctx, loc, roundID, departmentID, in, actor)
-	var ce *forms.ConflictError
-	if err != nil && !errors.As(err, &ce) {
+	var ce *forms.Error
+	if err != nil && (!errors.As(err, &ce) || ce.Code != forms.ECONFLICT) {
 		return nil, err
 	}
 	// Read the whole result after the commit, on a reader: the writer, which
@@ -163,7 +163,7 @@ func (db *DB) SaveDraft(ctx context.Context, loc *time.Location, roundID, depart
 		return nil, err
 	}
 	if len(conflicts) > 0 {
-		return saved, &forms.ConflictError{Conflicts: conflicts, Saved: saved}
+		return saved, forms.ConflictErr(conflicts, saved)
 	}
 	return saved, nil
 }
@@ -376,7 +376,7 @@ func (db *DB) SubmitResponse(ctx context.Context, loc *time.Location, roundID, d
 	case err != nil:
 		return nil, err
 	case len(conflicts) > 0:
-		return saved, &forms.ConflictError{Conflicts: conflicts, Saved: saved}
+		return saved, forms.ConflictErr(conflicts, saved)
 	case invalid != nil:
 		return saved, invalid
 	}

@@ -123,9 +123,9 @@ func TestSaveResponseTwoEditors(t *testing.T) {
 		mineY := forms.AnswerInput{ActivityID: f.actB, StatusID: klart, Comment: "B: klart", BaseVersion: 1}
 		saved, err := f.save(f.it.ID, "B", mineX, mineY)
 		wantCode(t, err, forms.ECONFLICT)
-		var ce *forms.ConflictError
-		if !errors.As(err, &ce) {
-			t.Fatalf("error %T is not a *forms.ConflictError", err)
+		var ce *forms.Error
+		if !errors.As(err, &ce) || len(ce.Conflicts) == 0 {
+			t.Fatalf("error %T carries no conflicts", err)
 		}
 		if len(ce.Conflicts) != 1 {
 			t.Fatalf("conflicts = %+v, want one for activity %d", ce.Conflicts, f.actA)
@@ -172,7 +172,7 @@ func TestSaveResponseTwoEditors(t *testing.T) {
 	t.Run("ConflictOnGeneralComment", func(t *testing.T) {
 		f.mustSave(t, f.it.ID, forms.SaveInput{GeneralComment: ptr("A skrev"), GeneralBase: 0})
 		_, err := f.db.SaveResponse(f.ctx, f.loc, f.round, f.it.ID, forms.SaveInput{GeneralComment: ptr("B skrev"), GeneralBase: 0}, "B")
-		var ce *forms.ConflictError
+		var ce *forms.Error
 		if !errors.As(err, &ce) || len(ce.Conflicts) != 1 || ce.Conflicts[0].ActivityID != 0 || ce.Conflicts[0].Theirs.Comment != "A skrev" {
 			t.Fatalf("err = %v, want a conflict on the general comment", err)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -82,10 +83,10 @@ func toAPIConsolidationItem(rep *forms.RoundReport, ar forms.Area, a forms.Activ
 
 // apiConsolidations returns every activity of the round's plan, in plan
 // order, with its consolidation and suggestion.
-func (s *Server) apiConsolidations(c *gin.Context) {
-	rep, ok := s.apiRoundReport(c)
-	if !ok {
-		return
+func (s *Server) apiConsolidations(c *gin.Context) error {
+	rep, err := s.apiRoundReport(c)
+	if err != nil {
+		return err
 	}
 	b := struct {
 		RoundID        int64                  `json:"round_id"`
@@ -97,6 +98,7 @@ func (s *Server) apiConsolidations(c *gin.Context) {
 		}
 	}
 	c.JSON(http.StatusOK, b)
+	return nil
 }
 
 // apiConsolidationRequest is the body that saves a consolidation;
@@ -113,33 +115,30 @@ type apiConsolidationRequest struct {
 // apiSaveConsolidation saves the office's status and narrative for an
 // activity. base_version is the version the client last read (0 before the
 // first save); an older one is 409 and changes nothing.
-func (s *Server) apiSaveConsolidation(c *gin.Context) {
+func (s *Server) apiSaveConsolidation(c *gin.Context) error {
 	ctx := c.Request.Context()
 	ids, err := apiParamIDs(c, "round", "activity")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	var req apiConsolidationRequest
-	if err := apiDecode(c, &req); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := site.DecodeJSON(c, &req); err != nil {
+		return err
 	}
 	in := forms.ConsolidationInput{StatusID: req.StatusID, Narrative: req.Narrative, IncludeComments: req.IncludeComments == nil || *req.IncludeComments,
 		Continues: req.Continues, CarryReason: req.CarryReason, BaseVersion: req.BaseVersion}
-	if _, err := s.DB.SaveConsolidation(ctx, ids[0], ids[1], in, account(c).Actor()); err != nil {
+	if _, err := s.DB.SaveConsolidation(ctx, ids[0], ids[1], in, site.AccountOf(c).Actor()); err != nil {
 		if forms.ErrorCode(err) == forms.ECONFLICT {
-			err = apiFieldError(forms.ECONFLICT, "base_version", "api.error.stale_consolidation")
+			err = site.FieldErr(forms.ECONFLICT, "base_version", "api.error.stale_consolidation")
 		}
-		s.writeJSONError(c, apiRenameFields(err, map[string]string{"status": "status_id"}))
-		return
+		return site.RenameFields(err, map[string]string{"status": "status_id"})
 	}
 	rep, err := s.DB.RoundReport(ctx, ids[0])
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	ar, _ := rep.Plan.AreaOf(ids[1])
 	a, _ := rep.Plan.Activity(ids[1])
 	c.JSON(http.StatusOK, toAPIConsolidationItem(rep, ar, a))
+	return nil
 }

@@ -5,21 +5,22 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
 // apiDepartments lists every department, inactive ones included, by name.
-func (s *Server) apiDepartments(c *gin.Context) {
+func (s *Server) apiDepartments(c *gin.Context) error {
 	deps, err := s.DB.Departments(c.Request.Context(), true)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	out := make([]apiDepartment, 0, len(deps))
 	for _, d := range deps {
 		out = append(out, toAPIDepartment(d))
 	}
 	c.JSON(http.StatusOK, gin.H{"departments": out})
+	return nil
 }
 
 // apiDepartmentRequest is the body that creates a department.
@@ -31,19 +32,18 @@ type apiDepartmentRequest struct {
 
 // apiCreateDepartment adds a department. A name already taken (in any
 // letter case) is refused like any other invalid input, naming the field.
-func (s *Server) apiCreateDepartment(c *gin.Context) {
+func (s *Server) apiCreateDepartment(c *gin.Context) error {
 	var req apiDepartmentRequest
-	if err := apiDecode(c, &req); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := site.DecodeJSON(c, &req); err != nil {
+		return err
 	}
-	d, err := s.DB.CreateDepartment(c.Request.Context(), forms.DepartmentInput{Name: req.Name, Kind: req.Kind, Email: req.Email}, account(c).Actor())
+	d, err := s.DB.CreateDepartment(c.Request.Context(), forms.DepartmentInput{Name: req.Name, Kind: req.Kind, Email: req.Email}, site.AccountOf(c).Actor())
 	if err != nil {
 		if forms.ErrorCode(err) == forms.ECONFLICT {
-			err = apiFieldError(forms.EINVALID, "name", "error.duplicate")
+			err = site.FieldErr(forms.EINVALID, "name", "error.duplicate")
 		}
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, toAPIDepartment(d))
+	return nil
 }

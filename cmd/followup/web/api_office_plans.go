@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -24,11 +25,10 @@ type apiPlanSummary struct {
 }
 
 // apiPlans lists the plans, newest year first.
-func (s *Server) apiPlans(c *gin.Context) {
+func (s *Server) apiPlans(c *gin.Context) error {
 	plans, err := s.DB.Plans(c.Request.Context())
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	out := make([]apiPlanSummary, 0, len(plans))
 	for _, p := range plans {
@@ -36,18 +36,19 @@ func (s *Server) apiPlans(c *gin.Context) {
 			Archived: p.Archived, Activities: p.Activities, Rounds: p.Rounds})
 	}
 	c.JSON(http.StatusOK, gin.H{"plans": out})
+	return nil
 }
 
 // apiPlanBody is a plan with its scale, areas and activities.
 type apiPlanBody struct {
-	ID           int64         `json:"id"`
-	Organisation string        `json:"organisation"`
-	Title        string        `json:"title"`
-	Year         int           `json:"year"`
-	Archived     bool          `json:"archived"`
-	CreatedAt    time.Time     `json:"created_at,omitzero"`
-	Statuses     []apiStatus   `json:"statuses"`
-	Areas        []apiPlanArea `json:"areas"`
+	ID           int64             `json:"id"`
+	Organisation string            `json:"organisation"`
+	Title        string            `json:"title"`
+	Year         int               `json:"year"`
+	Archived     bool              `json:"archived"`
+	CreatedAt    time.Time         `json:"created_at,omitzero"`
+	Statuses     []site.StatusJSON `json:"statuses"`
+	Areas        []apiPlanArea     `json:"areas"`
 }
 
 type apiPlanArea struct {
@@ -66,9 +67,9 @@ type apiPlanActivity struct {
 
 func toAPIPlan(p *forms.Plan) apiPlanBody {
 	b := apiPlanBody{ID: p.ID, Organisation: p.Organisation, Title: p.Title, Year: p.Year, Archived: p.Archived,
-		CreatedAt: p.CreatedAt, Statuses: []apiStatus{}, Areas: []apiPlanArea{}}
+		CreatedAt: p.CreatedAt, Statuses: []site.StatusJSON{}, Areas: []apiPlanArea{}}
 	for _, st := range p.Statuses {
-		b.Statuses = append(b.Statuses, toAPIStatus(st))
+		b.Statuses = append(b.Statuses, site.StatusOf(st))
 	}
 	for _, ar := range p.Areas {
 		a := apiPlanArea{ID: ar.ID, Title: ar.Title, Activities: []apiPlanActivity{}}
@@ -86,50 +87,46 @@ func toAPIPlan(p *forms.Plan) apiPlanBody {
 }
 
 // apiPlan returns one plan.
-func (s *Server) apiPlan(c *gin.Context) {
-	id, err := apiParamID(c, "plan")
+func (s *Server) apiPlan(c *gin.Context) error {
+	id, err := site.ParamID(c, "plan")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	p, err := s.DB.Plan(c.Request.Context(), id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, toAPIPlan(p))
+	return nil
 }
 
 // apiImportPlan creates a plan from a document in the plan exchange format
 // (forms.PlanDocument). Any problem refuses the whole plan; each is named
 // by its place in the document.
-func (s *Server) apiImportPlan(c *gin.Context) {
+func (s *Server) apiImportPlan(c *gin.Context) error {
 	ctx := c.Request.Context()
 	doc, err := forms.DecodePlanDocument(c.Request.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			err = bodyError(err)
+			err = site.BodyError(err)
 		}
-		s.writeJSONError(c, apiPlanError(err))
-		return
+		return apiPlanError(err)
 	}
 	deps, err := s.DB.Departments(ctx, true)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	plan, err := doc.ToPlan(deps)
 	if err != nil {
-		s.writeJSONError(c, apiPlanError(err))
-		return
+		return apiPlanError(err)
 	}
-	id, err := s.DB.CreatePlan(ctx, plan, account(c).Actor())
+	id, err := s.DB.CreatePlan(ctx, plan, site.AccountOf(c).Actor())
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, gin.H{"id": id})
+	return nil
 }
 
 // planPath matches the field paths the plan's validation names, such as

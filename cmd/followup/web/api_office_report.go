@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -68,48 +69,44 @@ func (r apiReportSettingsRequest) apply(s forms.ReportSettings) forms.ReportSett
 }
 
 // apiGetReportSettings returns a round's report settings.
-func (s *Server) apiGetReportSettings(c *gin.Context) {
-	id, err := apiParamID(c, "round")
+func (s *Server) apiGetReportSettings(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	set, err := s.DB.ReportSettings(c.Request.Context(), id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, toAPIReportSettings(set))
+	return nil
 }
 
 // apiSaveReportSettings saves a round's report settings; a base_version
 // older than the stored one is 409 and changes nothing.
-func (s *Server) apiSaveReportSettings(c *gin.Context) {
+func (s *Server) apiSaveReportSettings(c *gin.Context) error {
 	ctx := c.Request.Context()
-	id, err := apiParamID(c, "round")
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	var req apiReportSettingsRequest
-	if err := apiDecode(c, &req); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := site.DecodeJSON(c, &req); err != nil {
+		return err
 	}
 	cur, err := s.DB.ReportSettings(ctx, id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
-	saved, err := s.DB.SaveReportSettings(ctx, id, req.apply(cur), account(c).Actor())
+	saved, err := s.DB.SaveReportSettings(ctx, id, req.apply(cur), site.AccountOf(c).Actor())
 	if forms.ErrorCode(err) == forms.ECONFLICT {
-		err = apiFieldError(forms.ECONFLICT, "base_version", "api.error.stale_settings")
+		err = site.FieldErr(forms.ECONFLICT, "base_version", "api.error.stale_settings")
 	}
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, toAPIReportSettings(saved))
+	return nil
 }
 
 // apiRoundText is one of the office's texts for a round's report; version
@@ -128,22 +125,21 @@ func toAPIRoundText(kind forms.TextKind, t forms.RoundText) apiRoundText {
 
 // apiRoundTexts returns the office's texts of a round, every kind in the
 // order the report prints them.
-func (s *Server) apiRoundTexts(c *gin.Context) {
-	id, err := apiParamID(c, "round")
+func (s *Server) apiRoundTexts(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	texts, err := s.DB.RoundTexts(c.Request.Context(), id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	out := []apiRoundText{}
 	for _, k := range forms.TextKinds() {
 		out = append(out, toAPIRoundText(k, texts[k]))
 	}
 	c.JSON(http.StatusOK, gin.H{"round_id": id, "texts": out})
+	return nil
 }
 
 // apiRoundTextRequest is the body that saves one of a round's texts.
@@ -154,29 +150,26 @@ type apiRoundTextRequest struct {
 
 // apiSaveRoundText saves one of the office's texts of a round; a
 // base_version older than the stored one is 409 and changes nothing.
-func (s *Server) apiSaveRoundText(c *gin.Context) {
-	id, err := apiParamID(c, "round")
+func (s *Server) apiSaveRoundText(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	kind, ok := forms.ParseTextKind(c.Param("kind"))
 	if !ok {
-		s.writeJSONError(c, notFound)
-		return
+		return notFound
 	}
 	var req apiRoundTextRequest
-	if err := apiDecode(c, &req); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := site.DecodeJSON(c, &req); err != nil {
+		return err
 	}
-	saved, err := s.DB.SaveRoundText(c.Request.Context(), id, kind, forms.RoundTextInput{Body: req.Body, BaseVersion: req.BaseVersion}, account(c).Actor())
+	saved, err := s.DB.SaveRoundText(c.Request.Context(), id, kind, forms.RoundTextInput{Body: req.Body, BaseVersion: req.BaseVersion}, site.AccountOf(c).Actor())
 	if forms.ErrorCode(err) == forms.ECONFLICT {
-		err = apiFieldError(forms.ECONFLICT, "base_version", "api.error.stale_text")
+		err = site.FieldErr(forms.ECONFLICT, "base_version", "api.error.stale_text")
 	}
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, toAPIRoundText(kind, saved))
+	return nil
 }

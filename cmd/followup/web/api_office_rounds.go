@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -35,40 +36,37 @@ func (s *Server) toAPIRound(r forms.Round) apiRoundBody {
 }
 
 // apiRounds lists the rounds of every plan, newest report date first.
-func (s *Server) apiRounds(c *gin.Context) {
+func (s *Server) apiRounds(c *gin.Context) error {
 	rounds, err := s.DB.Rounds(c.Request.Context())
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	out := make([]apiRoundBody, 0, len(rounds))
 	for _, r := range rounds {
 		out = append(out, s.toAPIRound(r))
 	}
 	c.JSON(http.StatusOK, gin.H{"rounds": out})
+	return nil
 }
 
 // apiRound returns a round with the departments taking part.
-func (s *Server) apiRound(c *gin.Context) {
-	id, err := apiParamID(c, "round")
+func (s *Server) apiRound(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
-	s.writeAPIRound(c, http.StatusOK, id)
+	return s.writeAPIRound(c, http.StatusOK, id)
 }
 
-func (s *Server) writeAPIRound(c *gin.Context, status int, id int64) {
+func (s *Server) writeAPIRound(c *gin.Context, status int, id int64) error {
 	ctx := c.Request.Context()
 	r, err := s.DB.Round(ctx, id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	deps, err := s.DB.Participants(ctx, id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	b := s.toAPIRound(r)
 	b.Departments = make([]apiDepartmentRef, 0, len(deps))
@@ -76,6 +74,7 @@ func (s *Server) writeAPIRound(c *gin.Context, status int, id int64) {
 		b.Departments = append(b.Departments, apiDepartmentRef{ID: d.ID, Name: d.Name})
 	}
 	c.JSON(status, b)
+	return nil
 }
 
 // apiRoundRequest is the body that creates a round.
@@ -90,12 +89,11 @@ type apiRoundRequest struct {
 
 // apiCreateRound creates a round in the draft state; without
 // department_ids every active department takes part.
-func (s *Server) apiCreateRound(c *gin.Context) {
+func (s *Server) apiCreateRound(c *gin.Context) error {
 	ctx := c.Request.Context()
 	var req apiRoundRequest
-	if err := apiDecode(c, &req); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := site.DecodeJSON(c, &req); err != nil {
+		return err
 	}
 	in := forms.RoundInput{PlanID: req.PlanID, Kind: req.Kind, Title: req.Title, ReportDate: req.ReportDate,
 		Deadline: req.Deadline, DepartmentIDs: req.DepartmentIDs}
@@ -103,9 +101,8 @@ func (s *Server) apiCreateRound(c *gin.Context) {
 	var fe forms.FieldErrors
 	if _, _, _, err := in.Validate(); err != nil {
 		var ve *forms.Error
-		if !errors.As(apiRenameFields(err, map[string]string{"plan": "plan_id"}), &ve) {
-			s.writeJSONError(c, err)
-			return
+		if !errors.As(site.RenameFields(err, map[string]string{"plan": "plan_id"}), &ve) {
+			return err
 		}
 		for _, f := range ve.Order {
 			fe.Add(f, ve.Fields[f])
@@ -115,15 +112,13 @@ func (s *Server) apiCreateRound(c *gin.Context) {
 		if _, err := s.DB.Plan(ctx, in.PlanID); forms.ErrorCode(err) == forms.ENOTFOUND {
 			fe.Add("plan_id", "api.error.unknown_plan")
 		} else if err != nil {
-			s.writeJSONError(c, err)
-			return
+			return err
 		}
 	}
 	if len(in.DepartmentIDs) > 0 {
 		deps, err := s.DB.Departments(ctx, true)
 		if err != nil {
-			s.writeJSONError(c, err)
-			return
+			return err
 		}
 		known := map[int64]bool{}
 		for _, d := range deps {
@@ -136,44 +131,39 @@ func (s *Server) apiCreateRound(c *gin.Context) {
 		}
 	}
 	if err := fe.Err("invalid round"); err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
-	id, err := s.DB.CreateRound(ctx, in, account(c).Actor())
+	id, err := s.DB.CreateRound(ctx, in, site.AccountOf(c).Actor())
 	if err != nil {
-		s.writeJSONError(c, apiRenameFields(err, map[string]string{"plan": "plan_id"}))
-		return
+		return site.RenameFields(err, map[string]string{"plan": "plan_id"})
 	}
 	c.JSON(http.StatusCreated, gin.H{"id": id})
+	return nil
 }
 
 // apiOpenRound opens a round (or reopens a closed one) and returns it.
-func (s *Server) apiOpenRound(c *gin.Context) { s.apiSetRoundState(c, forms.RoundOpen) }
+func (s *Server) apiOpenRound(c *gin.Context) error { return s.apiSetRoundState(c, forms.RoundOpen) }
 
 // apiCloseRound closes an open round and returns it.
-func (s *Server) apiCloseRound(c *gin.Context) { s.apiSetRoundState(c, forms.RoundClosed) }
+func (s *Server) apiCloseRound(c *gin.Context) error { return s.apiSetRoundState(c, forms.RoundClosed) }
 
-func (s *Server) apiSetRoundState(c *gin.Context, state forms.RoundState) {
+func (s *Server) apiSetRoundState(c *gin.Context, state forms.RoundState) error {
 	ctx := c.Request.Context()
-	id, err := apiParamID(c, "round")
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	r, err := s.DB.Round(ctx, id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	if state == forms.RoundClosed && r.State == forms.RoundDraft {
-		s.writeJSONError(c, apiFieldError(forms.EINVALID, "state", "api.error.round_not_opened"))
-		return
+		return site.FieldErr(forms.EINVALID, "state", "api.error.round_not_opened")
 	}
-	if err := s.DB.SetRoundState(ctx, id, state, account(c).Actor()); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := s.DB.SetRoundState(ctx, id, state, site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
-	s.writeAPIRound(c, http.StatusOK, id)
+	return s.writeAPIRound(c, http.StatusOK, id)
 }
 
 // apiLink is a department's link to its questionnaire.
@@ -184,21 +174,18 @@ type apiLink struct {
 }
 
 // apiLinks returns every participant's link, creating the missing ones.
-func (s *Server) apiLinks(c *gin.Context) {
+func (s *Server) apiLinks(c *gin.Context) error {
 	ctx := c.Request.Context()
-	id, err := apiParamID(c, "round")
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	if _, err := s.DB.Round(ctx, id); err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	links, err := s.DB.Links(ctx, s.Secret, id)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	out := make([]apiLink, 0, len(links))
 	for _, l := range links {
@@ -206,28 +193,27 @@ func (s *Server) apiLinks(c *gin.Context) {
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, gin.H{"links": out})
+	return nil
 }
 
 // apiReplaceLink gives a department a new link; the old one stops working.
-func (s *Server) apiReplaceLink(c *gin.Context) {
+func (s *Server) apiReplaceLink(c *gin.Context) error {
 	ctx := c.Request.Context()
 	ids, err := apiParamIDs(c, "round", "dept")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	dep, err := s.DB.Department(ctx, ids[1])
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
-	tok, err := s.DB.ReplaceLink(ctx, s.Secret, ids[0], ids[1], account(c).Actor())
+	tok, err := s.DB.ReplaceLink(ctx, s.Secret, ids[0], ids[1], site.AccountOf(c).Actor())
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, apiLink{ID: dep.ID, Name: dep.Name, Link: s.Link(tok)})
+	return nil
 }
 
 // apiReturned tells when and why the office returned a response.
@@ -273,10 +259,10 @@ type apiProgressBody struct {
 
 // apiProgress tells how far each department has come, and how many
 // departments are in each state.
-func (s *Server) apiProgress(c *gin.Context) {
-	rep, ok := s.apiRoundReport(c)
-	if !ok {
-		return
+func (s *Server) apiProgress(c *gin.Context) error {
+	rep, err := s.apiRoundReport(c)
+	if err != nil {
+		return err
 	}
 	b := apiProgressBody{RoundID: rep.Round.ID, Total: len(rep.Departments), Departments: make([]apiProgressRow, 0, len(rep.Departments))}
 	for _, d := range rep.Departments {
@@ -300,40 +286,34 @@ func (s *Server) apiProgress(c *gin.Context) {
 		b.Departments = append(b.Departments, row)
 	}
 	c.JSON(http.StatusOK, b)
+	return nil
 }
 
-// apiRoundReport loads the report of the :round of the path, writing the
-// error when there is none.
-func (s *Server) apiRoundReport(c *gin.Context) (*forms.RoundReport, bool) {
-	id, err := apiParamID(c, "round")
+// apiRoundReport loads the report of the :round of the path.
+func (s *Server) apiRoundReport(c *gin.Context) (*forms.RoundReport, error) {
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return nil, false
+		return nil, err
 	}
-	rep, err := s.DB.RoundReport(c.Request.Context(), id)
-	if err != nil {
-		s.writeJSONError(c, err)
-		return nil, false
-	}
-	return rep, true
+	return s.DB.RoundReport(c.Request.Context(), id)
 }
 
 // apiResponseBody is one department's response with an answer for every
 // activity it is assigned, in plan order (status_id 0: not answered).
 type apiResponseBody struct {
-	Department     apiDepartmentRef `json:"department"`
-	State          string           `json:"state"`
-	Version        int              `json:"version"`
-	Answered       int              `json:"answered"`
-	Assigned       int              `json:"assigned"`
-	FilledInBy     string           `json:"filled_in_by"`
-	GeneralComment string           `json:"general_comment"`
-	UpdatedAt      time.Time        `json:"updated_at,omitzero"`
-	SubmittedBy    string           `json:"submitted_by,omitempty"`
-	SubmittedAt    time.Time        `json:"submitted_at,omitzero"`
-	Returned       *apiReturned     `json:"returned,omitempty"`
-	Answers        []apiAnswer      `json:"answers"`
-	Events         []apiEvent       `json:"events,omitempty"`
+	Department     apiDepartmentRef  `json:"department"`
+	State          string            `json:"state"`
+	Version        int               `json:"version"`
+	Answered       int               `json:"answered"`
+	Assigned       int               `json:"assigned"`
+	FilledInBy     string            `json:"filled_in_by"`
+	GeneralComment string            `json:"general_comment"`
+	UpdatedAt      time.Time         `json:"updated_at,omitzero"`
+	SubmittedBy    string            `json:"submitted_by,omitempty"`
+	SubmittedAt    time.Time         `json:"submitted_at,omitzero"`
+	Returned       *apiReturned      `json:"returned,omitempty"`
+	Answers        []site.AnswerJSON `json:"answers"`
+	Events         []apiEvent        `json:"events,omitempty"`
 }
 
 // apiEvent is a submission or a return in a response's history.
@@ -347,7 +327,7 @@ type apiEvent struct {
 func toAPIResponse(rep *forms.RoundReport, d forms.Department) apiResponseBody {
 	resp := rep.Responses[d.ID]
 	b := apiResponseBody{Department: apiDepartmentRef{ID: d.ID, Name: d.Name}, State: string(rep.ResponseState(d.ID)),
-		Returned: toAPIReturned(resp), Answers: []apiAnswer{}}
+		Returned: toAPIReturned(resp), Answers: []site.AnswerJSON{}}
 	b.Answered, b.Assigned = rep.AnsweredOf(d.ID)
 	if resp != nil {
 		b.Version, b.FilledInBy, b.GeneralComment = resp.Version, resp.FilledInBy, resp.GeneralComment
@@ -362,7 +342,7 @@ func toAPIResponse(rep *forms.RoundReport, d forms.Department) apiResponseBody {
 			ans = resp.Answers[a.ID]
 		}
 		ans.ActivityID = a.ID
-		out := toAPIAnswer(ans)
+		out := site.AnswerOf(ans)
 		if st, ok := rep.Plan.Statuses.ByID(ans.StatusID); ok {
 			out.Status = st.Name
 		}
@@ -372,10 +352,10 @@ func toAPIResponse(rep *forms.RoundReport, d forms.Department) apiResponseBody {
 }
 
 // apiResponses returns every participant's response, by department name.
-func (s *Server) apiResponses(c *gin.Context) {
-	rep, ok := s.apiRoundReport(c)
-	if !ok {
-		return
+func (s *Server) apiResponses(c *gin.Context) error {
+	rep, err := s.apiRoundReport(c)
+	if err != nil {
+		return err
 	}
 	b := struct {
 		RoundID   int64             `json:"round_id"`
@@ -385,37 +365,36 @@ func (s *Server) apiResponses(c *gin.Context) {
 		b.Responses = append(b.Responses, toAPIResponse(rep, d))
 	}
 	c.JSON(http.StatusOK, b)
+	return nil
 }
 
 // apiResponse returns one department's response with its history of
 // submissions and returns.
-func (s *Server) apiResponse(c *gin.Context) {
-	s.writeAPIResponse(c, http.StatusOK)
+func (s *Server) apiResponse(c *gin.Context) error {
+	return s.writeAPIResponse(c, http.StatusOK)
 }
 
-func (s *Server) writeAPIResponse(c *gin.Context, status int) {
+func (s *Server) writeAPIResponse(c *gin.Context, status int) error {
 	ctx := c.Request.Context()
 	ids, err := apiParamIDs(c, "round", "dept")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	rep, err := s.departmentReport(ctx, ids[0], ids[1])
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	d := rep.Departments[0]
 	b := toAPIResponse(rep, d)
 	events, err := s.DB.ResponseEvents(ctx, rep.Round.ID, d.ID)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	for _, e := range events {
 		b.Events = append(b.Events, apiEvent{Kind: e.Kind, Actor: e.Actor, Message: e.Message, At: e.At})
 	}
 	c.JSON(status, b)
+	return nil
 }
 
 // apiReturnRequest is the body that returns a response for completion.
@@ -425,30 +404,25 @@ type apiReturnRequest struct {
 
 // apiReturnResponse sends a submitted response back to the department with
 // the office's message; any other state is 409.
-func (s *Server) apiReturnResponse(c *gin.Context) {
+func (s *Server) apiReturnResponse(c *gin.Context) error {
 	ctx := c.Request.Context()
 	ids, err := apiParamIDs(c, "round", "dept")
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	var req apiReturnRequest
-	if err := apiDecode(c, &req); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := site.DecodeJSON(c, &req); err != nil {
+		return err
 	}
 	cur, err := s.DB.Response(ctx, ids[0], ids[1])
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	if cur.EffectiveState() != forms.ResponseSubmitted {
-		s.writeJSONError(c, apiFieldError(forms.ECONFLICT, "state", "api.error.not_submitted"))
-		return
+		return site.FieldErr(forms.ECONFLICT, "state", "api.error.not_submitted")
 	}
-	if err := s.DB.ReturnResponse(ctx, s.Loc, ids[0], ids[1], req.Message, account(c).Actor()); err != nil {
-		s.writeJSONError(c, err)
-		return
+	if err := s.DB.ReturnResponse(ctx, s.Loc, ids[0], ids[1], req.Message, site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
-	s.writeAPIResponse(c, http.StatusOK)
+	return s.writeAPIResponse(c, http.StatusOK)
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -245,7 +246,7 @@ func TestAPIOfficeAuth(t *testing.T) {
 			apiWantError(t, e.apiDo(e.anon, "GET", p, nil, apiBearer(linkToken)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 			apiWantError(t, e.apiDo(e.anon, "GET", p+"?token="+linkToken, nil), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 			apiWantError(t, e.apiDo(e.anon, "GET", p, nil, func(r *http.Request) {
-				r.AddCookie(&http.Cookie{Name: sessionCookie, Value: linkToken})
+				r.AddCookie(&http.Cookie{Name: site.SessionCookie, Value: linkToken})
 			}), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 		}
 		for _, call := range e.apiAdminCalls() {
@@ -501,7 +502,7 @@ func TestAPIOfficePlans(t *testing.T) {
 			t.Fatalf("plan = %+v", got)
 		}
 		for i, st := range want.Statuses {
-			if got.Statuses[i] != toAPIStatus(st) {
+			if got.Statuses[i] != site.StatusOf(st) {
 				t.Errorf("status %d = %+v, want %+v", i, got.Statuses[i], st)
 			}
 		}

@@ -7,25 +7,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
-
-// apiAnswer is an answer in the questionnaire's JSON.
-type apiAnswer struct {
-	ActivityID   int64     `json:"activity_id,omitempty"`
-	StatusID     int64     `json:"status_id"`
-	Status       string    `json:"status,omitempty"`
-	Comment      string    `json:"comment"`
-	NeedsSupport bool      `json:"needs_support"`
-	Version      int       `json:"version"`
-	UpdatedBy    string    `json:"updated_by,omitempty"`
-	UpdatedAt    time.Time `json:"updated_at,omitzero"`
-}
-
-func toAPIAnswer(a forms.Answer) apiAnswer {
-	return apiAnswer{ActivityID: a.ActivityID, StatusID: a.StatusID, Comment: a.Comment, NeedsSupport: a.NeedsSupport, Version: a.Version, UpdatedBy: a.UpdatedBy, UpdatedAt: a.UpdatedAt}
-}
 
 // apiSaveRequest is the body of a draft save or submit: only the answers
 // sent are changed.
@@ -63,36 +48,26 @@ type apiQuestionnaireBody struct {
 		ID   int64  `json:"id"`
 		Name string `json:"name"`
 	} `json:"department"`
-	State          string        `json:"state"`
-	Version        int           `json:"version"`
-	Statuses       []apiStatus   `json:"statuses"`
-	Activities     []apiActivity `json:"activities"`
-	GeneralComment string        `json:"general_comment"`
-	GeneralVersion int           `json:"general_version"`
-	FilledInBy     string        `json:"filled_in_by"`
-	SubmittedBy    string        `json:"submitted_by,omitempty"`
-	SubmittedAt    time.Time     `json:"submitted_at,omitzero"`
-	ReturnMessage  string        `json:"return_message,omitempty"`
-	UpdatedAt      time.Time     `json:"updated_at,omitzero"`
-}
-
-type apiStatus struct {
-	ID              int64  `json:"id"`
-	Name            string `json:"name"`
-	Color           string `json:"color"`
-	Done            bool   `json:"done"`
-	CarriesOver     bool   `json:"carries_over"`
-	NotApplicable   bool   `json:"not_applicable"`
-	CommentRequired bool   `json:"comment_required"`
+	State          string            `json:"state"`
+	Version        int               `json:"version"`
+	Statuses       []site.StatusJSON `json:"statuses"`
+	Activities     []apiActivity     `json:"activities"`
+	GeneralComment string            `json:"general_comment"`
+	GeneralVersion int               `json:"general_version"`
+	FilledInBy     string            `json:"filled_in_by"`
+	SubmittedBy    string            `json:"submitted_by,omitempty"`
+	SubmittedAt    time.Time         `json:"submitted_at,omitzero"`
+	ReturnMessage  string            `json:"return_message,omitempty"`
+	UpdatedAt      time.Time         `json:"updated_at,omitzero"`
 }
 
 type apiActivity struct {
-	ID          int64      `json:"id"`
-	Area        string     `json:"area"`
-	Title       string     `json:"title"`
-	Description string     `json:"description"`
-	Answer      apiAnswer  `json:"answer"`
-	Interim     *apiAnswer `json:"interim,omitempty"`
+	ID          int64            `json:"id"`
+	Area        string           `json:"area"`
+	Title       string           `json:"title"`
+	Description string           `json:"description"`
+	Answer      site.AnswerJSON  `json:"answer"`
+	Interim     *site.AnswerJSON `json:"interim,omitempty"`
 }
 
 func (s *Server) questionnaireJSON(q *questionnaire) apiQuestionnaireBody {
@@ -103,19 +78,19 @@ func (s *Server) questionnaireJSON(q *questionnaire) apiQuestionnaireBody {
 	b.State, b.Version, b.GeneralComment, b.GeneralVersion, b.FilledInBy = string(r.EffectiveState()), r.Version, r.GeneralComment, r.GeneralVersion, r.FilledInBy
 	b.SubmittedBy, b.SubmittedAt, b.ReturnMessage, b.UpdatedAt = r.SubmittedBy, r.SubmittedAt, r.ReturnMessage, r.UpdatedAt
 	for _, st := range q.Plan.Statuses {
-		b.Statuses = append(b.Statuses, apiStatus{st.ID, st.Name, st.Color, st.Done, st.CarriesOver, st.NotApplicable, st.CommentRequired})
+		b.Statuses = append(b.Statuses, site.StatusOf(st))
 	}
 	b.Activities = []apiActivity{}
 	for _, ar := range q.Areas {
 		for _, a := range ar.Activities {
 			ans := r.Answers[a.ID]
 			ans.ActivityID = a.ID
-			act := apiActivity{ID: a.ID, Area: ar.Title, Title: a.Title, Description: a.Description, Answer: toAPIAnswer(ans)}
+			act := apiActivity{ID: a.ID, Area: ar.Title, Title: a.Title, Description: a.Description, Answer: site.AnswerOf(ans)}
 			if st, ok := q.Plan.Statuses.ByID(ans.StatusID); ok {
 				act.Answer.Status = st.Name
 			}
 			if a.Interim != nil {
-				ia := apiAnswer{StatusID: a.Interim.Status.ID, Status: a.Interim.Status.Name, Comment: a.Interim.Comment, NeedsSupport: a.Interim.NeedsSupport}
+				ia := site.AnswerJSON{StatusID: a.Interim.Status.ID, Status: a.Interim.Status.Name, Comment: a.Interim.Comment, NeedsSupport: a.Interim.NeedsSupport}
 				act.Interim = &ia
 			}
 			b.Activities = append(b.Activities, act)
@@ -125,44 +100,32 @@ func (s *Server) questionnaireJSON(q *questionnaire) apiQuestionnaireBody {
 }
 
 // apiQuestionnaire returns the questionnaire with its current answers.
-func (s *Server) apiQuestionnaire(c *gin.Context) {
-	roundID, depID, ok := s.apiLinkTarget(c)
-	if !ok {
-		return
+func (s *Server) apiQuestionnaire(c *gin.Context) error {
+	roundID, depID, err := s.linkTarget(c)
+	if err != nil {
+		return err
 	}
 	q, err := s.loadQuestionnaire(c.Request.Context(), c.Param("token"), roundID, depID)
 	if err != nil {
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, s.questionnaireJSON(q))
-}
-
-func (s *Server) apiLinkTarget(c *gin.Context) (int64, int64, bool) {
-	roundID, depID, err := s.DB.LinkTarget(c.Request.Context(), c.Param("token"))
-	if err != nil {
-		if forms.ErrorCode(err) == forms.ENOTFOUND {
-			s.linkFailures.Add(limitKey(c))
-		}
-		s.writeJSONError(c, err)
-		return 0, 0, false
-	}
-	return roundID, depID, true
+	return nil
 }
 
 // apiSaveDraft saves the answers sent (the page's autosave uses it).
-func (s *Server) apiSaveDraft(c *gin.Context) { s.apiSave(c, false) }
+func (s *Server) apiSaveDraft(c *gin.Context) error { return s.apiSave(c, false) }
 
 // apiSubmit saves the answers sent and submits the response.
-func (s *Server) apiSubmit(c *gin.Context) { s.apiSave(c, true) }
+func (s *Server) apiSubmit(c *gin.Context) error { return s.apiSave(c, true) }
 
-func (s *Server) apiSave(c *gin.Context, submit bool) {
-	roundID, depID, ok := s.apiLinkTarget(c)
-	if !ok {
-		return
+func (s *Server) apiSave(c *gin.Context, submit bool) error {
+	roundID, depID, err := s.linkTarget(c)
+	if err != nil {
+		return err
 	}
 	var req apiSaveRequest
-	if err := apiDecode(c, &req); err != nil {
+	if err := site.DecodeJSON(c, &req); err != nil {
 		// A field a respondent may not send (a state, a department) is
 		// refused like any unknown field, and the attempt is audited.
 		var fe *forms.Error
@@ -173,14 +136,12 @@ func (s *Server) apiSave(c *gin.Context, submit bool) {
 				}
 			}
 		}
-		s.writeJSONError(c, err)
-		return
+		return err
 	}
 	in := req.input()
 	actor := storage.Actor(nameOr(in.FilledInBy, "länk"))
 	ctx := c.Request.Context()
 	var q *questionnaire
-	var err error
 	if submit {
 		_, err = s.DB.SubmitResponse(ctx, s.Loc, roundID, depID, in, actor)
 		if qq, qerr := s.loadQuestionnaire(ctx, c.Param("token"), roundID, depID); qerr == nil {
@@ -202,20 +163,18 @@ func (s *Server) apiSave(c *gin.Context, submit bool) {
 			}
 		}
 	}
-	var ce *forms.ConflictError
 	switch {
-	case errors.As(err, &ce) && q != nil:
-		status, key := statusOf(err)
-		body := apiError{Code: forms.ECONFLICT, Message: s.localizer(c).T(key)}
-		for _, cf := range ce.Conflicts {
-			body.Conflicts = append(body.Conflicts, apiConflict{ActivityID: cf.ActivityID, Mine: toAPIAnswer(cf.Mine), Theirs: toAPIAnswer(cf.Theirs)})
-		}
+	case forms.ErrorCode(err) == forms.ECONFLICT && q != nil:
+		// The conflicts come with the questionnaire as saved, so that the
+		// client can base its next save on the new versions.
+		status, body := s.ErrorJSON(c, err)
 		c.JSON(status, gin.H{"error": body, "questionnaire": s.questionnaireJSON(q)})
+		return nil
 	case err != nil:
-		s.writeJSONError(c, err)
-	default:
-		c.JSON(http.StatusOK, s.questionnaireJSON(q))
+		return err
 	}
+	c.JSON(http.StatusOK, s.questionnaireJSON(q))
+	return nil
 }
 
 // partialQuestionnaire is a questionnaire holding only the activities whose

@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
@@ -29,7 +30,7 @@ type accountsView struct {
 	NoticeAlert bool   // a refusal (role=alert) rather than a confirmation
 	New         acctNewForm
 	Token       acctTokenForm
-	Errors      []fieldError
+	Errors      []site.FieldError
 	FieldErrs   map[string]string
 	// NewToken is shown once, in the response to the post that made it.
 	NewToken     string
@@ -68,7 +69,7 @@ var acctLabels = map[string]string{
 	"password2": "accounts.password2", "token_name": "tokens.name", "token_user": "tokens.account",
 }
 
-func (s *Server) loadAccounts(ctx context.Context, l *i18n.Localizer, me *Account) (*accountsView, error) {
+func (s *Server) loadAccounts(ctx context.Context, l *i18n.Localizer, me *site.Account) (*accountsView, error) {
 	users, err := s.DB.Users(ctx)
 	if err != nil {
 		return nil, err
@@ -117,18 +118,17 @@ func (v *accountsView) addErrors(l *i18n.Localizer, err error, rename map[string
 		}
 		msg := l.T(fe.Fields[f])
 		v.FieldErrs[field] = msg
-		v.Errors = append(v.Errors, fieldError{Field: field, Label: l.T(acctLabels[field]), Message: msg})
+		v.Errors = append(v.Errors, site.FieldError{Field: field, Label: l.T(acctLabels[field]), Message: msg})
 	}
 }
 
 // listAccounts shows the accounts page, with the message of the change
 // just made.
-func (s *Server) listAccounts(c *gin.Context) {
-	l := s.localizer(c)
-	v, err := s.loadAccounts(c.Request.Context(), l, account(c))
+func (s *Server) listAccounts(c *gin.Context) error {
+	l := s.Localizer(c)
+	v, err := s.loadAccounts(c.Request.Context(), l, site.AccountOf(c))
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	if key, ok := acctNotices[c.Query("klart")]; ok {
 		id, _ := strconv.ParseInt(c.Query("id"), 10, 64)
@@ -136,7 +136,7 @@ func (s *Server) listAccounts(c *gin.Context) {
 			v.Notice = l.T(key, name)
 		}
 	}
-	s.render(c, http.StatusOK, "accounts", page{L: l, Title: l.T("accounts.title"), Data: v})
+	return s.pages.Render(c, http.StatusOK, "accounts", site.Page{L: l, Title: l.T("accounts.title"), Data: v})
 }
 
 // nameOf names the account or token a notice is about.
@@ -159,14 +159,13 @@ func (v *accountsView) nameOf(key string, id int64) (string, bool) {
 
 // createAccount adds an office account. Problems are shown beside the
 // fields with what was typed, except the passwords, which are typed again.
-func (s *Server) createAccount(c *gin.Context) {
+func (s *Server) createAccount(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	ctx := c.Request.Context()
-	me := account(c)
+	me := site.AccountOf(c)
 	in := acctNewForm{Email: strings.TrimSpace(c.PostForm("email")), Name: strings.TrimSpace(c.PostForm("name")), Role: c.PostForm("role")}
 	password, confirm := c.PostForm("password"), c.PostForm("password2")
 	fe := acctCheckNew(in, password, confirm)
@@ -182,20 +181,18 @@ func (s *Server) createAccount(c *gin.Context) {
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, "/kontor/konton?klart=konto-skapat&id="+strconv.FormatInt(u.ID, 10)+"#notice")
-		return
+		return nil
 	}
 	if forms.ErrorCode(err) != forms.EINVALID {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	v, lerr := s.loadAccounts(ctx, l, me)
 	if lerr != nil {
-		s.errorPage(c, lerr)
-		return
+		return lerr
 	}
 	v.New = in
 	v.addErrors(l, err, nil)
-	s.render(c, http.StatusUnprocessableEntity, "accounts", page{L: l, Title: l.T("accounts.error_title"), Data: v})
+	return s.pages.Render(c, http.StatusUnprocessableEntity, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
 }
 
 // acctCheckNew checks a new account as storage.CreateUser does, and the
@@ -229,50 +226,46 @@ func acctCheckNew(in acctNewForm, password, confirm string) *forms.FieldErrors {
 
 // setAccountActive deactivates an account (ending its sessions and revoking
 // its tokens) or reactivates it. Nobody may deactivate their own account.
-func (s *Server) setAccountActive(c *gin.Context) {
-	id, ok := s.consIDParam(c, "user")
-	if !ok {
-		return
+func (s *Server) setAccountActive(c *gin.Context) error {
+	id, err := site.ParamID(c, "user")
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	ctx := c.Request.Context()
-	me := account(c)
+	me := site.AccountOf(c)
 	active := c.PostForm("active") == "1"
 	if id == me.ID && !active {
 		v, err := s.loadAccounts(ctx, l, me)
 		if err != nil {
-			s.errorPage(c, err)
-			return
+			return err
 		}
 		v.Notice, v.NoticeAlert = l.T("accounts.error.self_deactivate"), true
-		s.render(c, http.StatusConflict, "accounts", page{L: l, Title: l.T("accounts.error_title"), Data: v})
-		return
+		return s.pages.Render(c, http.StatusConflict, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
 	}
 	if err := s.DB.SetUserActive(ctx, id, active, me.Actor()); err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	code := "konto-inaktiverat"
 	if active {
 		code = "konto-aktiverat"
 	}
 	c.Redirect(http.StatusSeeOther, "/kontor/konton?klart="+code+"&id="+strconv.FormatInt(id, 10)+"#notice")
+	return nil
 }
 
 // createAPIToken makes a token and shows it once, in this response: it is
 // never put in a URL and cannot be shown again.
-func (s *Server) createAPIToken(c *gin.Context) {
+func (s *Server) createAPIToken(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	ctx := c.Request.Context()
-	me := account(c)
+	me := site.AccountOf(c)
 	v, err := s.loadAccounts(ctx, l, me)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	in := acctTokenForm{Name: strings.TrimSpace(c.PostForm("token_name")), UserID: me.ID}
 	var fe forms.FieldErrors
@@ -298,32 +291,29 @@ func (s *Server) createAPIToken(c *gin.Context) {
 	}
 	if err != nil {
 		if forms.ErrorCode(err) != forms.EINVALID {
-			s.errorPage(c, err)
-			return
+			return err
 		}
 		v.Token = in
 		v.addErrors(l, err, map[string]string{"name": "token_name"})
-		s.render(c, http.StatusUnprocessableEntity, "accounts", page{L: l, Title: l.T("accounts.error_title"), Data: v})
-		return
+		return s.pages.Render(c, http.StatusUnprocessableEntity, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
 	}
 	if v.Tokens, err = s.DB.APITokens(ctx); err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	v.NewToken, v.NewTokenName = tok, in.Name
 	c.Header("Pragma", "no-cache")
-	s.render(c, http.StatusOK, "accounts", page{L: l, Title: l.T("tokens.created_heading") + " – " + l.T("accounts.title"), Data: v})
+	return s.pages.Render(c, http.StatusOK, "accounts", site.Page{L: l, Title: l.T("tokens.created_heading") + " – " + l.T("accounts.title"), Data: v})
 }
 
 // revokeAPIToken stops a token from working.
-func (s *Server) revokeAPIToken(c *gin.Context) {
-	id, ok := s.consIDParam(c, "token")
-	if !ok {
-		return
+func (s *Server) revokeAPIToken(c *gin.Context) error {
+	id, err := site.ParamID(c, "token")
+	if err != nil {
+		return err
 	}
-	if err := s.DB.RevokeAPIToken(c.Request.Context(), id, account(c).Actor()); err != nil {
-		s.errorPage(c, err)
-		return
+	if err := s.DB.RevokeAPIToken(c.Request.Context(), id, site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
 	c.Redirect(http.StatusSeeOther, "/kontor/konton?klart=nyckel-aterkallad&id="+strconv.FormatInt(id, 10)+"#notice")
+	return nil
 }

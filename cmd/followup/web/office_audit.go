@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/storage"
 )
 
@@ -43,8 +44,8 @@ type auditRow struct {
 
 // showAudit lists the latest changes, optionally only one kind of them
 // (?atgard=round).
-func (s *Server) showAudit(c *gin.Context) {
-	l := s.localizer(c)
+func (s *Server) showAudit(c *gin.Context) error {
+	l := s.Localizer(c)
 	group := c.Query("atgard")
 	if !slices.Contains(auditGroups, group) {
 		group = ""
@@ -55,8 +56,7 @@ func (s *Server) showAudit(c *gin.Context) {
 	}
 	entries, err := s.DB.AuditLogByPrefix(c.Request.Context(), prefix, auditLimit)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	v := &auditView{Group: group, Limit: auditLimit, Loc: s.Loc}
 	for _, g := range auditGroups {
@@ -64,15 +64,15 @@ func (s *Server) showAudit(c *gin.Context) {
 		v.Groups = append(v.Groups, auditGroup{Value: g, Label: l.T(key)})
 	}
 	for _, e := range entries {
-		v.Entries = append(v.Entries, auditRow{AuditEntry: e, ActionText: auditActionText(s.catalog, l, e.Action),
-			EntityText: auditEntityText(s.catalog, l, e), Link: auditLink(e)})
+		v.Entries = append(v.Entries, auditRow{AuditEntry: e, ActionText: auditActionText(s.Catalog, l, e.Action),
+			EntityText: auditEntityText(s.Catalog, l, e), Link: auditLink(e)})
 	}
 	title := l.T("audit.title")
 	if group != "" {
 		key := "audit.group." + group
 		title = l.T("audit.title_filtered", l.T(key))
 	}
-	s.render(c, http.StatusOK, "audit", page{L: l, Title: title, Data: v})
+	return s.pages.Render(c, http.StatusOK, "audit", site.Page{L: l, Title: title, Data: v})
 }
 
 // auditActionText names an action in words, or shows it as stored when the

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -43,7 +44,7 @@ type consolidationView struct {
 	Saved         *consVersion // the current consolidation; nil before the first save
 	History       []consVersion
 	Form          consForm
-	Errors        []fieldError
+	Errors        []site.FieldError
 	FieldErrs     map[string]string
 	Conflict      *consVersion // what another coordinator saved while this one wrote
 	Notice        string       // already translated; shown with role=status
@@ -91,31 +92,20 @@ type consForm struct {
 // consFormOf reads the form as posted (or as kept after the session
 // expired).
 func consFormOf(v url.Values) consForm {
-	f := consForm{Narrative: v.Get("narrative"), IncludeComments: checked(v.Get("include_comments")),
-		Continues: checked(v.Get("continues")), CarryReason: v.Get("carry_reason")}
+	f := consForm{Narrative: v.Get("narrative"), IncludeComments: site.Checked(v.Get("include_comments")),
+		Continues: site.Checked(v.Get("continues")), CarryReason: v.Get("carry_reason")}
 	f.BaseVersion, _ = strconv.Atoi(v.Get("v"))
 	return f
 }
 
-// consIDParam reads a numeric path parameter; anything else is a 404.
-func (s *Server) consIDParam(c *gin.Context, name string) (int64, bool) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		s.errorPage(c, notFound)
-		return 0, false
+// consParams reads :round and :activity; anything but positive ids is
+// ENOTFOUND.
+func consParams(c *gin.Context) (roundID, activityID int64, err error) {
+	if roundID, err = site.ParamID(c, "round"); err != nil {
+		return 0, 0, err
 	}
-	return id, true
-}
-
-// consParams reads :round and :activity.
-func (s *Server) consParams(c *gin.Context) (roundID, activityID int64, ok bool) {
-	if roundID, ok = s.consIDParam(c, "round"); !ok {
-		return 0, 0, false
-	}
-	if activityID, ok = s.consIDParam(c, "activity"); !ok {
-		return 0, 0, false
-	}
-	return roundID, activityID, true
+	activityID, err = site.ParamID(c, "activity")
+	return roundID, activityID, err
 }
 
 // loadConsolidation builds the page's view from the stored round; the form
@@ -246,20 +236,19 @@ func (s *Server) consPath(roundID, activityID int64) string {
 
 // showConsolidation renders the consolidation page; readers see it without
 // the form.
-func (s *Server) showConsolidation(c *gin.Context) {
-	roundID, activityID, ok := s.consParams(c)
-	if !ok {
-		return
+func (s *Server) showConsolidation(c *gin.Context) error {
+	roundID, activityID, err := consParams(c)
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	ctx := c.Request.Context()
 	v, err := s.loadConsolidation(ctx, l, roundID, activityID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	// A form posted after the session expired comes back as it was typed.
-	if form, ok := s.takeStash(c); ok {
+	if form, ok := s.TakeKeptForm(c); ok {
 		v.Form = consFormOf(form)
 		v.Form.StatusID, _ = strconv.ParseInt(form.Get("status"), 10, 64)
 		v.Notice = l.T("cons.restored_notice")
@@ -273,27 +262,25 @@ func (s *Server) showConsolidation(c *gin.Context) {
 			}
 		}
 	}
-	s.render(c, http.StatusOK, "consolidation", page{L: l, Title: l.T("cons.title", v.Activity.Title), Data: v})
+	return s.pages.Render(c, http.StatusOK, "consolidation", site.Page{L: l, Title: l.T("cons.title", v.Activity.Title), Data: v})
 }
 
 // saveConsolidation stores a new version of the office's consolidation. A
 // save based on an older version than the stored one (another coordinator
 // saved first) shows both texts with status 409, keeping what was typed.
-func (s *Server) saveConsolidation(c *gin.Context) {
-	roundID, activityID, ok := s.consParams(c)
-	if !ok {
-		return
+func (s *Server) saveConsolidation(c *gin.Context) error {
+	roundID, activityID, err := consParams(c)
+	if err != nil {
+		return err
 	}
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	ctx := c.Request.Context()
 	v, err := s.loadConsolidation(ctx, l, roundID, activityID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	typed := consFormOf(c.Request.PostForm)
 	var fe forms.FieldErrors
@@ -312,10 +299,9 @@ func (s *Server) saveConsolidation(c *gin.Context) {
 		if err := check.Validate(v.Plan.Statuses); err != nil {
 			consAddFieldErrors(&fe, err)
 		}
-		s.consInvalid(c, l, v, typed, fe.Err("invalid consolidation"))
-		return
+		return s.consInvalid(c, l, v, typed, fe.Err("invalid consolidation"))
 	}
-	saved, err := s.DB.SaveConsolidation(ctx, roundID, activityID, in, account(c).Actor())
+	saved, err := s.DB.SaveConsolidation(ctx, roundID, activityID, in, site.AccountOf(c).Actor())
 	switch {
 	case err == nil:
 		target := s.consPath(roundID, activityID)
@@ -323,8 +309,9 @@ func (s *Server) saveConsolidation(c *gin.Context) {
 			target = s.consPath(roundID, v.Next.ID)
 		}
 		c.Redirect(http.StatusSeeOther, target+"?sparad="+strconv.FormatInt(saved.ActivityID, 10)+"#notice")
+		return nil
 	case forms.ErrorCode(err) == forms.EINVALID:
-		s.consInvalid(c, l, v, typed, err)
+		return s.consInvalid(c, l, v, typed, err)
 	case forms.ErrorCode(err) == forms.ECONFLICT:
 		// v was loaded before the save, but reload anyway: the winning
 		// version may have been saved in between.
@@ -337,22 +324,21 @@ func (s *Server) saveConsolidation(c *gin.Context) {
 			typed.BaseVersion = v.Saved.Version
 		}
 		v.Form = typed
-		s.render(c, http.StatusConflict, "consolidation", page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
-	default:
-		s.errorPage(c, err)
+		return s.pages.Render(c, http.StatusConflict, "consolidation", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
 	}
+	return err
 }
 
 // consInvalid shows the form again with the problems and what was typed.
-func (s *Server) consInvalid(c *gin.Context, l *i18n.Localizer, v *consolidationView, typed consForm, err error) {
-	v.Errors, v.FieldErrs = formErrors(l, err, map[string]formField{
+func (s *Server) consInvalid(c *gin.Context, l *i18n.Localizer, v *consolidationView, typed consForm, err error) error {
+	v.Errors, v.FieldErrs = site.FormErrors(l, err, map[string]site.FormField{
 		"status":       {Label: l.T("cons.field_status")},
 		"narrative":    {Label: l.T("cons.field_narrative"), Limit: forms.MaxTextRunes},
 		"continues":    {Label: l.T("cons.field_continues")},
 		"carry_reason": {Label: l.T("cons.field_carry_reason"), Limit: forms.MaxReasonRunes},
 	})
 	v.Form = typed
-	s.render(c, http.StatusUnprocessableEntity, "consolidation", page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
+	return s.pages.Render(c, http.StatusUnprocessableEntity, "consolidation", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
 }
 
 // consAddFieldErrors adds an EINVALID error's fields to fe.

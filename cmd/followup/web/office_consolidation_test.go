@@ -269,7 +269,7 @@ func TestOfficeConsolidation(t *testing.T) {
 		if got := consText(consByID(t, doc, "suggested")); !strings.Contains(got, "Genomfört") {
 			t.Errorf("suggested %q, want Genomfört", got)
 		}
-		l := e.server.catalog.For(i18n.Swedish)
+		l := e.server.Catalog.For(i18n.Swedish)
 		if got, want := consText(consByID(t, doc, "rule")), l.T("cons.rule.all_done", "Genomfört"); got != want {
 			t.Errorf("rule %q, want %q", got, want)
 		}
@@ -306,7 +306,7 @@ func TestOfficeConsolidation(t *testing.T) {
 	t.Run("NoneStartedLeavesNotApplicableOut", func(t *testing.T) {
 		_, body := e.get(e.admin, r.path(3))
 		doc := consParse(t, body)
-		l := e.server.catalog.For(i18n.Swedish)
+		l := e.server.Catalog.For(i18n.Swedish)
 		if got, want := consText(consByID(t, doc, "rule")), l.T("cons.rule.none_started", "Ej påbörjat"); got != want {
 			t.Errorf("rule %q, want %q", got, want)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -29,13 +30,12 @@ var departmentFlashes = []queryFlash{
 	{Param: "aktiverad", Key: "departments.notice.activated"},
 }
 
-func (s *Server) listDepartments(c *gin.Context) {
+func (s *Server) listDepartments(c *gin.Context) error {
 	deps, err := s.DB.Departments(c.Request.Context(), true)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v := departmentsView{Notice: flashNotice(c, l, departmentFlashes)}
 	v.Active, v.Inactive = partition(deps, func(d forms.Department) bool { return d.Active })
 	if c.Query("importerad") == "1" {
@@ -43,7 +43,7 @@ func (s *Server) listDepartments(c *gin.Context) {
 		changed, _ := strconv.Atoi(c.Query("andrade"))
 		v.Notice = l.T("departments.notice.imported", l.N("departments.count.new", added), l.N("departments.count.changed", changed))
 	}
-	s.render(c, http.StatusOK, "departments", page{L: l, Title: l.T("departments.title"), Data: v})
+	return s.pages.Render(c, http.StatusOK, "departments", site.Page{L: l, Title: l.T("departments.title"), Data: v})
 }
 
 // departmentForm is the add and edit form as posted.
@@ -84,8 +84,8 @@ func departmentFieldKey(field, key string) string {
 	return key
 }
 
-func (s *Server) renderDepartmentForm(c *gin.Context, status int, v *departmentEditView) {
-	l := s.localizer(c)
+func (s *Server) renderDepartmentForm(c *gin.Context, status int, v *departmentEditView) error {
+	l := s.Localizer(c)
 	title := l.T("departments.new_title")
 	if !v.IsNew() {
 		title = l.T("departments.edit_title", v.Department.Name)
@@ -94,13 +94,13 @@ func (s *Server) renderDepartmentForm(c *gin.Context, status int, v *departmentE
 		title = l.T("departments.error_prefix") + title
 	}
 	v.Kinds = forms.DepartmentKinds()
-	s.render(c, status, "departments_form", page{L: l, Title: title, Data: v})
+	return s.pages.Render(c, status, "departments_form", site.Page{L: l, Title: title, Data: v})
 }
 
 // deptAddErrors puts a failed save's problems beside the fields; a
 // name already taken is shown at the name.
 func (s *Server) deptAddErrors(c *gin.Context, v *departmentEditView, err error) (int, bool) {
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	labels := map[string]string{"name": l.T("departments.field.name"), "kind": l.T("departments.field.kind"), "email": l.T("departments.field.email")}
 	switch forms.ErrorCode(err) {
 	case forms.EINVALID:
@@ -124,94 +124,82 @@ func (s *Server) deptAddErrors(c *gin.Context, v *departmentEditView, err error)
 
 // departmentSaved redirects to the list with the query flag after a save,
 // or shows the form again with the save's problems.
-func (s *Server) departmentSaved(c *gin.Context, v *departmentEditView, err error, flag string) {
+func (s *Server) departmentSaved(c *gin.Context, v *departmentEditView, err error, flag string) error {
 	if err != nil {
 		if status, ok := s.deptAddErrors(c, v, err); ok {
-			s.renderDepartmentForm(c, status, v)
-			return
+			return s.renderDepartmentForm(c, status, v)
 		}
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?"+flag+"=1")
+	return nil
 }
 
-func (s *Server) newDepartment(c *gin.Context) {
-	s.renderDepartmentForm(c, http.StatusOK, &departmentEditView{Form: departmentForm{Kind: string(forms.KindAdministration)}, Action: "/kontor/verksamheter"})
+func (s *Server) newDepartment(c *gin.Context) error {
+	return s.renderDepartmentForm(c, http.StatusOK, &departmentEditView{Form: departmentForm{Kind: string(forms.KindAdministration)}, Action: "/kontor/verksamheter"})
 }
 
-func (s *Server) createDepartment(c *gin.Context) {
-	values, err := dpParseForm(c)
+func (s *Server) createDepartment(c *gin.Context) error {
+	values, err := site.ParseForm(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	v := &departmentEditView{Form: departmentFormFrom(values), Action: "/kontor/verksamheter"}
 	in, err := v.Form.Validate()
 	if err == nil {
-		_, err = s.DB.CreateDepartment(c.Request.Context(), in, account(c).Actor())
+		_, err = s.DB.CreateDepartment(c.Request.Context(), in, site.AccountOf(c).Actor())
 	}
-	s.departmentSaved(c, v, err, "tillagd")
+	return s.departmentSaved(c, v, err, "tillagd")
 }
 
 // deptParam loads the department of the path.
-func (s *Server) deptParam(c *gin.Context) (forms.Department, bool) {
-	id, ok := dpParamID(c, "dept")
-	if !ok {
-		s.errorPage(c, notFound)
-		return forms.Department{}, false
-	}
-	d, err := s.DB.Department(c.Request.Context(), id)
+func (s *Server) deptParam(c *gin.Context) (forms.Department, error) {
+	id, err := site.ParamID(c, "dept")
 	if err != nil {
-		s.errorPage(c, err)
-		return forms.Department{}, false
+		return forms.Department{}, err
 	}
-	return d, true
+	return s.DB.Department(c.Request.Context(), id)
 }
 
 // deptRequest loads the department of the path and reads the posted form.
-func (s *Server) deptRequest(c *gin.Context) (forms.Department, url.Values, bool) {
-	d, ok := s.deptParam(c)
-	if !ok {
-		return forms.Department{}, nil, false
-	}
-	values, err := dpParseForm(c)
+func (s *Server) deptRequest(c *gin.Context) (forms.Department, url.Values, error) {
+	d, err := s.deptParam(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return forms.Department{}, nil, false
+		return forms.Department{}, nil, err
 	}
-	return d, values, true
+	values, err := site.ParseForm(c)
+	return d, values, err
 }
 
-func (s *Server) editDepartment(c *gin.Context) {
-	d, ok := s.deptParam(c)
-	if !ok {
-		return
+func (s *Server) editDepartment(c *gin.Context) error {
+	d, err := s.deptParam(c)
+	if err != nil {
+		return err
 	}
 	v := &departmentEditView{Department: d, Form: departmentForm{Name: d.Name, Kind: string(d.Kind), Email: d.Email},
 		Action: "/kontor/verksamheter/" + strconv.FormatInt(d.ID, 10)}
-	s.renderDepartmentForm(c, http.StatusOK, v)
+	return s.renderDepartmentForm(c, http.StatusOK, v)
 }
 
-func (s *Server) updateDepartment(c *gin.Context) {
-	d, values, ok := s.deptRequest(c)
-	if !ok {
-		return
+func (s *Server) updateDepartment(c *gin.Context) error {
+	d, values, err := s.deptRequest(c)
+	if err != nil {
+		return err
 	}
 	v := &departmentEditView{Department: d, Form: departmentFormFrom(values), Action: "/kontor/verksamheter/" + strconv.FormatInt(d.ID, 10)}
 	in, err := v.Form.Validate()
 	if err == nil {
-		err = s.DB.UpdateDepartment(c.Request.Context(), d.ID, in, account(c).Actor())
+		err = s.DB.UpdateDepartment(c.Request.Context(), d.ID, in, site.AccountOf(c).Actor())
 	}
-	s.departmentSaved(c, v, err, "sparat")
+	return s.departmentSaved(c, v, err, "sparat")
 }
 
 // setDepartmentActive deactivates (active=0) or reactivates (active=1) a
 // department.
-func (s *Server) setDepartmentActive(c *gin.Context) {
-	d, values, ok := s.deptRequest(c)
-	if !ok {
-		return
+func (s *Server) setDepartmentActive(c *gin.Context) error {
+	d, values, err := s.deptRequest(c)
+	if err != nil {
+		return err
 	}
 	var active bool
 	switch values.Get("active") {
@@ -219,16 +207,15 @@ func (s *Server) setDepartmentActive(c *gin.Context) {
 		active = true
 	case "0":
 	default:
-		s.errorPage(c, &forms.Error{Code: forms.EINVALID, Message: "active must be 0 or 1"})
-		return
+		return &forms.Error{Code: forms.EINVALID, Message: "active must be 0 or 1"}
 	}
-	if err := s.DB.SetDepartmentActive(c.Request.Context(), d.ID, active, account(c).Actor()); err != nil {
-		s.errorPage(c, err)
-		return
+	if err := s.DB.SetDepartmentActive(c.Request.Context(), d.ID, active, site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
 	flag := "inaktiverad"
 	if active {
 		flag = "aktiverad"
 	}
 	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?"+flag+"=1")
+	return nil
 }

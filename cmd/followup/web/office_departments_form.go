@@ -7,13 +7,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -23,7 +22,7 @@ import (
 // the field's element id, and the error summary's list in page order.
 type dpErrors struct {
 	Fields map[string]string
-	List   []fieldError
+	List   []site.FieldError
 }
 
 // add records a problem with the field whose element id is id.
@@ -35,7 +34,7 @@ func (e *dpErrors) add(id, label, message string) {
 		return
 	}
 	e.Fields[id] = message
-	e.List = append(e.List, fieldError{Field: id, Label: label, Message: message})
+	e.List = append(e.List, site.FieldError{Field: id, Label: label, Message: message})
 }
 
 // addAll records the field problems of a domain error: field names map to
@@ -51,39 +50,19 @@ func (e *dpErrors) addAll(l *i18n.Localizer, err error, id func(field string) st
 	return true
 }
 
-// dpParamID reads a numeric path parameter; anything else is not found.
-func dpParamID(c *gin.Context, name string) (int64, bool) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, false
-	}
-	return id, true
-}
-
-// dpParseForm reads a posted form, turning a body over its limit into 413.
-func dpParseForm(c *gin.Context) (url.Values, error) {
-	if c.GetBool("too_large") {
-		return nil, &forms.Error{Code: forms.ETOOLARGE, Message: "request body too large"}
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		return nil, bodyError(err)
-	}
-	return c.Request.PostForm, nil
-}
-
 // dpUpload reads the uploaded file of the field "file": its name and
 // content. A request without a file gives ok false; a body over the limit
 // is ETOOLARGE.
 func dpUpload(c *gin.Context) (name string, data []byte, ok bool, err error) {
-	if c.GetBool("too_large") {
-		return "", nil, false, &forms.Error{Code: forms.ETOOLARGE, Message: "upload too large"}
+	if site.TooLarge(c) {
+		return "", nil, false, forms.Errorf(forms.ETOOLARGE, "upload too large")
 	}
 	fh, err := c.FormFile("file")
 	switch {
 	case errors.Is(err, http.ErrMissingFile), errors.Is(err, http.ErrNotMultipart):
 		return "", nil, false, nil
 	case err != nil:
-		return "", nil, false, bodyError(err)
+		return "", nil, false, site.BodyError(err)
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -92,7 +71,7 @@ func dpUpload(c *gin.Context) (name string, data []byte, ok bool, err error) {
 	defer f.Close()
 	data, err = io.ReadAll(f)
 	if err != nil {
-		return "", nil, false, bodyError(err)
+		return "", nil, false, site.BodyError(err)
 	}
 	if len(data) == 0 {
 		return fh.Filename, nil, false, nil

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
@@ -47,8 +48,8 @@ func departmentImportPage(l *i18n.Localizer) importPage {
 		errorPrefix: l.T("departments.error_prefix"), noFile: l.T("departments.import.no_file")}
 }
 
-func (s *Server) showDepartmentImport(c *gin.Context) {
-	renderImport(s, c, http.StatusOK, departmentImportPage(s.localizer(c)), &departmentImportView{})
+func (s *Server) showDepartmentImport(c *gin.Context) error {
+	return renderImport(s, c, http.StatusOK, departmentImportPage(s.Localizer(c)), &departmentImportView{})
 }
 
 // parseDepartmentFile reads an uploaded CSV or XLSX file into rows.
@@ -63,21 +64,22 @@ func parseDepartmentFile(data []byte) ([]forms.DepartmentRow, error) {
 	return forms.ParseDepartmentsCSV(bytes.NewReader(data))
 }
 
-func (s *Server) previewDepartmentImport(c *gin.Context) {
-	pg := departmentImportPage(s.localizer(c))
-	v, data, ok := importUpload[departmentPreview](s, c, pg)
-	if !ok {
-		return
+func (s *Server) previewDepartmentImport(c *gin.Context) error {
+	pg := departmentImportPage(s.Localizer(c))
+	v, data, err := importUpload[departmentPreview](c, pg)
+	if err != nil {
+		return err
+	}
+	if data == nil {
+		return renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
 	}
 	rows, err := parseDepartmentFile(data)
 	if err != nil {
-		refuseImport(s, c, pg, v, err)
-		return
+		return refuseImport(s, c, pg, v, err)
 	}
 	changes, err := s.DB.PreviewDepartmentImport(c.Request.Context(), rows)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	p := &departmentPreview{}
 	for _, ch := range changes {
@@ -96,7 +98,7 @@ func (s *Server) previewDepartmentImport(c *gin.Context) {
 	payload, _ := json.Marshal(p.Rows)
 	p.Digest = s.dpDigest(departmentImportPurpose, payload)
 	v.Preview = p
-	renderImport(s, c, http.StatusOK, pg, v)
+	return renderImport(s, c, http.StatusOK, pg, v)
 }
 
 // departmentRowsFromForm rebuilds the rows a preview carried and checks
@@ -128,13 +130,12 @@ func departmentRowsFromForm(values url.Values) ([]departmentImportRow, []forms.D
 	return carried, rows, nil
 }
 
-func (s *Server) confirmDepartmentImport(c *gin.Context) {
-	values, err := dpParseForm(c)
+func (s *Server) confirmDepartmentImport(c *gin.Context) error {
+	values, err := site.ParseForm(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	carried, rows, err := departmentRowsFromForm(values)
 	if err == nil {
 		payload, _ := json.Marshal(carried)
@@ -144,17 +145,14 @@ func (s *Server) confirmDepartmentImport(c *gin.Context) {
 	}
 	if err != nil {
 		if forms.ErrorCode(err) != forms.EINVALID {
-			s.errorPage(c, err)
-			return
+			return err
 		}
 		v := &departmentImportView{Error: l.T("departments.import.tampered")}
-		renderImport(s, c, http.StatusUnprocessableEntity, departmentImportPage(l), v)
-		return
+		return renderImport(s, c, http.StatusUnprocessableEntity, departmentImportPage(l), v)
 	}
-	changes, err := s.DB.ImportDepartments(c.Request.Context(), rows, account(c).Actor())
+	changes, err := s.DB.ImportDepartments(c.Request.Context(), rows, site.AccountOf(c).Actor())
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	added, changed := 0, 0
 	for _, ch := range changes {
@@ -166,4 +164,5 @@ func (s *Server) confirmDepartmentImport(c *gin.Context) {
 		}
 	}
 	c.Redirect(http.StatusSeeOther, "/kontor/verksamheter?importerad=1&tillagda="+strconv.Itoa(added)+"&andrade="+strconv.Itoa(changed))
+	return nil
 }

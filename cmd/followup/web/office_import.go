@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -32,7 +33,7 @@ type importPage struct {
 
 // renderImport shows an import page, titled as the preview, or as the upload
 // page, marked when the file was refused.
-func renderImport[P any](s *Server, c *gin.Context, status int, pg importPage, v *importView[P]) {
+func renderImport[P any](s *Server, c *gin.Context, status int, pg importPage, v *importView[P]) error {
 	title := pg.title
 	switch {
 	case v.Preview != nil:
@@ -40,33 +41,29 @@ func renderImport[P any](s *Server, c *gin.Context, status int, pg importPage, v
 	case len(v.Problems) > 0 || v.Error != "":
 		title = pg.errorPrefix + title
 	}
-	s.render(c, status, pg.template, page{L: s.localizer(c), Title: title, Data: v})
+	return s.pages.Render(c, status, pg.template, site.Page{L: s.Localizer(c), Title: title, Data: v})
 }
 
-// importUpload reads the uploaded file into a new import page; without one
-// it shows the upload page again and returns false.
-func importUpload[P any](s *Server, c *gin.Context, pg importPage) (*importView[P], []byte, bool) {
+// importUpload reads the uploaded file into a new import page; when no
+// file was sent, the page's Error says so and data is nil.
+func importUpload[P any](c *gin.Context, pg importPage) (*importView[P], []byte, error) {
 	name, data, ok, err := dpUpload(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return nil, nil, false
+		return nil, nil, err
 	}
 	v := &importView[P]{FileName: name}
 	if !ok {
 		v.Error = pg.noFile
-		renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
-		return nil, nil, false
 	}
-	return v, data, true
+	return v, data, nil
 }
 
 // refuseImport shows the upload page again with the problems of a file the
 // domain refused; any other error shows the error page.
-func refuseImport[P any](s *Server, c *gin.Context, pg importPage, v *importView[P], err error) {
+func refuseImport[P any](s *Server, c *gin.Context, pg importPage, v *importView[P], err error) error {
 	if forms.ErrorCode(err) != forms.EINVALID {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	v.Problems = dpTranslateProblems(s.localizer(c), dpProblems(err))
-	renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
+	v.Problems = dpTranslateProblems(s.Localizer(c), dpProblems(err))
+	return renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
 }

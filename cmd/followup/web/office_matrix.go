@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -83,23 +84,22 @@ type matrixCell struct {
 // showMatrix renders the overview matrix of a round, filtered by area,
 // department kind and response state when asked. It has no control that
 // changes anything, so readers see the same page as admins.
-func (s *Server) showMatrix(c *gin.Context) {
-	roundID, ok := s.consIDParam(c, "round")
-	if !ok {
-		return
+func (s *Server) showMatrix(c *gin.Context) error {
+	roundID, err := site.ParamID(c, "round")
+	if err != nil {
+		return err
 	}
 	rep, err := s.DB.RoundReport(c.Request.Context(), roundID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	f := matrixFilterOf(c, rep, l)
-	deps, pager, ok := s.matrixPage(c, "/kontor/omgangar/"+strconv.FormatInt(roundID, 10)+"/matris", f, f.departments(rep))
-	if !ok {
-		return
+	deps, pager, err := s.matrixPage(c, "/kontor/omgangar/"+strconv.FormatInt(roundID, 10)+"/matris", f, f.departments(rep))
+	if err != nil {
+		return err
 	}
-	abbrs := statusAbbrevs(rep.Plan.Statuses)
+	abbrs := site.StatusAbbrevs(rep.Plan.Statuses)
 	v := &matrixView{Round: rep.Round, Plan: &rep.Plan, Departments: deps, Annual: rep.InterimRound != nil,
 		Columns: len(deps) + 2, Few: len(deps) < matrixFew, Pager: pager, Filter: f, Count: i18n.ResponseCount(l, rep.ResponseCount()), Abbrs: abbrs}
 	for _, st := range rep.Plan.Statuses {
@@ -130,7 +130,7 @@ func (s *Server) showMatrix(c *gin.Context) {
 	if f.Active {
 		title = l.T("matrix.title_filtered", title)
 	}
-	s.render(c, http.StatusOK, "matrix", page{L: l, Title: title, Data: v})
+	return s.pages.Render(c, http.StatusOK, "matrix", site.Page{L: l, Title: title, Data: v})
 }
 
 // matrixFew is the number of departments under which the matrix's columns

@@ -133,20 +133,19 @@ type matrixPageLink struct {
 // matrixPage picks the departments of the page asked for with ?sida=N and
 // builds the pager, whose links keep the filter; an unknown page is not
 // found.
-func (s *Server) matrixPage(c *gin.Context, base string, f *matrixFilter, deps []forms.Department) ([]forms.Department, *matrixPager, bool) {
+func (s *Server) matrixPage(c *gin.Context, base string, f *matrixFilter, deps []forms.Department) ([]forms.Department, *matrixPager, error) {
 	per := s.matrixColumns
 	pages := (len(deps) + per - 1) / per
 	page := 1
 	if raw, ok := c.GetQuery("sida"); ok {
 		n, err := strconv.Atoi(raw)
 		if err != nil || n < 1 || n > max(pages, 1) || strconv.Itoa(n) != raw {
-			s.errorPage(c, notFound)
-			return nil, nil, false
+			return nil, nil, forms.Errorf(forms.ENOTFOUND, "no page %q of the matrix", raw)
 		}
 		page = n
 	}
 	if pages <= 1 {
-		return deps, nil, true
+		return deps, nil, nil
 	}
 	p := &matrixPager{From: (page-1)*per + 1, To: min(page*per, len(deps)), Total: len(deps)}
 	if page > 1 {
@@ -158,5 +157,5 @@ func (s *Server) matrixPage(c *gin.Context, base string, f *matrixFilter, deps [
 	for n := 1; n <= pages; n++ {
 		p.Pages = append(p.Pages, matrixPageLink{From: (n-1)*per + 1, To: min(n*per, len(deps)), Href: f.href(base, n), Current: n == page})
 	}
-	return deps[p.From-1 : p.To], p, true
+	return deps[p.From-1 : p.To], p, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -139,13 +140,13 @@ func TestStatusAbbrevs(t *testing.T) {
 	}
 	var got []string
 	for _, st := range scale {
-		got = append(got, statusAbbrevs(scale)[st.ID])
+		got = append(got, site.StatusAbbrevs(scale)[st.ID])
 	}
 	if want := "EP Påb Påg Gen FTN EA"; strings.Join(got, " ") != want {
 		t.Errorf("abbreviations %q, want %q", strings.Join(got, " "), want)
 	}
 	clash := forms.Scale{{ID: 1, Name: "Pågår"}, {ID: 2, Name: "Pågående", Position: 1}, {ID: 3, Name: "Ej klar", Position: 2}, {ID: 4, Name: "Ej känd", Position: 3}}
-	a := statusAbbrevs(clash)
+	a := site.StatusAbbrevs(clash)
 	seen := map[string]bool{}
 	for _, st := range clash {
 		if seen[a[st.ID]] || a[st.ID] == "" {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 
 	"golang.org/x/net/html"
@@ -68,7 +69,7 @@ func TestOfficeMatrix(t *testing.T) {
 		}
 	})
 	t.Run("CellShowsStatusAbbreviatedWithColourAndWord", func(t *testing.T) {
-		abbrs := statusAbbrevs(rep.Plan.Statuses)
+		abbrs := site.StatusAbbrevs(rep.Plan.Statuses)
 		var counted, drafts int
 		for _, a := range rep.Plan.Activities() {
 			for _, d := range rep.Departments {
@@ -219,7 +220,7 @@ func TestOfficeMatrix(t *testing.T) {
 		}
 	})
 	t.Run("CountingRuleStated", func(t *testing.T) {
-		want := i18n.ResponseCount(e.server.catalog.For(i18n.Swedish), rep.ResponseCount()) + "."
+		want := i18n.ResponseCount(e.server.Catalog.For(i18n.Swedish), rep.ResponseCount()) + "."
 		if got := consText(consByID(t, doc, "matrix-count")); got != want || !strings.Contains(got, "utkast räknas inte") {
 			t.Errorf("count %q, want %q with the drafts left out", got, want)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
@@ -29,16 +30,15 @@ type plansView struct {
 // planListFlashes are the list's notices after a change, by query flag.
 var planListFlashes = []queryFlash{{Param: "arkiverad", Key: "plans.notice.archived"}}
 
-func (s *Server) listPlans(c *gin.Context) {
+func (s *Server) listPlans(c *gin.Context) error {
 	plans, err := s.DB.Plans(c.Request.Context())
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v := plansView{Notice: flashNotice(c, l, planListFlashes)}
 	v.Archived, v.Current = partition(plans, func(p storage.PlanSummary) bool { return p.Archived })
-	s.render(c, http.StatusOK, "plans", page{L: l, Title: l.T("plans.title"), Data: v})
+	return s.pages.Render(c, http.StatusOK, "plans", site.Page{L: l, Title: l.T("plans.title"), Data: v})
 }
 
 // planMetaForm is the form of a plan's organisation, title and year, as
@@ -89,48 +89,45 @@ type newPlanView struct {
 	Errors dpErrors
 }
 
-func (s *Server) renderNewPlan(c *gin.Context, status int, v *newPlanView) {
-	l := s.localizer(c)
+func (s *Server) renderNewPlan(c *gin.Context, status int, v *newPlanView) error {
+	l := s.Localizer(c)
 	title := l.T("plans.new_title")
 	if len(v.Errors.List) > 0 {
 		title = l.T("plans.error_prefix") + title
 	}
-	s.render(c, status, "plans_new", page{L: l, Title: title, Data: v})
+	return s.pages.Render(c, status, "plans_new", site.Page{L: l, Title: title, Data: v})
 }
 
-func (s *Server) newPlan(c *gin.Context) {
+func (s *Server) newPlan(c *gin.Context) error {
 	v := &newPlanView{Form: planMetaForm{Year: strconv.Itoa(s.Now().In(s.Loc).Year())}}
 	if plans, err := s.DB.Plans(c.Request.Context()); err == nil && len(plans) > 0 {
 		v.Form.Organisation = plans[0].Organisation
 		v.Form.Year = strconv.Itoa(max(plans[0].Year+1, s.Now().In(s.Loc).Year()))
 	}
-	s.renderNewPlan(c, http.StatusOK, v)
+	return s.renderNewPlan(c, http.StatusOK, v)
 }
 
-func (s *Server) createPlan(c *gin.Context) {
-	values, err := dpParseForm(c)
+func (s *Server) createPlan(c *gin.Context) error {
+	values, err := site.ParseForm(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v := &newPlanView{Form: planMetaFormFrom(values)}
 	m, err := v.Form.Validate()
 	if err != nil {
 		if !s.addPlanMetaErrors(l, &v.Errors, "plan-", err) {
-			s.errorPage(c, err)
-			return
+			return err
 		}
-		s.renderNewPlan(c, http.StatusUnprocessableEntity, v)
-		return
+		return s.renderNewPlan(c, http.StatusUnprocessableEntity, v)
 	}
 	p := &forms.Plan{Organisation: m.Organisation, Title: m.Title, Year: m.Year, Statuses: forms.DefaultScale()}
-	id, err := s.DB.CreatePlan(c.Request.Context(), p, account(c).Actor())
+	id, err := s.DB.CreatePlan(c.Request.Context(), p, site.AccountOf(c).Actor())
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/kontor/planer/%d?skapad=1", id))
+	return nil
 }
 
 // planFlashes are the page-wide notices after a change, by query flag.
@@ -140,54 +137,52 @@ var planFlashes = []queryFlash{
 	{Param: "aterstalld", Key: "plans.notice.restored"},
 }
 
-func (s *Server) showPlan(c *gin.Context) {
-	v, ok := s.loadPlanEditor(c)
-	if !ok {
-		return
+func (s *Server) showPlan(c *gin.Context) error {
+	v, err := s.loadPlanEditor(c)
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	if notice := flashNotice(c, l, planFlashes); notice != "" {
 		v.Notice, v.NoticeKind = notice, "success"
 	}
 	if saved := c.Query("sparat"); planSavedTarget.MatchString(saved) {
 		v.Saved = saved
 	}
-	s.renderPlanEditor(c, http.StatusOK, v)
+	return s.renderPlanEditor(c, http.StatusOK, v)
 }
 
-func (s *Server) updatePlan(c *gin.Context) {
-	v, values, ok := s.planEditRequest(c)
-	if !ok {
-		return
+func (s *Server) updatePlan(c *gin.Context) error {
+	v, values, err := s.planEditRequest(c)
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v.Meta = planMetaFormFrom(values)
 	m, err := v.Meta.Validate()
 	if err == nil {
-		err = s.DB.UpdatePlanMeta(c.Request.Context(), v.Plan.ID, m, account(c).Actor())
+		err = s.DB.UpdatePlanMeta(c.Request.Context(), v.Plan.ID, m, site.AccountOf(c).Actor())
 	}
 	if err != nil {
 		if s.planFormRefused(c, v, "plan-details", s.addPlanMetaErrors(l, &v.Errors, "plan-", err)) {
-			return
+			return nil
 		}
-		s.planEditFailed(c, v, err)
-		return
+		return s.planEditFailed(c, v, err)
 	}
 	s.planSaved(c, v.Plan.ID, "plan")
+	return nil
 }
 
 // archivePlan archives a plan (action=archive) or restores it
 // (action=restore).
-func (s *Server) archivePlan(c *gin.Context) {
-	id, ok := dpParamID(c, "plan")
-	if !ok {
-		s.errorPage(c, notFound)
-		return
-	}
-	values, err := dpParseForm(c)
+func (s *Server) archivePlan(c *gin.Context) error {
+	id, err := site.ParamID(c, "plan")
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
+	}
+	values, err := site.ParseForm(c)
+	if err != nil {
+		return err
 	}
 	var archive bool
 	switch values.Get("action") {
@@ -195,43 +190,39 @@ func (s *Server) archivePlan(c *gin.Context) {
 		archive = true
 	case "restore":
 	default:
-		s.errorPage(c, &forms.Error{Code: forms.EINVALID, Message: "action must be archive or restore"})
-		return
+		return &forms.Error{Code: forms.EINVALID, Message: "action must be archive or restore"}
 	}
-	if err := s.DB.ArchivePlan(c.Request.Context(), id, archive, account(c).Actor()); err != nil {
-		s.errorPage(c, err)
-		return
+	if err := s.DB.ArchivePlan(c.Request.Context(), id, archive, site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
 	if archive {
 		c.Redirect(http.StatusSeeOther, "/kontor/planer?arkiverad=1")
-		return
+		return nil
 	}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/kontor/planer/%d?aterstalld=1", id))
+	return nil
 }
 
 // exportPlanJSON sends the plan in the JSON exchange format, with the
 // departments named.
-func (s *Server) exportPlanJSON(c *gin.Context) {
-	id, ok := dpParamID(c, "plan")
-	if !ok {
-		s.errorPage(c, notFound)
-		return
+func (s *Server) exportPlanJSON(c *gin.Context) error {
+	id, err := site.ParamID(c, "plan")
+	if err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
 	plan, err := s.DB.Plan(ctx, id)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	deps, err := s.DB.Departments(ctx, true)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	b, err := json.MarshalIndent(forms.NewPlanDocument(plan, deps), "", "  ")
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
-	s.sendFile(c, "application/json; charset=utf-8", fmt.Sprintf("plan-%d-%d.json", plan.ID, plan.Year), append(b, '\n'))
+	site.SendFile(c, "application/json; charset=utf-8", fmt.Sprintf("plan-%d-%d.json", plan.ID, plan.Year), append(b, '\n'))
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -16,27 +17,22 @@ import (
 // own, so it works without JavaScript.
 
 // planEditRequest loads the plan page and reads the posted form.
-func (s *Server) planEditRequest(c *gin.Context) (*planEditorView, url.Values, bool) {
-	v, ok := s.loadPlanEditor(c)
-	if !ok {
-		return nil, nil, false
-	}
-	values, err := dpParseForm(c)
+func (s *Server) planEditRequest(c *gin.Context) (*planEditorView, url.Values, error) {
+	v, err := s.loadPlanEditor(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return nil, nil, false
+		return nil, nil, err
 	}
-	return v, values, true
+	values, err := site.ParseForm(c)
+	return v, values, err
 }
 
 // planConflict shows the plan page with a message about a refused change.
-func (s *Server) planConflict(c *gin.Context, v *planEditorView, err error, key string) {
+func (s *Server) planConflict(c *gin.Context, v *planEditorView, err error, key string) error {
 	if forms.ErrorCode(err) == forms.ECONFLICT && !v.Plan.Archived {
-		v.Notice, v.NoticeKind = s.localizer(c).T(key), "error"
-		s.renderPlanEditor(c, http.StatusConflict, v)
-		return
+		v.Notice, v.NoticeKind = s.Localizer(c).T(key), "error"
+		return s.renderPlanEditor(c, http.StatusConflict, v)
 	}
-	s.planEditFailed(c, v, err)
+	return s.planEditFailed(c, v, err)
 }
 
 // planFormRefused shows the plan page again with the form open when listed
@@ -50,23 +46,23 @@ func (s *Server) planFormRefused(c *gin.Context, v *planEditorView, open string,
 	return true
 }
 
-func (s *Server) addArea(c *gin.Context) {
-	v, values, ok := s.planEditRequest(c)
-	if !ok {
-		return
+func (s *Server) addArea(c *gin.Context) error {
+	v, values, err := s.planEditRequest(c)
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	title := values.Get("title")
-	id, err := s.DB.AddArea(c.Request.Context(), v.Plan.ID, title, account(c).Actor())
+	id, err := s.DB.AddArea(c.Request.Context(), v.Plan.ID, title, site.AccountOf(c).Actor())
 	if err != nil {
 		v.NewArea = title
 		if s.planFormRefused(c, v, "new-area", v.Errors.addAll(l, err, func(string) string { return "new-area-title" }, func(string) string { return l.T("plans.field.new_area") })) {
-			return
+			return nil
 		}
-		s.planEditFailed(c, v, err)
-		return
+		return s.planEditFailed(c, v, err)
 	}
 	s.planSaved(c, v.Plan.ID, fmt.Sprintf("area-%d", id))
+	return nil
 }
 
 // planItemEdit is what the forms of an area and of an activity differ in:
@@ -85,19 +81,17 @@ type planItemEdit struct {
 
 // updatePlanItem saves an area or activity (action=save), moves it (up,
 // down) or deletes it (delete).
-func (s *Server) updatePlanItem(c *gin.Context, e planItemEdit) {
-	v, values, ok := s.planEditRequest(c)
-	if !ok {
-		return
+func (s *Server) updatePlanItem(c *gin.Context, e planItemEdit) error {
+	v, values, err := s.planEditRequest(c)
+	if err != nil {
+		return err
 	}
-	id, ok := dpParamID(c, e.param)
-	if !ok {
-		s.errorPage(c, notFound)
-		return
+	id, err := site.ParamID(c, e.param)
+	if err != nil {
+		return err
 	}
-	ctx, actor := c.Request.Context(), account(c).Actor()
+	ctx, actor := c.Request.Context(), site.AccountOf(c).Actor()
 	target := fmt.Sprintf(e.anchor, id)
-	var err error
 	switch values.Get("action") {
 	case "up", "down":
 		err = e.move(ctx, v.Plan.ID, id, values.Get("action") == "up", actor)
@@ -107,27 +101,26 @@ func (s *Server) updatePlanItem(c *gin.Context, e planItemEdit) {
 			target = after
 		}
 		if forms.ErrorCode(err) == forms.ECONFLICT {
-			s.planConflict(c, v, err, e.inUse)
-			return
+			return s.planConflict(c, v, err, e.inUse)
 		}
 	case "save", "":
 		var shown bool
 		if shown, err = e.save(c, v, values, id); shown {
-			return
+			return nil
 		}
 	default:
 		err = &forms.Error{Code: forms.EINVALID, Message: "unknown action"}
 	}
 	if err != nil {
-		s.planEditFailed(c, v, err)
-		return
+		return s.planEditFailed(c, v, err)
 	}
 	s.planSaved(c, v.Plan.ID, target)
+	return nil
 }
 
 // updateArea renames an area (action=save), moves it (up, down) or deletes
 // it when it is empty (delete).
-func (s *Server) updateArea(c *gin.Context) {
+func (s *Server) updateArea(c *gin.Context) error {
 	s.updatePlanItem(c, planItemEdit{
 		param: "area", anchor: "area-%d", inUse: "plans.error.area_not_empty",
 		move: s.DB.MoveArea,
@@ -136,13 +129,14 @@ func (s *Server) updateArea(c *gin.Context) {
 		},
 		save: s.saveArea,
 	})
+	return nil
 }
 
 // saveArea renames an area; a refused title is shown beside its field.
 func (s *Server) saveArea(c *gin.Context, v *planEditorView, values url.Values, areaID int64) (bool, error) {
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	title := values.Get("title")
-	err := s.DB.UpdateArea(c.Request.Context(), v.Plan.ID, areaID, title, account(c).Actor())
+	err := s.DB.UpdateArea(c.Request.Context(), v.Plan.ID, areaID, title, site.AccountOf(c).Actor())
 	if forms.ErrorCode(err) != forms.EINVALID {
 		return false, err
 	}
@@ -160,22 +154,21 @@ func (s *Server) saveArea(c *gin.Context, v *planEditorView, values url.Values, 
 	return false, err
 }
 
-func (s *Server) addActivity(c *gin.Context) {
-	v, values, ok := s.planEditRequest(c)
-	if !ok {
-		return
+func (s *Server) addActivity(c *gin.Context) error {
+	v, values, err := s.planEditRequest(c)
+	if err != nil {
+		return err
 	}
-	areaID, ok := dpParamID(c, "area")
-	if !ok {
-		s.errorPage(c, notFound)
-		return
+	areaID, err := site.ParamID(c, "area")
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	f, wellFormed := planActivityFormFrom(values)
 	a, err := f.Validate(wellFormed)
 	var id int64
 	if err == nil {
-		id, err = s.DB.AddActivity(c.Request.Context(), v.Plan.ID, areaID, a, account(c).Actor())
+		id, err = s.DB.AddActivity(c.Request.Context(), v.Plan.ID, areaID, a, site.AccountOf(c).Actor())
 	}
 	if err != nil {
 		for i := range v.Areas {
@@ -185,18 +178,18 @@ func (s *Server) addActivity(c *gin.Context) {
 			v.Areas[i].New = f
 			prefix := fmt.Sprintf("new-act-%d", areaID)
 			if s.planFormRefused(c, v, prefix, s.addActivityErrors(l, &v.Errors, prefix, l.T("plans.new_activity_in", v.Areas[i].Title), err)) {
-				return
+				return nil
 			}
 		}
-		s.planEditFailed(c, v, err)
-		return
+		return s.planEditFailed(c, v, err)
 	}
 	s.planSaved(c, v.Plan.ID, fmt.Sprintf("activity-%d", id))
+	return nil
 }
 
 // updateActivity saves an activity (action=save), moves it within its area
 // (up, down) or deletes it when no answer refers to it (delete).
-func (s *Server) updateActivity(c *gin.Context) {
+func (s *Server) updateActivity(c *gin.Context) error {
 	s.updatePlanItem(c, planItemEdit{
 		param: "activity", anchor: "activity-%d", inUse: "plans.error.activity_in_use",
 		move: s.DB.MoveActivity,
@@ -209,16 +202,17 @@ func (s *Server) updateActivity(c *gin.Context) {
 		},
 		save: s.saveActivity,
 	})
+	return nil
 }
 
 // saveActivity stores an activity's form; its problems are shown beside its
 // fields.
 func (s *Server) saveActivity(c *gin.Context, v *planEditorView, values url.Values, actID int64) (bool, error) {
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	f, wellFormed := planActivityFormFrom(values)
 	a, err := f.Validate(wellFormed)
 	if err == nil {
-		err = s.DB.UpdateActivity(c.Request.Context(), v.Plan.ID, actID, a, account(c).Actor())
+		err = s.DB.UpdateActivity(c.Request.Context(), v.Plan.ID, actID, a, site.AccountOf(c).Actor())
 	}
 	if forms.ErrorCode(err) != forms.EINVALID {
 		return false, err

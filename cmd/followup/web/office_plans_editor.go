@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -96,24 +97,21 @@ func (s *Server) planSaved(c *gin.Context, planID int64, target string) {
 }
 
 // loadPlanEditor builds the plan page of the path's plan from what is stored.
-func (s *Server) loadPlanEditor(c *gin.Context) (*planEditorView, bool) {
-	id, ok := dpParamID(c, "plan")
-	if !ok {
-		s.errorPage(c, notFound)
-		return nil, false
+func (s *Server) loadPlanEditor(c *gin.Context) (*planEditorView, error) {
+	id, err := site.ParamID(c, "plan")
+	if err != nil {
+		return nil, err
 	}
 	ctx := c.Request.Context()
 	plan, err := s.DB.Plan(ctx, id)
 	if err != nil {
-		s.errorPage(c, err)
-		return nil, false
+		return nil, err
 	}
 	deps, err := s.DB.Departments(ctx, true)
 	if err != nil {
-		s.errorPage(c, err)
-		return nil, false
+		return nil, err
 	}
-	acct := account(c)
+	acct := site.AccountOf(c)
 	v := &planEditorView{Plan: plan, Departments: deps, Names: map[int64]string{}, Admin: acct.IsAdmin()}
 	v.Editable = v.Admin && !plan.Archived
 	for _, d := range deps {
@@ -129,15 +127,13 @@ func (s *Server) loadPlanEditor(c *gin.Context) (*planEditorView, bool) {
 	var actsInUse, statusesInUse map[int64]bool
 	if v.Editable {
 		if actsInUse, err = s.DB.ActivitiesInUse(ctx, id); err != nil {
-			s.errorPage(c, err)
-			return nil, false
+			return nil, err
 		}
 		if statusesInUse, err = s.DB.StatusesInUse(ctx, id); err != nil {
-			s.errorPage(c, err)
-			return nil, false
+			return nil, err
 		}
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v.Meta = planMetaForm{Organisation: plan.Organisation, Title: plan.Title, Year: strconv.Itoa(plan.Year)}
 	for i, ar := range plan.Areas {
 		av := planAreaView{ID: ar.ID, Title: ar.Title, FormTitle: ar.Title, First: i == 0, Last: i == len(plan.Areas)-1,
@@ -159,7 +155,7 @@ func (s *Server) loadPlanEditor(c *gin.Context) (*planEditorView, bool) {
 	if plan.Archived {
 		v.Notice, v.NoticeKind = l.T("plans.archived_notice"), "warning"
 	}
-	return v, true
+	return v, nil
 }
 
 // planNewStatusRow is the scale form's blank row for adding a status.
@@ -188,20 +184,20 @@ func planActivityFormOf(a forms.Activity) planActivityForm {
 	return f
 }
 
-func (s *Server) renderPlanEditor(c *gin.Context, status int, v *planEditorView) {
-	l := s.localizer(c)
+func (s *Server) renderPlanEditor(c *gin.Context, status int, v *planEditorView) error {
+	l := s.Localizer(c)
 	title := l.T("plans.show_title", v.Plan.Title)
 	if len(v.Errors.List) > 0 || status >= 400 {
 		title = l.T("plans.error_prefix") + title
 	}
-	s.render(c, status, "plans_show", page{L: l, Title: title, Data: v})
+	return s.pages.Render(c, status, "plans_show", site.Page{L: l, Title: title, Data: v})
 }
 
 // planEditFailed shows the plan page again after a change was refused for
 // a reason of the whole plan (archived, in use, changed by someone), or the
 // error page for anything else.
-func (s *Server) planEditFailed(c *gin.Context, v *planEditorView, err error) {
-	l := s.localizer(c)
+func (s *Server) planEditFailed(c *gin.Context, v *planEditorView, err error) error {
+	l := s.Localizer(c)
 	switch forms.ErrorCode(err) {
 	case forms.ECONFLICT:
 		if v.Plan.Archived {
@@ -212,8 +208,9 @@ func (s *Server) planEditFailed(c *gin.Context, v *planEditorView, err error) {
 		v.NoticeKind = "error"
 		s.renderPlanEditor(c, http.StatusConflict, v)
 	default:
-		s.errorPage(c, err)
+		return err
 	}
+	return nil
 }
 
 // planFieldKey adjusts a domain message key to the plan's forms.

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -52,8 +53,8 @@ func planImportPage(l *i18n.Localizer) importPage {
 		errorPrefix: l.T("plans.error_prefix"), noFile: l.T("plans.import.no_file")}
 }
 
-func (s *Server) showPlanImport(c *gin.Context) {
-	renderImport(s, c, http.StatusOK, planImportPage(s.localizer(c)), &planImportView{})
+func (s *Server) showPlanImport(c *gin.Context) error {
+	return renderImport(s, c, http.StatusOK, planImportPage(s.Localizer(c)), &planImportView{})
 }
 
 // parsePlanFile reads an uploaded plan: a workbook made from the template,
@@ -74,32 +75,32 @@ func parsePlanFile(data []byte, deps []forms.Department) (*forms.Plan, *forms.Pl
 	return p, doc, err
 }
 
-func (s *Server) previewPlanImport(c *gin.Context) {
-	l := s.localizer(c)
+func (s *Server) previewPlanImport(c *gin.Context) error {
+	l := s.Localizer(c)
 	pg := planImportPage(l)
-	v, data, ok := importUpload[planPreview](s, c, pg)
-	if !ok {
-		return
+	v, data, err := importUpload[planPreview](c, pg)
+	if err != nil {
+		return err
+	}
+	if data == nil {
+		return renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
 	}
 	deps, err := s.DB.Departments(c.Request.Context(), true)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	plan, doc, err := parsePlanFile(data, deps)
 	if err != nil {
-		refuseImport(s, c, pg, v, err)
-		return
+		return refuseImport(s, c, pg, v, err)
 	}
 	b, err := json.Marshal(doc)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	v.Preview = s.planPreviewOf(c, l, plan, deps)
 	v.Preview.Document = string(b)
 	v.Preview.Digest = s.dpDigest(planImportPurpose, b)
-	renderImport(s, c, http.StatusOK, pg, v)
+	return renderImport(s, c, http.StatusOK, pg, v)
 }
 
 // planPreviewOf describes the plan an import would create.
@@ -130,24 +131,21 @@ func (s *Server) planPreviewOf(c *gin.Context, l *i18n.Localizer, plan *forms.Pl
 	return p
 }
 
-func (s *Server) confirmPlanImport(c *gin.Context) {
-	values, err := dpParseForm(c)
+func (s *Server) confirmPlanImport(c *gin.Context) error {
+	values, err := site.ParseForm(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	pg := planImportPage(l)
 	docJSON := values.Get("document")
 	if !s.dpDigestOK(planImportPurpose, []byte(docJSON), values.Get("digest")) {
-		renderImport(s, c, http.StatusUnprocessableEntity, pg, &planImportView{Error: l.T("plans.import.tampered")})
-		return
+		return renderImport(s, c, http.StatusUnprocessableEntity, pg, &planImportView{Error: l.T("plans.import.tampered")})
 	}
 	deps, err := s.DB.Departments(ctx, true)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	doc, err := forms.DecodePlanDocument(strings.NewReader(docJSON))
 	var plan *forms.Plan
@@ -156,13 +154,12 @@ func (s *Server) confirmPlanImport(c *gin.Context) {
 	}
 	if err != nil {
 		// The departments changed since the preview.
-		refuseImport(s, c, pg, &planImportView{}, err)
-		return
+		return refuseImport(s, c, pg, &planImportView{}, err)
 	}
-	id, err := s.DB.CreatePlan(ctx, plan, account(c).Actor())
+	id, err := s.DB.CreatePlan(ctx, plan, site.AccountOf(c).Actor())
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/kontor/planer/%d?importerad=1", id))
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -18,9 +19,6 @@ import (
 
 // maxScaleRows bounds the scale form.
 const maxScaleRows = 40
-
-// dpChecked reads a checkbox.
-func dpChecked(v string) bool { return v == "1" || v == "on" }
 
 // planPickColour chooses between the colour picker and the text field: the
 // one that differs from the stored colour wins, the text field when both do.
@@ -56,9 +54,9 @@ func planScaleForm(values url.Values, l *i18n.Localizer, e *dpErrors) ([]planSta
 	for i := range n {
 		p := fmt.Sprintf("s-%d-", i)
 		r := planStatusRow{Row: i, Name: values.Get(p + "name"), Color: values.Get(p + "color"), ColorText: values.Get(p + "colortext"),
-			ColorWas: values.Get(p + "colorwas"), Done: dpChecked(values.Get(p + "done")), CarriesOver: dpChecked(values.Get(p + "carries")),
-			NotApplicable: dpChecked(values.Get(p + "na")), CommentRequired: dpChecked(values.Get(p + "comment")),
-			Order: values.Get(p + "order"), Remove: dpChecked(values.Get(p + "remove"))}
+			ColorWas: values.Get(p + "colorwas"), Done: site.Checked(values.Get(p + "done")), CarriesOver: site.Checked(values.Get(p + "carries")),
+			NotApplicable: site.Checked(values.Get(p + "na")), CommentRequired: site.Checked(values.Get(p + "comment")),
+			Order: values.Get(p + "order"), Remove: site.Checked(values.Get(p + "remove"))}
 		if s := values.Get(p + "id"); s != "" {
 			if r.ID, err = strconv.ParseInt(s, 10, 64); err != nil || r.ID <= 0 {
 				return nil, nil, nil, &forms.Error{Code: forms.EINVALID, Message: "malformed scale form"}
@@ -95,26 +93,25 @@ func planScaleForm(values url.Values, l *i18n.Localizer, e *dpErrors) ([]planSta
 // domain's field names.
 var planScaleFieldIDs = map[string]string{"name": "name", "color": "colortext", "done": "done"}
 
-func (s *Server) updateScale(c *gin.Context) {
-	v, values, ok := s.planEditRequest(c)
-	if !ok {
-		return
+func (s *Server) updateScale(c *gin.Context) error {
+	v, values, err := s.planEditRequest(c)
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	inUse := map[int64]bool{}
 	for _, r := range v.Scale {
 		inUse[r.ID] = r.InUse
 	}
 	rows, scale, rowOf, err := planScaleForm(values, l, &v.Errors)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	if len(v.Errors.List) == 0 {
-		err = s.DB.ReplaceScale(c.Request.Context(), v.Plan.ID, scale, account(c).Actor())
+		err = s.DB.ReplaceScale(c.Request.Context(), v.Plan.ID, scale, site.AccountOf(c).Actor())
 		if err == nil {
 			s.planSaved(c, v.Plan.ID, "scale")
-			return
+			return nil
 		}
 	}
 	rowByID := map[int64]int{}
@@ -128,8 +125,7 @@ func (s *Server) updateScale(c *gin.Context) {
 	status := http.StatusUnprocessableEntity
 	fe, isForm := err.(*forms.Error)
 	if err != nil && (!isForm || len(fe.Fields) == 0) {
-		s.planEditFailed(c, v, err)
-		return
+		return s.planEditFailed(c, v, err)
 	}
 	if fe != nil {
 		if fe.Code == forms.ECONFLICT {
@@ -160,7 +156,7 @@ func (s *Server) updateScale(c *gin.Context) {
 		}
 	}
 	v.Open = "scale-edit"
-	s.renderPlanEditor(c, status, v)
+	return s.renderPlanEditor(c, status, v)
 }
 
 // scanStatusField reads a field path statuses[k].field.

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/xuri/excelize/v2"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -26,12 +27,11 @@ import (
 const planSheetDepartments = "Verksamheter"
 
 // planTemplate sends the template, with the current departments.
-func (s *Server) planTemplate(c *gin.Context) {
+func (s *Server) planTemplate(c *gin.Context) error {
 	ctx := c.Request.Context()
 	deps, err := s.DB.Departments(ctx, false)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	year := s.Now().In(s.Loc).Year()
 	meta := forms.PlanMeta{Year: year}
@@ -42,10 +42,10 @@ func (s *Server) planTemplate(c *gin.Context) {
 	meta.Title = fmt.Sprintf("Handlingsplan för informationssäkerhet och dataskydd %d", meta.Year)
 	var buf bytes.Buffer
 	if err := writePlanTemplate(&buf, deps, meta); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
-	s.sendFile(c, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "planmall.xlsx", buf.Bytes())
+	site.SendFile(c, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "planmall.xlsx", buf.Bytes())
+	return nil
 }
 
 // writePlanTemplate writes the template workbook to w.

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
@@ -20,11 +21,10 @@ type dashboardView struct {
 	Plans  []storage.PlanSummary
 }
 
-func (s *Server) dashboard(c *gin.Context) {
+func (s *Server) dashboard(c *gin.Context) error {
 	all, plans, err := s.roundSummaries(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	var v dashboardView
 	for _, r := range all {
@@ -40,18 +40,17 @@ func (s *Server) dashboard(c *gin.Context) {
 			v.Plans = append(v.Plans, p)
 		}
 	}
-	l := s.localizer(c)
-	s.render(c, http.StatusOK, "dashboard", page{L: l, Title: l.T("dashboard.title"), Data: v})
+	l := s.Localizer(c)
+	return s.pages.Render(c, http.StatusOK, "dashboard", site.Page{L: l, Title: l.T("dashboard.title"), Data: v})
 }
 
-func (s *Server) listRounds(c *gin.Context) {
+func (s *Server) listRounds(c *gin.Context) error {
 	all, _, err := s.roundSummaries(c)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
-	s.render(c, http.StatusOK, "rounds", page{L: l, Title: l.T("rounds.title"), Data: all})
+	l := s.Localizer(c)
+	return s.pages.Render(c, http.StatusOK, "rounds", site.Page{L: l, Title: l.T("rounds.title"), Data: all})
 }
 
 // roundOption is one choice of a select on the round page; Label is a
@@ -79,36 +78,34 @@ type roundPageView struct {
 	DeadlinePassed bool
 	Loc            *time.Location
 	Participants   []participantOption
-	Errors         []fieldError
+	Errors         []site.FieldError
 	FieldErrs      map[string]string
 }
 
-func (s *Server) showRound(c *gin.Context) {
-	id, ok := s.roundParam(c, "round")
-	if !ok {
-		return
+func (s *Server) showRound(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
+	if err != nil {
+		return err
 	}
-	s.renderRound(c, http.StatusOK, id, nil, nil)
+	return s.renderRound(c, http.StatusOK, id, nil, nil)
 }
 
 // renderRound shows a round's page; checked (the participants as typed)
 // and formErr come from a refused participants form.
-func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int64, formErr error) {
+func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int64, formErr error) error {
 	ctx := c.Request.Context()
 	round, rows, err := s.DB.RoundProgress(ctx, id)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	plan, err := s.DB.Plan(ctx, round.PlanID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v := &roundPageView{Round: round, Plan: plan, Counts: storage.CountProgress(rows), Loc: s.Loc, FieldErrs: map[string]string{},
 		DeadlinePassed: round.State == forms.RoundOpen && round.DeadlinePassed(s.Now(), s.Loc)}
-	v.CountText = i18n.ResponseCount(l, progressCount(v.Counts))
+	v.CountText = i18n.ResponseCount(l, site.ResponseCount(v.Counts))
 
 	v.Sort = c.Query("sortera")
 	if v.Sort != roundSortState && v.Sort != roundSortSaved {
@@ -137,11 +134,10 @@ func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int
 		v.FilterOptions = append(v.FilterOptions, roundOption{Value: st.Slug, Label: "response.state." + string(st.State), Selected: st.Slug == v.Filter})
 	}
 
-	if a := account(c); a.IsAdmin() && round.State == forms.RoundDraft {
+	if a := site.AccountOf(c); a.IsAdmin() && round.State == forms.RoundDraft {
 		deps, err := s.DB.Departments(ctx, true)
 		if err != nil {
-			s.errorPage(c, err)
-			return
+			return err
 		}
 		if checked == nil {
 			checked = current
@@ -154,24 +150,22 @@ func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int
 		labels := map[string]string{"departments": l.T("rounds.participants.legend")}
 		v.Errors, v.FieldErrs = roundFormErrors(l, formErr, labels, map[string]string{"departments": "departments"})
 	}
-	s.render(c, status, "rounds_show", page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+	return s.pages.Render(c, status, "rounds_show", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
 // setRoundState opens, closes or reopens a round.
-func (s *Server) setRoundState(c *gin.Context) {
-	before, ok := s.loadRound(c)
-	if !ok {
-		return
+func (s *Server) setRoundState(c *gin.Context) error {
+	before, err := s.loadRound(c)
+	if err != nil {
+		return err
 	}
 	id := before.ID
 	state := forms.RoundState(c.PostForm("state"))
 	if state != forms.RoundOpen && state != forms.RoundClosed {
-		s.errorPage(c, forms.Errorf(forms.EINVALID, "unknown round state %q", state))
-		return
+		return forms.Errorf(forms.EINVALID, "unknown round state %q", state)
 	}
-	if err := s.DB.SetRoundState(c.Request.Context(), id, state, account(c).Actor()); err != nil {
-		s.errorPage(c, err)
-		return
+	if err := s.DB.SetRoundState(c.Request.Context(), id, state, site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
 	flash := ""
 	switch {
@@ -183,23 +177,22 @@ func (s *Server) setRoundState(c *gin.Context) {
 		flash = "oppnad-igen"
 	}
 	roundRedirect(c, roundPath(id), flash)
+	return nil
 }
 
 // setParticipants changes who takes part in a draft round.
-func (s *Server) setParticipants(c *gin.Context) {
-	id, ok := s.roundParam(c, "round")
-	if !ok {
-		return
+func (s *Server) setParticipants(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
+	if err != nil {
+		return err
 	}
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
 	ctx := c.Request.Context()
 	round, err := s.DB.Round(ctx, id)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	ids, valid := roundParseIDs(c.Request.PostForm["departments"])
 	switch {
@@ -209,22 +202,20 @@ func (s *Server) setParticipants(c *gin.Context) {
 	case !valid:
 		err = roundFieldErr("departments", "error.round_participants_unknown")
 	default:
-		err = s.DB.SetParticipants(ctx, id, ids, account(c).Actor())
+		err = s.DB.SetParticipants(ctx, id, ids, site.AccountOf(c).Actor())
 	}
 	if err == nil {
 		roundRedirect(c, roundPath(id), "deltagare")
-		return
+		return nil
 	}
 	switch forms.ErrorCode(err) {
 	case forms.EINVALID, forms.ECONFLICT, forms.ECLOSED:
-		st, _ := statusOf(err)
 		if ids == nil {
 			ids = []int64{}
 		}
-		s.renderRound(c, st, id, ids, err)
-	default:
-		s.errorPage(c, err)
+		return s.renderRound(c, site.Status(err), id, ids, err)
 	}
+	return err
 }
 
 // newRoundView is the form that creates a round, with what was typed.
@@ -236,16 +227,17 @@ type newRoundView struct {
 	Title       string
 	ReportDate  string
 	Deadline    string
-	Errors      []fieldError
+	Errors      []site.FieldError
 	FieldErrs   map[string]string
 }
 
-func (s *Server) newRound(c *gin.Context) {
+func (s *Server) newRound(c *gin.Context) error {
 	v := &newRoundView{Kind: string(forms.RoundInterim), FieldErrs: map[string]string{}}
 	v.PlanID, _ = strconv.ParseInt(c.Query("plan"), 10, 64)
 	if err := s.renderNewRound(c, http.StatusOK, v, nil, true); err != nil {
-		s.errorPage(c, err)
+		return err
 	}
+	return nil
 }
 
 // renderNewRound fills in the choices of plans and departments (every
@@ -275,22 +267,20 @@ func (s *Server) renderNewRound(c *gin.Context, status int, v *newRoundView, che
 		}
 	}
 	v.Departments = roundParticipantOptions(deps, checked)
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	title := l.T("rounds.new.title")
 	if len(v.Errors) > 0 {
 		title = l.T("questionnaire.error_title_prefix") + title
 	}
-	s.render(c, status, "rounds_new", page{L: l, Title: title, Data: v})
-	return nil
+	return s.pages.Render(c, status, "rounds_new", site.Page{L: l, Title: title, Data: v})
 }
 
-func (s *Server) createRound(c *gin.Context) {
+func (s *Server) createRound(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
 	ctx := c.Request.Context()
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	f := c.Request.PostForm
 	v := &newRoundView{Kind: f.Get("kind"), Title: f.Get("title"), ReportDate: f.Get("report_date"), Deadline: f.Get("deadline"), FieldErrs: map[string]string{}}
 	v.PlanID, _ = strconv.ParseInt(f.Get("plan"), 10, 64)
@@ -319,11 +309,11 @@ func (s *Server) createRound(c *gin.Context) {
 	}
 	var id int64
 	if len(order) == 0 {
-		id, err = s.DB.CreateRound(ctx, in, account(c).Actor())
+		id, err = s.DB.CreateRound(ctx, in, site.AccountOf(c).Actor())
 		switch {
 		case err == nil:
 			roundRedirect(c, roundPath(id), "skapad")
-			return
+			return nil
 		case forms.ErrorCode(err) == forms.ENOTFOUND:
 			add("plan", "error.round_plan")
 		case forms.ErrorCode(err) == forms.EINVALID:
@@ -335,8 +325,7 @@ func (s *Server) createRound(c *gin.Context) {
 				add("departments", "error.round_participants_unknown")
 			}
 		default:
-			s.errorPage(c, err)
-			return
+			return err
 		}
 	}
 	// Show the fields in the order of the form.
@@ -351,20 +340,21 @@ func (s *Server) createRound(c *gin.Context) {
 	v.Errors, v.FieldErrs = roundFormErrors(l, &forms.Error{Code: forms.EINVALID, Fields: fields, Order: sorted}, labels,
 		map[string]string{"kind": "kind-interim", "departments": "departments"})
 	if err := s.renderNewRound(c, http.StatusUnprocessableEntity, v, ids, false); err != nil {
-		s.errorPage(c, err)
+		return err
 	}
+	return nil
 }
 
 // setRoundDates changes a round's reporting date and deadline, so the
 // office can give departments more time or correct a date.
-func (s *Server) setRoundDates(c *gin.Context) {
-	round, ok := s.loadRound(c)
-	if !ok {
-		return
+func (s *Server) setRoundDates(c *gin.Context) error {
+	round, err := s.loadRound(c)
+	if err != nil {
+		return err
 	}
-	if err := s.DB.SetRoundDates(c.Request.Context(), round.ID, c.PostForm("report_date"), c.PostForm("deadline"), account(c).Actor()); err != nil {
-		s.errorPage(c, err)
-		return
+	if err := s.DB.SetRoundDates(c.Request.Context(), round.ID, c.PostForm("report_date"), c.PostForm("deadline"), site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
 	roundRedirect(c, roundPath(round.ID), "datum")
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/reports"
 )
@@ -18,60 +19,59 @@ const (
 // roundReport loads a round's report for a download, with the round's report
 // settings; the compiler is the name the settings give, else the signed-in
 // account.
-func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, bool) {
-	id, ok := s.roundParam(c, "round")
-	if !ok {
-		return nil, false
+func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, error) {
+	id, err := site.ParamID(c, "round")
+	if err != nil {
+		return nil, err
 	}
 
 	rep, err := s.DB.RoundReport(c.Request.Context(), id)
 	if err != nil {
-		s.errorPage(c, err)
-		return nil, false
+		return nil, err
 	}
 	rep.CompiledBy = rep.Settings.CompiledBy
-	if a := account(c); a != nil && rep.CompiledBy == "" {
+	if a := site.AccountOf(c); a != nil && rep.CompiledBy == "" {
 		rep.CompiledBy = a.Name
 		if rep.CompiledBy == "" {
 			rep.CompiledBy = a.Email
 		}
 	}
-	return rep, true
+	return rep, nil
 }
 
 // exportWorkbook sends the round's Excel workbook; ?per_verksamhet=0 leaves
 // out the sheet per department.
-func (s *Server) exportWorkbook(c *gin.Context) {
-	if !s.acquireExport(c) {
-		return
+func (s *Server) exportWorkbook(c *gin.Context) error {
+	if err := s.acquireExport(); err != nil {
+		return err
 	}
 	defer s.releaseExport()
-	rep, ok := s.roundReport(c)
-	if !ok {
-		return
+	rep, err := s.roundReport(c)
+	if err != nil {
+		return err
 	}
 	opts := reports.WorkbookOptions{PerDepartment: c.Query("per_verksamhet") != "0", Created: s.Now(), Location: s.Loc}
-	s.streamDownload(c, roundXLSXType, reports.WorkbookFileName(rep), func(w io.Writer) error {
+	return s.StreamDownload(c, roundXLSXType, reports.WorkbookFileName(rep), func(w io.Writer) error {
 		return reports.WriteWorkbook(w, rep, opts)
 	})
 }
 
 // exportReport sends the round's PDF report; ?bilaga=0 leaves out the
 // appendix with each department's answers.
-func (s *Server) exportReport(c *gin.Context) {
-	if !s.acquireExport(c) {
-		return
+func (s *Server) exportReport(c *gin.Context) error {
+	if err := s.acquireExport(); err != nil {
+		return err
 	}
 	defer s.releaseExport()
-	rep, ok := s.roundReport(c)
-	if !ok {
-		return
+	rep, err := s.roundReport(c)
+	if err != nil {
+		return err
 	}
 	if c.Query("bilaga") == "0" {
 		rep.Settings.Appendix = false
 	}
 	opts := reports.ReportOptions{Created: s.Now(), Location: s.Loc}
-	s.streamDownload(c, roundPDFType, reports.ReportFileName(rep), func(w io.Writer) error {
+	return s.StreamDownload(c, roundPDFType, reports.ReportFileName(rep), func(w io.Writer) error {
 		return reports.WriteReport(w, rep, opts)
 	})
 }
@@ -80,15 +80,14 @@ func (s *Server) exportReport(c *gin.Context) {
 // hundreds of megabytes while it is written.
 const maxExports = 2
 
-// acquireExport takes an export slot, or answers "busy, try again" when
-// every slot is taken.
-func (s *Server) acquireExport(c *gin.Context) bool {
+// acquireExport takes an export slot, or is EBUSY ("busy, try again")
+// when every slot is taken.
+func (s *Server) acquireExport() error {
 	select {
 	case s.exports <- struct{}{}:
-		return true
+		return nil
 	default:
-		s.errorPage(c, &forms.Error{Code: forms.EBUSY, Message: "every export slot is taken"})
-		return false
+		return forms.Errorf(forms.EBUSY, "every export slot is taken")
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -30,15 +31,14 @@ type linksView struct {
 
 // showLinks shows the departments' links. ?ersatt=<department> asks to
 // confirm replacing that department's link.
-func (s *Server) showLinks(c *gin.Context) {
-	round, ok := s.loadRound(c)
-	if !ok {
-		return
+func (s *Server) showLinks(c *gin.Context) error {
+	round, err := s.loadRound(c)
+	if err != nil {
+		return err
 	}
 	links, err := s.DB.Links(c.Request.Context(), s.Secret, round.ID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	v := &linksView{Round: round}
 	var all strings.Builder
@@ -60,29 +60,29 @@ func (s *Server) showLinks(c *gin.Context) {
 	}
 	w.Flush()
 	v.All, v.Lines = all.String(), len(links)+1
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	title := l.T("rounds.links.title", round.Title)
 	if v.Confirm != nil {
 		title = l.T("rounds.links.confirm_title", v.Confirm.Name)
 	}
-	s.render(c, http.StatusOK, "rounds_links", page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+	return s.pages.Render(c, http.StatusOK, "rounds_links", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
 // replaceLink gives a department a new link once confirmed; the old link
 // stops working at once. Without confirm=1 it asks first.
-func (s *Server) replaceLink(c *gin.Context) {
-	roundID, depID, ok := s.roundDeptParams(c)
-	if !ok {
-		return
+func (s *Server) replaceLink(c *gin.Context) error {
+	roundID, depID, err := roundDeptParams(c)
+	if err != nil {
+		return err
 	}
 	base := roundPath(roundID) + "/lankar"
 	if c.PostForm("confirm") != "1" {
 		c.Redirect(http.StatusSeeOther, base+"?ersatt="+strconv.FormatInt(depID, 10)+"#bekrafta")
-		return
+		return nil
 	}
-	if _, err := s.DB.ReplaceLink(c.Request.Context(), s.Secret, roundID, depID, account(c).Actor()); err != nil {
-		s.errorPage(c, err)
-		return
+	if _, err := s.DB.ReplaceLink(c.Request.Context(), s.Secret, roundID, depID, site.AccountOf(c).Actor()); err != nil {
+		return err
 	}
 	c.Redirect(http.StatusSeeOther, base+"?klart=lank#lank-"+strconv.FormatInt(depID, 10))
+	return nil
 }

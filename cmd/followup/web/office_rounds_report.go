@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -24,7 +25,7 @@ type reportView struct {
 	Saved     forms.ReportSettings
 	Form      forms.ReportSettings
 	Texts     []reportTextSummary
-	Errors    []fieldError
+	Errors    []site.FieldError
 	FieldErrs map[string]string
 	// Conflict holds what another coordinator saved while this one chose.
 	Conflict *forms.ReportSettings
@@ -89,28 +90,27 @@ func (s *Server) loadReport(ctx context.Context, l *i18n.Localizer, roundID int6
 }
 
 // showReport renders the report page; ?sparad=1 names a save just made.
-func (s *Server) showReport(c *gin.Context) {
-	id, ok := s.roundParam(c, "round")
-	if !ok {
-		return
+func (s *Server) showReport(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v, err := s.loadReport(c.Request.Context(), l, id)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	if c.Query("sparad") == "1" {
 		v.Notice = l.T("report.saved_notice", v.Saved.Version)
 	}
-	s.render(c, http.StatusOK, "report", page{L: l, Title: l.T("report.title", v.Round.Title), Data: v})
+	return s.pages.Render(c, http.StatusOK, "report", site.Page{L: l, Title: l.T("report.title", v.Round.Title), Data: v})
 }
 
 // reportFormOf reads the settings form; every choice not ticked is off.
 func reportFormOf(form url.Values) forms.ReportSettings {
-	in := forms.ReportSettings{Appendix: checked(form.Get("appendix")), DepartmentTables: checked(form.Get("department_tables")),
-		Comments: checked(form.Get("comments")), Drafts: checked(form.Get("drafts")), Chart: checked(form.Get("chart")),
-		EmptyStatuses: checked(form.Get("empty_statuses")), Paper: forms.Paper(form.Get("paper")), CompiledBy: form.Get("compiled_by")}
+	in := forms.ReportSettings{Appendix: site.Checked(form.Get("appendix")), DepartmentTables: site.Checked(form.Get("department_tables")),
+		Comments: site.Checked(form.Get("comments")), Drafts: site.Checked(form.Get("drafts")), Chart: site.Checked(form.Get("chart")),
+		EmptyStatuses: site.Checked(form.Get("empty_statuses")), Paper: forms.Paper(form.Get("paper")), CompiledBy: form.Get("compiled_by")}
 	in.Version, _ = strconv.Atoi(form.Get("v"))
 	return in
 }
@@ -119,32 +119,29 @@ func reportFormOf(form url.Values) forms.ReportSettings {
 // A refused save shows the form again with everything chosen; a save based
 // on settings that someone else has changed since shows theirs next to the
 // form, with status 409, and lets this one save again over them.
-func (s *Server) saveReportSettings(c *gin.Context) {
-	id, ok := s.roundParam(c, "round")
-	if !ok {
-		return
+func (s *Server) saveReportSettings(c *gin.Context) error {
+	id, err := site.ParamID(c, "round")
+	if err != nil {
+		return err
 	}
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	ctx := c.Request.Context()
 	typed := reportFormOf(c.Request.PostForm)
-	_, err := s.DB.SaveReportSettings(ctx, id, typed, account(c).Actor())
+	_, err = s.DB.SaveReportSettings(ctx, id, typed, site.AccountOf(c).Actor())
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, reportPath(id)+"?sparad=1#notice")
-		return
+		return nil
 	}
 	code := forms.ErrorCode(err)
 	if code != forms.EINVALID && code != forms.ECONFLICT {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	v, lerr := s.loadReport(ctx, l, id)
 	if lerr != nil {
-		s.errorPage(c, lerr)
-		return
+		return lerr
 	}
 	v.Form = typed
 	status := http.StatusUnprocessableEntity
@@ -154,10 +151,10 @@ func (s *Server) saveReportSettings(c *gin.Context) {
 		v.Conflict = &theirs
 		v.Form.Version = theirs.Version
 	} else {
-		v.Errors, v.FieldErrs = formErrors(l, err, map[string]formField{
+		v.Errors, v.FieldErrs = site.FormErrors(l, err, map[string]site.FormField{
 			"compiled_by": {Label: l.T("report.field.compiled_by"), Limit: forms.MaxNameRunes},
 			"paper":       {Label: l.T("report.field.paper"), Anchor: "paper-" + string(forms.PaperA4Portrait)},
 		})
 	}
-	s.render(c, status, "report", page{L: l, Title: l.T("cons.error_prefix") + l.T("report.title", v.Round.Title), Data: v})
+	return s.pages.Render(c, status, "report", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("report.title", v.Round.Title), Data: v})
 }

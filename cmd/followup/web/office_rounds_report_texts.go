@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -47,7 +48,7 @@ type reportTextView struct {
 	History      []textVersion
 	Body         string // what the form shows
 	BaseVersion  int
-	Errors       []fieldError
+	Errors       []site.FieldError
 	FieldErrs    map[string]string
 	Conflict     *textVersion // what another coordinator saved meanwhile
 	Notice       string       // translated; shown with role=status
@@ -67,17 +68,16 @@ func reportTextPath(roundID int64, kind forms.TextKind) string {
 }
 
 // reportTextParams reads :round and :kind; anything else is not found.
-func (s *Server) reportTextParams(c *gin.Context) (int64, forms.TextKind, bool) {
-	id, ok := s.roundParam(c, "round")
-	if !ok {
-		return 0, "", false
+func reportTextParams(c *gin.Context) (int64, forms.TextKind, error) {
+	id, err := site.ParamID(c, "round")
+	if err != nil {
+		return 0, "", err
 	}
 	kind, ok := textOfSlug(c.Param("kind"))
 	if !ok {
-		s.errorPage(c, notFound)
-		return 0, "", false
+		return 0, "", forms.Errorf(forms.ENOTFOUND, "no text %q", c.Param("kind"))
 	}
-	return id, kind, true
+	return id, kind, nil
 }
 
 // loadReportText builds a text's page from what is stored.
@@ -113,26 +113,25 @@ func (s *Server) loadReportText(ctx context.Context, l *i18n.Localizer, roundID 
 }
 
 // showReportText renders a text's page; ?sparad=1 names a save just made.
-func (s *Server) showReportText(c *gin.Context) {
-	id, kind, ok := s.reportTextParams(c)
-	if !ok {
-		return
+func (s *Server) showReportText(c *gin.Context) error {
+	id, kind, err := reportTextParams(c)
+	if err != nil {
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v, err := s.loadReportText(c.Request.Context(), l, id, kind)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	// A text posted after the session expired comes back as it was typed.
-	if form, ok := s.takeStash(c); ok {
+	if form, ok := s.TakeKeptForm(c); ok {
 		v.typed(form)
 		v.Notice = l.T("cons.restored_notice")
 	}
 	if c.Query("sparad") == "1" && v.Saved != nil {
 		v.Notice = l.T("report.text_saved_notice", v.Title, v.Saved.Version)
 	}
-	s.render(c, http.StatusOK, "report_text", page{L: l, Title: l.T("report.text_title", v.Title, v.Round.Title), Data: v})
+	return s.pages.Render(c, http.StatusOK, "report_text", site.Page{L: l, Title: l.T("report.text_title", v.Title, v.Round.Title), Data: v})
 }
 
 // typed puts what was typed in the form and the preview.
@@ -146,36 +145,33 @@ func (v *reportTextView) typed(form url.Values) {
 // shows what was typed as the report would print it without saving. A save
 // based on an older version than the stored one (another coordinator saved
 // first) shows both texts with status 409, keeping what was typed.
-func (s *Server) saveReportText(c *gin.Context) {
-	id, kind, ok := s.reportTextParams(c)
-	if !ok {
-		return
+func (s *Server) saveReportText(c *gin.Context) error {
+	id, kind, err := reportTextParams(c)
+	if err != nil {
+		return err
 	}
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	ctx := c.Request.Context()
 	v, err := s.loadReportText(ctx, l, id, kind)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	title := l.T("report.text_title", v.Title, v.Round.Title)
 	v.typed(c.Request.PostForm)
 	if c.PostForm("action") == "preview" {
 		v.Notice = l.T("report.preview_notice")
-		s.render(c, http.StatusOK, "report_text", page{L: l, Title: title, Data: v})
-		return
+		return s.pages.Render(c, http.StatusOK, "report_text", site.Page{L: l, Title: title, Data: v})
 	}
-	_, err = s.DB.SaveRoundText(ctx, id, kind, forms.RoundTextInput{Body: v.Body, BaseVersion: v.BaseVersion}, account(c).Actor())
+	_, err = s.DB.SaveRoundText(ctx, id, kind, forms.RoundTextInput{Body: v.Body, BaseVersion: v.BaseVersion}, site.AccountOf(c).Actor())
 	switch forms.ErrorCode(err) {
 	case "":
 		c.Redirect(http.StatusSeeOther, reportTextPath(id, kind)+"?sparad=1#notice")
 	case forms.EINVALID:
-		v.Errors, v.FieldErrs = formErrors(l, err, map[string]formField{"body": {Label: v.Title, Limit: forms.MaxTextRunes}})
-		s.render(c, http.StatusUnprocessableEntity, "report_text", page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
+		v.Errors, v.FieldErrs = site.FormErrors(l, err, map[string]site.FormField{"body": {Label: v.Title, Limit: forms.MaxTextRunes}})
+		return s.pages.Render(c, http.StatusUnprocessableEntity, "report_text", site.Page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
 	case forms.ECONFLICT:
 		typed := c.Request.PostForm
 		if v2, err2 := s.loadReportText(ctx, l, id, kind); err2 == nil {
@@ -187,8 +183,9 @@ func (s *Server) saveReportText(c *gin.Context) {
 		if v.Saved != nil {
 			v.BaseVersion = v.Saved.Version
 		}
-		s.render(c, http.StatusConflict, "report_text", page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
+		return s.pages.Render(c, http.StatusConflict, "report_text", site.Page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
 	default:
-		s.errorPage(c, err)
+		return err
 	}
+	return nil
 }

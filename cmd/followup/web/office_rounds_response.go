@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
@@ -23,32 +24,30 @@ type officeResponseView struct {
 	DeadlineWarn   bool   // the deadline has passed: a return cannot be acted on
 }
 
-func (s *Server) showResponse(c *gin.Context) {
-	s.renderResponse(c, http.StatusOK, "", nil)
+func (s *Server) showResponse(c *gin.Context) error {
+	return s.renderResponse(c, http.StatusOK, "", nil)
 }
 
 // renderResponse shows the page; message and formErr come from a refused
 // return.
-func (s *Server) renderResponse(c *gin.Context, status int, message string, formErr error) {
-	roundID, depID, ok := s.roundDeptParams(c)
-	if !ok {
-		return
+func (s *Server) renderResponse(c *gin.Context, status int, message string, formErr error) error {
+	roundID, depID, err := roundDeptParams(c)
+	if err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
 	q, err := s.loadQuestionnaire(ctx, "", roundID, depID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
 	events, err := s.DB.ResponseEvents(ctx, roundID, depID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	v := &officeResponseView{questionnaire: q, Events: events, Message: message}
-	v.CanReturn = account(c).IsAdmin() && q.Response.State == forms.ResponseSubmitted && q.Round.State == forms.RoundOpen
-	v.ShowReturnForm = v.CanReturn || (formErr != nil && account(c).IsAdmin())
+	v.CanReturn = site.AccountOf(c).IsAdmin() && q.Response.State == forms.ResponseSubmitted && q.Round.State == forms.RoundOpen
+	v.ShowReturnForm = v.CanReturn || (formErr != nil && site.AccountOf(c).IsAdmin())
 	v.DeadlineWarn = q.Round.State == forms.RoundOpen && q.Round.DeadlinePassed(s.Now(), s.Loc)
 	title := q.Department.Name + " – " + q.Round.Title
 	if formErr != nil {
@@ -64,34 +63,31 @@ func (s *Server) renderResponse(c *gin.Context, status int, message string, form
 			}
 		}
 	}
-	s.render(c, status, "response_office", page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+	return s.pages.Render(c, status, "response_office", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
 // returnResponse sends a submitted response back to the department with a
 // message; the department sees it on its page and can edit again.
-func (s *Server) returnResponse(c *gin.Context) {
-	roundID, depID, ok := s.roundDeptParams(c)
-	if !ok {
-		return
+func (s *Server) returnResponse(c *gin.Context) error {
+	roundID, depID, err := roundDeptParams(c)
+	if err != nil {
+		return err
 	}
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
 	ctx := c.Request.Context()
 	message := c.PostForm("message")
 	// Storage refuses a return the department could not act on (a closed
 	// round or a passed deadline).
-	err := s.DB.ReturnResponse(ctx, s.Loc, roundID, depID, message, account(c).Actor())
+	err = s.DB.ReturnResponse(ctx, s.Loc, roundID, depID, message, site.AccountOf(c).Actor())
 	if err == nil {
 		roundRedirect(c, roundPath(roundID)+"/verksamheter/"+strconv.FormatInt(depID, 10), "aterskickad")
-		return
+		return nil
 	}
-	switch code := forms.ErrorCode(err); code {
+	switch forms.ErrorCode(err) {
 	case forms.EINVALID, forms.ECONFLICT, forms.ECLOSED:
-		st, _ := statusOf(err)
-		s.renderResponse(c, st, message, err)
-	default:
-		s.errorPage(c, err)
+		return s.renderResponse(c, site.Status(err), message, err)
 	}
+	return err
 }

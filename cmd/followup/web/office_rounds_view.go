@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
@@ -39,41 +40,23 @@ func roundRedirect(c *gin.Context, path, flash string) {
 	c.Redirect(http.StatusSeeOther, path)
 }
 
-// roundParam reads a positive id from the path; anything else is the 404
-// page, like an id that does not exist.
-func (s *Server) roundParam(c *gin.Context, name string) (int64, bool) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		s.errorPage(c, notFound)
-		return 0, false
-	}
-	return id, true
-}
-
 // roundDeptParams reads the round and the department of a path such as
 // /kontor/omgangar/:round/verksamheter/:dept; anything else is not found.
-func (s *Server) roundDeptParams(c *gin.Context) (roundID, depID int64, ok bool) {
-	if roundID, ok = s.roundParam(c, "round"); !ok {
-		return 0, 0, false
+func roundDeptParams(c *gin.Context) (roundID, depID int64, err error) {
+	if roundID, err = site.ParamID(c, "round"); err != nil {
+		return 0, 0, err
 	}
-	if depID, ok = s.roundParam(c, "dept"); !ok {
-		return 0, 0, false
-	}
-	return roundID, depID, true
+	depID, err = site.ParamID(c, "dept")
+	return roundID, depID, err
 }
 
-// loadRound loads the round of the path, or shows the error page.
-func (s *Server) loadRound(c *gin.Context) (forms.Round, bool) {
-	id, ok := s.roundParam(c, "round")
-	if !ok {
-		return forms.Round{}, false
-	}
-	round, err := s.DB.Round(c.Request.Context(), id)
+// loadRound loads the round of the path.
+func (s *Server) loadRound(c *gin.Context) (forms.Round, error) {
+	id, err := site.ParamID(c, "round")
 	if err != nil {
-		s.errorPage(c, err)
-		return forms.Round{}, false
+		return forms.Round{}, err
 	}
-	return round, true
+	return s.DB.Round(c.Request.Context(), id)
 }
 
 // roundPath is the office page of a round.
@@ -119,17 +102,17 @@ func (s *Server) roundSummaries(c *gin.Context) ([]roundSummary, []storage.PlanS
 // per-field messages, translated, in the order of the form. labels names
 // each field for the summary; anchors gives the id a field's summary link
 // points at when it is not the field name (radio and checkbox groups).
-func roundFormErrors(l *i18n.Localizer, err error, labels, anchors map[string]string) ([]fieldError, map[string]string) {
-	fields := map[string]formField{}
+func roundFormErrors(l *i18n.Localizer, err error, labels, anchors map[string]string) ([]site.FieldError, map[string]string) {
+	fields := map[string]site.FormField{}
 	for f, label := range labels {
-		fields[f] = formField{Label: label, Anchor: anchors[f]}
+		fields[f] = site.FormField{Label: label, Anchor: anchors[f]}
 	}
 	for f, a := range anchors {
 		if _, ok := fields[f]; !ok {
-			fields[f] = formField{Anchor: a}
+			fields[f] = site.FormField{Anchor: a}
 		}
 	}
-	return formErrors(l, err, fields)
+	return site.FormErrors(l, err, fields)
 }
 
 // roundFieldErr builds an EINVALID error for one field.

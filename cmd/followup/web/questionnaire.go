@@ -7,37 +7,38 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/internal/ratelimit"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
 
+// errUnknownLink answers every unknown or malformed link alike.
+var errUnknownLink = forms.Errorf(forms.ENOTFOUND, "unknown link")
+
 // linkTarget resolves the :token of the path; an unknown or malformed token
-// gets the same 404 page whatever it looks like.
-func (s *Server) linkTarget(c *gin.Context) (roundID, departmentID int64, ok bool) {
-	roundID, departmentID, err := s.DB.LinkTarget(c.Request.Context(), c.Param("token"))
-	if err != nil {
-		if forms.ErrorCode(err) != forms.ENOTFOUND {
-			s.fail(c, err)
-			return 0, 0, false
-		}
-		s.linkFailures.Add(limitKey(c))
-		s.errorPage(c, &forms.Error{Code: forms.ENOTFOUND})
-		return 0, 0, false
+// gets the same 404 whatever it looks like, and counts against the
+// client's address (see limitLinkGuessing).
+func (s *Server) linkTarget(c *gin.Context) (roundID, departmentID int64, err error) {
+	roundID, departmentID, err = s.DB.LinkTarget(c.Request.Context(), c.Param("token"))
+	if forms.ErrorCode(err) == forms.ENOTFOUND {
+		s.linkFailures.Add(ratelimit.AddressKey(c.ClientIP()))
+		return 0, 0, errUnknownLink
 	}
-	return roundID, departmentID, true
+	return roundID, departmentID, err
 }
 
 // showQuestionnaire renders a department's questionnaire. It changes
 // nothing: mail scanners open links before people do. A page already
 // rendered for the same state of the response is served again.
-func (s *Server) showQuestionnaire(c *gin.Context) {
-	roundID, depID, ok := s.linkTarget(c)
-	if !ok {
-		return
+func (s *Server) showQuestionnaire(c *gin.Context) error {
+	roundID, depID, err := s.linkTarget(c)
+	if err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
 	token := c.Param("token")
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	notice := ""
 	switch {
 	case c.Query("sparat") == "1":
@@ -47,19 +48,17 @@ func (s *Server) showQuestionnaire(c *gin.Context) {
 	}
 	stamp, err := s.DB.QuestionnaireStamp(ctx, roundID, depID)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	closed := stamp.Closed(s.Now(), s.Loc)
 	key := fmt.Sprintf("%s|%s|offer=%t|%s|closed=%t|notice=%s", token, l.Lang, l.OfferEnglish, stamp.Key, closed, notice)
 	if b, ok := s.rendered.get(key); ok {
-		writeHTML(c, http.StatusOK, b)
-		return
+		site.WriteHTML(c, http.StatusOK, b)
+		return nil
 	}
 	q, err := s.loadQuestionnaire(ctx, token, roundID, depID)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	switch {
 	case q.Response.State == forms.ResponseSubmitted && notice == "already":
@@ -71,36 +70,34 @@ func (s *Server) showQuestionnaire(c *gin.Context) {
 	case notice == "saved":
 		q.Notice, q.NoticeKind = "questionnaire.saved_notice", "success"
 	}
-	b, err := s.renderBytes(c, "questionnaire", page{L: l, Title: q.Department.Name + " – " + q.Round.Title, Data: q})
+	b, err := s.pages.Bytes(c, "questionnaire", site.Page{L: l, Title: q.Department.Name + " – " + q.Round.Title, Data: q})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	s.rendered.put(key, b)
-	writeHTML(c, http.StatusOK, b)
+	site.WriteHTML(c, http.StatusOK, b)
+	return nil
 }
 
 // postQuestionnaire saves a draft or submits, without JavaScript: on success
 // it redirects (post/redirect/get); on any problem it shows the form again
 // with everything the person typed and the problem beside its field.
-func (s *Server) postQuestionnaire(c *gin.Context) {
-	roundID, depID, ok := s.linkTarget(c)
-	if !ok {
-		return
+func (s *Server) postQuestionnaire(c *gin.Context) error {
+	roundID, depID, err := s.linkTarget(c)
+	if err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
 	if err := c.Request.ParseForm(); err != nil {
-		s.errorPage(c, bodyError(err))
-		return
+		return site.BodyError(err)
 	}
 	token := c.Param("token")
 	s.auditUnexpected(ctx, roundID, depID, unexpectedFields(c.Request.PostForm))
 	q, err := s.loadQuestionnaire(ctx, token, roundID, depID)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
-	l := s.localizer(c)
+	l := s.Localizer(c)
 	title := q.Department.Name + " – " + q.Round.Title
 	assigned := q.Plan.AssignedAreas(depID)
 	var acts []forms.Activity
@@ -126,7 +123,7 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 		// A double click, or a second tab: the first submission counts;
 		// say so above its receipt rather than show an error page.
 		c.Redirect(http.StatusSeeOther, "/r/"+token+"?redan=1#kvitto")
-		return
+		return nil
 	}
 	if err == nil && len(fieldErrs) == 0 {
 		if submit {
@@ -134,7 +131,7 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 		} else {
 			c.Redirect(http.StatusSeeOther, "/r/"+token+"?sparat=1#status")
 		}
-		return
+		return nil
 	}
 
 	// Something needs the person's attention: show the form again from
@@ -143,48 +140,50 @@ func (s *Server) postQuestionnaire(c *gin.Context) {
 		q = q2
 	}
 	status := http.StatusUnprocessableEntity
-	var ce *forms.ConflictError
 	var fe *forms.Error
+	errors.As(err, &fe)
+	code := forms.ErrorCode(err)
 	unsaved := map[int64]bool{}
 	for f := range fieldErrs {
 		unsaved[fieldActivity(f)] = true
 	}
-	if errors.As(err, &ce) {
-		for _, cf := range ce.Conflicts {
+	if fe != nil {
+		for _, cf := range fe.Conflicts {
 			unsaved[cf.ActivityID] = true
 		}
 	}
-	savedNothing := err != nil && ce == nil && forms.ErrorCode(err) != forms.EINVALID
+	savedNothing := err != nil && code != forms.ECONFLICT && code != forms.EINVALID
 	q.keepTyped(in, func(id int64) bool { return savedNothing || unsaved[id] })
-	switch {
-	case errors.As(err, &ce):
+	switch code {
+	case forms.ECONFLICT:
 		status = http.StatusConflict
-		q.markConflicts(l, ce.Conflicts)
+		q.markConflicts(l, fe.Conflicts)
 		q.Notice, q.NoticeKind = "questionnaire.conflict_notice", "warning"
-	case err != nil && errors.As(err, &fe) && fe.Code == forms.EINVALID:
+	case forms.EINVALID:
 		for _, f := range fe.Order {
 			q.addError(l, f, q.labelOf(l, f), fe.Fields[f])
 		}
 		q.Notice, q.NoticeKind = "questionnaire.invalid_notice", "error"
-	case err != nil:
-		st, key := statusOf(err)
-		if st == http.StatusInternalServerError {
-			s.fail(c, err)
-			return
+	case "":
+		q.Notice, q.NoticeKind = "questionnaire.invalid_notice", "error"
+	default:
+		// A refusal of the whole save (closed, submitted, busy): the page
+		// again with the notice and what was typed; anything else is the
+		// error page.
+		if site.Code(err) == forms.EINTERNAL {
+			return err
 		}
-		status = st
-		q.Notice, q.NoticeKind = key, "error"
-		if fe != nil && (fe.Code == forms.ECLOSED || fe.Code == forms.ESUBMITTED) {
+		status = site.Status(err)
+		q.Notice, q.NoticeKind = "error.code."+site.Code(err), "error"
+		if code == forms.ECLOSED || code == forms.ESUBMITTED {
 			// Show what they typed, read-only, so it can be copied.
 			q.Editable = false
 		}
-	default:
-		q.Notice, q.NoticeKind = "questionnaire.invalid_notice", "error"
 	}
 	for _, f := range order {
 		q.addError(l, f, q.labelOf(l, f), fieldErrs[f])
 	}
-	s.render(c, status, "questionnaire", page{L: l, Title: l.T("questionnaire.error_title_prefix") + title, Data: q})
+	return s.pages.Render(c, status, "questionnaire", site.Page{L: l, Title: l.T("questionnaire.error_title_prefix") + title, Data: q})
 }
 
 func nameOr(p *string, fallback string) string {
@@ -194,12 +193,15 @@ func nameOr(p *string, fallback string) string {
 	return fallback
 }
 
-// bodyError turns a failure to read the body into the vocabulary: over the
-// limit is ETOOLARGE, anything else EINVALID.
-func bodyError(err error) error {
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return &forms.Error{Code: forms.ETOOLARGE, Message: "request body too large"}
+// limitLinkGuessing answers 429 to a client address that has tried too many
+// unknown department links, so tokens cannot be guessed at speed (they are
+// 256 bits; this keeps the logs and the database quiet too).
+func (s *Server) limitLinkGuessing() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if s.linkFailures.Exceeded(ratelimit.AddressKey(c.ClientIP())) {
+			s.Error(c, forms.Errorf(forms.ERATELIMIT, "too many unknown links"))
+			return
+		}
+		c.Next()
 	}
-	return &forms.Error{Code: forms.EINVALID, Message: "unreadable form"}
 }

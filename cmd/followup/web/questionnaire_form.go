@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -32,7 +33,7 @@ func decodeSaveForm(form url.Values, assigned []forms.Activity) (forms.SaveInput
 			}
 			ai.StatusID = v
 		}
-		ai.NeedsSupport = checked(form.Get("support-" + id))
+		ai.NeedsSupport = site.Checked(form.Get("support-" + id))
 		ai.BaseVersion, _ = strconv.Atoi(form.Get("v-" + id))
 		in.Answers = append(in.Answers, ai)
 	}
@@ -46,14 +47,6 @@ func decodeSaveForm(form url.Values, assigned []forms.Activity) (forms.SaveInput
 		in.FilledInBy = &s
 	}
 	return in, fe
-}
-
-func checked(v string) bool {
-	switch strings.ToLower(v) {
-	case "1", "on", "true", "yes", "ja":
-		return true
-	}
-	return false
 }
 
 // splitInvalid validates the input field by field and returns the part that

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -29,7 +30,7 @@ type questionnaire struct {
 	// while this person edited it.
 	GeneralConflict *answerView
 	FilledInBy      string
-	Errors          []fieldError
+	Errors          []site.FieldError
 	FieldErrs       map[string]string // field → translated message
 	Conflicts       int
 	Notice          string // catalog key of a message shown on top
@@ -199,7 +200,7 @@ func (q *questionnaire) addError(l *i18n.Localizer, field, label, key string) {
 		return
 	}
 	q.FieldErrs[field] = l.T(key)
-	q.Errors = append(q.Errors, fieldError{Field: field, Label: label, Message: l.T(key)})
+	q.Errors = append(q.Errors, site.FieldError{Field: field, Label: label, Message: l.T(key)})
 }
 
 // labelOf names a field for the error summary: the activity's title, or the

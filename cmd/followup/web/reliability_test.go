@@ -18,6 +18,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
@@ -153,7 +154,7 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 	u, _ := url.Parse(e.srv.URL)
 	var session string
 	for _, ck := range e.admin.Jar.Cookies(u) {
-		if ck.Name == sessionCookie {
+		if ck.Name == site.SessionCookie {
 			session = ck.Value
 		}
 	}
@@ -230,7 +231,7 @@ func TestExpiredSessionKeepsConsolidationText(t *testing.T) {
 	c := e.signIn(demo.AdminEmail, demo.AdminPassword)
 	u, _ := url.Parse(e.srv.URL)
 	for _, ck := range c.Jar.Cookies(u) {
-		if ck.Name == sessionCookie {
+		if ck.Name == site.SessionCookie {
 			e.db.EndSession(ctx, ck.Value) // the session expires on the server
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"followup/cmd/followup/demo"
 	"followup/cmd/followup/internal/ratelimit"
+	"followup/cmd/followup/web/site"
 )
 
 // TestSignInThrottled fails five sign-ins for an account: the sixth attempt
@@ -57,7 +58,7 @@ func TestSessionCookieFlags(t *testing.T) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		for _, ck := range rec.Result().Cookies() {
-			if ck.Name == sessionCookie {
+			if ck.Name == site.SessionCookie {
 				return ck
 			}
 		}

@@ -1,28 +1,17 @@
-// Package web serves followup's pages and JSON API with Gin: it translates
-// requests into calls on the storage and domain packages and renders the
-// results, in Swedish or English.
+// Package web serves followup's pages and JSON API with Gin: New builds the
+// shared core (site) and every handler package, and routes.go holds the one
+// route table, grouped by who may use it. See docs/architecture.md.
 package web
 
 import (
-	"embed"
-	"fmt"
-	"io/fs"
 	"log/slog"
-	"net"
 	"net/url"
 	"time"
 
 	"followup/cmd/followup/internal/ratelimit"
-	"followup/cmd/followup/internal/stash"
-	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/storage"
 )
-
-//go:embed templates/*.html
-var templateFiles embed.FS
-
-//go:embed static
-var staticFiles embed.FS
 
 // Config holds what the server needs from the outside.
 type Config struct {
@@ -40,14 +29,21 @@ type Config struct {
 	SessionMax time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// MatrixColumns is how many departments a page of a round's matrix
+	// shows; 0 means 40.
+	MatrixColumns int
+	// PageCacheBytes bounds the rendered questionnaire pages kept in
+	// memory; 0 means 64 MiB, and a negative number keeps none.
+	PageCacheBytes int
 }
 
-// Server holds the parsed templates and the dependencies of the handlers.
+// Server holds the shared core and the handlers, ready to build its
+// handler.
 type Server struct {
-	Config
-	catalog *i18n.Catalog
-	pages   map[string]*pageTemplate
-	static  fs.FS
+	*site.Site
+	// Config is the configuration the server was built with.
+	Config Config
+	pages  *site.Pages
 	// signinPair counts failed sign-ins per account and address,
 	// signinWide per account and per address; signinKnown remembers
 	// where each account has signed in (see signin). linkFailures counts
@@ -58,8 +54,6 @@ type Server struct {
 	linkFailures *ratelimit.Window
 	// rendered keeps questionnaire pages already rendered.
 	rendered *pageCache
-	// stash keeps forms posted after a session expired.
-	stash *stash.Stash
 	// exports holds a token for each export being written.
 	exports chan struct{}
 	// matrixColumns is the number of departments on a page of the matrix.
@@ -69,54 +63,32 @@ type Server struct {
 // New parses every page's templates (failing if one is missing or broken)
 // and returns a server ready to build its handler.
 func New(cfg Config) (*Server, error) {
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if cfg.Loc == nil {
-		cfg.Loc = time.Local
-	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
-	}
-	for _, p := range cfg.TrustedProxies {
-		if net.ParseIP(p) == nil {
-			if _, _, err := net.ParseCIDR(p); err != nil {
-				return nil, fmt.Errorf("the trusted proxy %q is neither an IP address nor a CIDR range such as 10.0.0.0/24", p)
-			}
-		}
-	}
-	if cfg.SessionMax == 0 {
-		cfg.SessionMax = 12 * time.Hour
-	}
-	if cfg.SessionIdle == 0 {
-		cfg.SessionIdle = 8 * time.Hour
-	}
-	s := &Server{Config: cfg, catalog: i18n.NewCatalog(),
-		signinPair:    ratelimit.NewWindow(signinPairMax, signinWindow, cfg.Now),
-		signinWide:    ratelimit.NewWindow(signinWideMax, signinWindow, cfg.Now),
-		signinKnown:   ratelimit.NewKnown(cfg.Now),
-		linkFailures:  ratelimit.NewWindow(30, time.Minute, cfg.Now),
-		rendered:      newPageCache(64 << 20),
-		stash:         stash.New(cfg.Now),
-		exports:       make(chan struct{}, maxExports),
-		matrixColumns: matrixColumns}
-	var err error
-	if s.pages, err = parsePages(templateFiles); err != nil {
+	st, err := site.New(site.Config{DB: cfg.DB, Secret: cfg.Secret, BaseURL: cfg.BaseURL, Loc: cfg.Loc, Logger: cfg.Logger,
+		TrustedProxies: cfg.TrustedProxies, Sessions: storage.SessionLimits{Idle: cfg.SessionIdle, Max: cfg.SessionMax},
+		Now: cfg.Now, KeptForms: keptForms})
+	if err != nil {
 		return nil, err
 	}
-	if s.static, err = fs.Sub(staticFiles, "static"); err != nil {
+	now := st.Now
+	s := &Server{Site: st, Config: cfg,
+		signinPair:    ratelimit.NewWindow(signinPairMax, signinWindow, now),
+		signinWide:    ratelimit.NewWindow(signinWideMax, signinWindow, now),
+		signinKnown:   ratelimit.NewKnown(now),
+		linkFailures:  ratelimit.NewWindow(30, time.Minute, now),
+		rendered:      newPageCache(64 << 20),
+		exports:       make(chan struct{}, maxExports),
+		matrixColumns: matrixColumns}
+	if cfg.MatrixColumns > 0 {
+		s.matrixColumns = cfg.MatrixColumns
+	}
+	switch {
+	case cfg.PageCacheBytes > 0:
+		s.rendered = newPageCache(cfg.PageCacheBytes)
+	case cfg.PageCacheBytes < 0:
+		s.rendered = newPageCache(0)
+	}
+	if s.pages, err = st.ParsePages(templateFiles, pageNames...); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
-
-// Link returns the full URL of a department's questionnaire.
-func (s *Server) Link(token string) string {
-	u := *s.BaseURL
-	u.Path = u.Path + "/r/" + token
-	return u.String()
-}
-
-// secure reports whether the app is served over https, so cookies get the
-// Secure flag and responses carry HSTS.
-func (s *Server) secure() bool { return s.BaseURL != nil && s.BaseURL.Scheme == "https" }

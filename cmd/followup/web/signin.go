@@ -7,6 +7,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/internal/ratelimit"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -20,15 +22,15 @@ type signinView struct {
 }
 
 // safeNext keeps a redirect target on this site.
-func safeNext(next string) string { return localPath(next, "/kontor") }
+func safeNext(next string) string { return site.LocalPath(next, "/kontor") }
 
-func (s *Server) showSignin(c *gin.Context) {
-	if account(c) != nil {
+func (s *Server) showSignin(c *gin.Context) error {
+	if site.AccountOf(c) != nil {
 		c.Redirect(http.StatusSeeOther, safeNext(c.Query("next")))
-		return
+		return nil
 	}
-	l := s.localizer(c)
-	s.render(c, http.StatusOK, "signin", page{L: l, Title: l.T("signin.title"), Data: signinView{Next: safeNext(c.Query("next")), Kept: c.Query("utkast") == "1"}})
+	l := s.Localizer(c)
+	return s.pages.Render(c, http.StatusOK, "signin", site.Page{L: l, Title: l.T("signin.title"), Data: signinView{Next: safeNext(c.Query("next")), Kept: c.Query("utkast") == "1"}})
 }
 
 // Limits on failed sign-ins, each within signinWindow: signinPairMax for
@@ -47,60 +49,56 @@ const (
 // signin checks the password. Failures are limited per account and
 // address, per account and per address; an unknown e-mail gets the same
 // message as a wrong password.
-func (s *Server) signin(c *gin.Context) {
-	l := s.localizer(c)
+func (s *Server) signin(c *gin.Context) error {
+	l := s.Localizer(c)
 	email := strings.ToLower(strings.TrimSpace(c.PostForm("email")))
 	v := signinView{Email: c.PostForm("email"), Next: safeNext(c.PostForm("next"))}
-	refuse := func(status int, message string) {
+	refuse := func(status int, message string) error {
 		v.Error = message
-		s.render(c, status, "signin", page{L: l, Title: l.T("signin.title"), Data: v})
+		return s.pages.Render(c, status, "signin", site.Page{L: l, Title: l.T("signin.title"), Data: v})
 	}
-	ip := limitKey(c)
+	ip := ratelimit.AddressKey(c.ClientIP())
 	if len(email) > maxEmailLen {
 		// No account has such an address; counting it would let a client
 		// make the limiter hold large keys.
 		s.signinWide.Add("ip:" + ip)
 		v.Email = ""
-		refuse(http.StatusUnauthorized, "signin.failed")
-		return
+		return refuse(http.StatusUnauthorized, "signin.failed")
 	}
 	pairKey, ipKey, userKey := "pair:"+email+"|"+ip, "ip:"+ip, "user:"+email
 	if s.signinPair.Exceeded(pairKey) || s.signinWide.Exceeded(ipKey) ||
 		(s.signinWide.Exceeded(userKey) && !s.signinKnown.Has(email, ip)) {
-		refuse(http.StatusTooManyRequests, "error.code.rate_limited")
-		return
+		return refuse(http.StatusTooManyRequests, "error.code.rate_limited")
 	}
 	u, err := s.DB.Authenticate(c.Request.Context(), email, c.PostForm("password"))
 	if err != nil {
 		if forms.ErrorCode(err) != forms.EUNAUTHORIZED {
-			s.errorPage(c, err)
-			return
+			return err
 		}
 		s.signinPair.Add(pairKey)
 		s.signinWide.Add(ipKey)
 		s.signinWide.Add(userKey)
-		s.Logger.Warn("sign-in failed", "request_id", c.GetString(requestIDKey), "client", clientIP(c))
-		refuse(http.StatusUnauthorized, "signin.failed")
-		return
+		s.Logger.Warn("sign-in failed", "request_id", site.RequestID(c), "client", c.ClientIP())
+		return refuse(http.StatusUnauthorized, "signin.failed")
 	}
 	s.signinPair.Reset(pairKey)
 	s.signinKnown.Add(email, ip)
 	id, err := s.DB.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
-		s.errorPage(c, err)
-		return
+		return err
 	}
-	s.setSessionCookie(c, id, 0)
+	s.SetSessionCookie(c, id, 0)
 	c.Redirect(http.StatusSeeOther, v.Next)
+	return nil
 }
 
-func (s *Server) signout(c *gin.Context) {
-	if ck, err := c.Cookie(sessionCookie); err == nil {
+func (s *Server) signout(c *gin.Context) error {
+	if ck, err := c.Cookie(site.SessionCookie); err == nil {
 		if err := s.DB.EndSession(c.Request.Context(), ck); err != nil {
-			s.errorPage(c, err)
-			return
+			return err
 		}
 	}
-	s.setSessionCookie(c, "", -1)
+	s.SetSessionCookie(c, "", -1)
 	c.Redirect(http.StatusSeeOther, "/")
+	return nil
 }

@@ -1,4 +1,4 @@
-package web
+package site
 
 import "testing"
 
@@ -22,8 +22,8 @@ func TestLocalPath(t *testing.T) {
 		{"/%2F/evil.example", "/fallback"}, // decodes to //evil.example
 		{"///evil.example", "/fallback"},
 	} {
-		if got := localPath(tc.next, "/fallback"); got != tc.want {
-			t.Errorf("localPath(%q) = %q, want %q", tc.next, got, tc.want)
+		if got := LocalPath(tc.next, "/fallback"); got != tc.want {
+			t.Errorf("LocalPath(%q) = %q, want %q", tc.next, got, tc.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package web
+package site
 
 import (
 	"strconv"
@@ -13,11 +13,11 @@ import (
 // derived from the scale, so that the matrix reads in black and white and
 // for people who do not see the colours.
 
-// statusAbbrevs returns a short, unique abbreviation of each status of the
+// StatusAbbrevs returns a short, unique abbreviation of each status of the
 // scale, by id: the initials of a name of several words ("Ej påbörjat" →
 // "EP"), the first three letters of a one-word name ("Genomfört" → "Gen"),
 // lengthened until no two statuses share one.
-func statusAbbrevs(scale forms.Scale) map[int64]string {
+func StatusAbbrevs(scale forms.Scale) map[int64]string {
 	out := make(map[int64]string, len(scale))
 	used := map[string]bool{}
 	for _, st := range scale {
@@ -77,8 +77,8 @@ const (
 	patternCross = "repeating-linear-gradient(45deg,rgba(255,255,255,.6) 0 1.5px,transparent 1.5px 6px),repeating-linear-gradient(-45deg,rgba(255,255,255,.6) 0 1.5px,transparent 1.5px 6px)"
 )
 
-// statusPattern returns each status's fill pattern, by id.
-func statusPattern(scale forms.Scale) map[int64]string {
+// StatusPatterns returns each status's fill pattern, by id.
+func StatusPatterns(scale forms.Scale) map[int64]string {
 	out := make(map[int64]string, len(scale))
 	next := 0
 	for _, st := range scale {

@@ -1,4 +1,4 @@
-package web
+package site
 
 import (
 	"net/url"
@@ -6,11 +6,11 @@ import (
 	"unicode"
 )
 
-// localPath returns next when it is a path on this site, and fallback
+// LocalPath returns next when it is a path on this site, and fallback
 // otherwise: redirects after signing in or choosing a language must never
 // lead elsewhere. Browsers drop tabs and line breaks and read "\" as "/",
 // so "/\t/evil.example" or "/\evil.example" would reach another host.
-func localPath(next, fallback string) string {
+func LocalPath(next, fallback string) string {
 	if !strings.HasPrefix(next, "/") || strings.ContainsRune(next, '\\') ||
 		strings.IndexFunc(next, unicode.IsControl) >= 0 || strings.IndexFunc(next, unicode.IsSpace) >= 0 {
 		return fallback

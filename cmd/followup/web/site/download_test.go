@@ -1,4 +1,4 @@
-package web
+package site_test
 
 import (
 	"errors"
@@ -15,27 +15,25 @@ import (
 // first byte the person gets the error page, after it the connection is
 // broken off so that no cut file passes for a whole one.
 func TestStreamDownloadFailures(t *testing.T) {
-	e := newOfficeEnv(t)
-	gin.SetMode(gin.TestMode)
-	r := gin.New()
-	r.Use(e.server.accessLog(), e.server.recoverPanic())
-	r.GET("/before", func(c *gin.Context) {
-		e.server.streamDownload(c, "application/pdf", "x.pdf", func(io.Writer) error { return errors.New("no report") })
-	})
-	r.GET("/after", func(c *gin.Context) {
-		e.server.streamDownload(c, "application/pdf", "x.pdf", func(w io.Writer) error {
+	s, log := newSite(t)
+	r := s.Engine()
+	r.GET("/before", s.Handle(func(c *gin.Context) error {
+		return s.StreamDownload(c, "application/pdf", "x.pdf", func(io.Writer) error { return errors.New("no report") })
+	}))
+	r.GET("/after", s.Handle(func(c *gin.Context) error {
+		return s.StreamDownload(c, "application/pdf", "x.pdf", func(w io.Writer) error {
 			if _, err := w.Write([]byte(strings.Repeat("%PDF-1.3 ", 10000))); err != nil {
 				return err
 			}
 			return errors.New("the second part failed")
 		})
-	})
-	r.GET("/whole", func(c *gin.Context) {
-		e.server.streamDownload(c, "application/pdf", "x.pdf", func(w io.Writer) error {
+	}))
+	r.GET("/whole", s.Handle(func(c *gin.Context) error {
+		return s.StreamDownload(c, "application/pdf", "x.pdf", func(w io.Writer) error {
 			_, err := io.WriteString(w, "%PDF-1.3 whole")
 			return err
 		})
-	})
+	}))
 	ts := httptest.NewServer(r)
 	defer ts.Close()
 
@@ -69,14 +67,14 @@ func TestStreamDownloadFailures(t *testing.T) {
 		res.Header.Get("Content-Disposition") != "attachment; filename=x.pdf" {
 		t.Errorf("whole download: %v %q %q %q", err, body, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"))
 	}
-	if !strings.Contains(e.log.String(), "download broken off") {
+	if !strings.Contains(log.String(), "download broken off") {
 		t.Error("the broken-off download was not logged")
 	}
 	logged := false
-	for line := range strings.SplitSeq(e.log.String(), "\n") {
+	for line := range strings.SplitSeq(log.String(), "\n") {
 		logged = logged || strings.Contains(line, "msg=request") && strings.Contains(line, "route=/after")
 	}
 	if !logged {
-		t.Errorf("the broken-off download has no access-log line:\n%s", e.log.String())
+		t.Errorf("the broken-off download has no access-log line:\n%s", log.String())
 	}
 }

@@ -1,4 +1,4 @@
-package web
+package site
 
 import (
 	"crypto/rand"
@@ -9,14 +9,20 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"followup/forms"
 )
 
-const requestIDKey = "request_id"
+// Keys of the values the middleware puts on a request's context.
+const (
+	requestIDKey = "request_id"
+	apiKey       = "api"       // the route belongs to the JSON API
+	tooLargeKey  = "too_large" // the body declares more than its limit
+)
 
-// requestID gives every request an id that the error page shows and the log
-// records, so a person's report can be matched to the log line.
+// RequestID returns the request's id, which the error page shows and the
+// log records, so a person's report can be matched to the log line.
+func RequestID(c *gin.Context) string { return c.GetString(requestIDKey) }
+
+// requestID gives every request an id of 16 random hex characters.
 func requestID() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		b := make([]byte, 8)
@@ -28,7 +34,7 @@ func requestID() gin.HandlerFunc {
 
 // accessLog logs each request by its route pattern, never its path: paths
 // of questionnaires carry the department's token.
-func (s *Server) accessLog() gin.HandlerFunc {
+func (s *Site) accessLog() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		// Deferred, so that a request broken off by a panic (a download
@@ -38,7 +44,7 @@ func (s *Server) accessLog() gin.HandlerFunc {
 			if route == "" {
 				route = "(no route)"
 			}
-			s.Logger.Info("request", "request_id", c.GetString(requestIDKey), "method", c.Request.Method,
+			s.Logger.Info("request", "request_id", RequestID(c), "method", c.Request.Method,
 				"route", route, "status", c.Writer.Status(), "duration_ms", time.Since(start).Milliseconds(), "bytes", c.Writer.Size())
 		}()
 		c.Next()
@@ -47,19 +53,16 @@ func (s *Server) accessLog() gin.HandlerFunc {
 
 // recoverPanic turns a panic in a handler into the plain error page with the
 // request id, logs the stack, and lets the server go on serving.
-func (s *Server) recoverPanic() gin.HandlerFunc {
+func (s *Site) recoverPanic() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.Logger.Error("panic", "request_id", c.GetString(requestIDKey), "route", c.FullPath(),
+				s.Logger.Error("panic", "request_id", RequestID(c), "route", c.FullPath(),
 					"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-				if !c.Writer.Written() {
-					s.errorPage(c, &forms.Error{Code: forms.EINTERNAL})
-				}
-				c.Abort()
+				s.Error(c, errRecovered)
 			}
 		}()
 		c.Next()
@@ -69,33 +72,42 @@ func (s *Server) recoverPanic() gin.HandlerFunc {
 // securityHeaders sets the headers every response carries: no inline script
 // or style, no framing, no sniffing, no referrer (questionnaire URLs carry
 // tokens), and HSTS when served over https.
-func (s *Server) securityHeaders() gin.HandlerFunc {
+func (s *Site) securityHeaders() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
-		if s.secure() {
+		if s.Secure() {
 			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 		}
 		c.Next()
 	}
 }
 
-// Body size limits: forms are small; import uploads may be larger but are
-// still bounded.
+// API marks a group of routes as the JSON API: its errors are answered as
+// JSON and its messages follow the client's Accept-Language.
+func API() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Set(apiKey, true)
+		c.Next()
+	}
+}
+
+// Body size limits: forms are small; imports and the office's JSON API may
+// be larger but are still bounded.
 const (
-	formBodyLimit   = 1 << 20
-	uploadBodyLimit = 10 << 20
+	FormLimit   = 1 << 20
+	UploadLimit = 10 << 20
 )
 
-// limitBody caps the request body; reading past it fails with a
-// *http.MaxBytesError, which the error mapping shows as 413.
-func limitBody(n int64) gin.HandlerFunc {
+// LimitBody caps the request body; reading past it fails with a
+// *http.MaxBytesError, which Error answers as 413.
+func LimitBody(n int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if c.Request.ContentLength > n {
-			c.Set("too_large", true)
+			c.Set(tooLargeKey, true)
 		}
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n)
 		c.Next()

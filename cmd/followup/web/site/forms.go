@@ -1,0 +1,121 @@
+package site
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"followup/cmd/followup/web/i18n"
+	"followup/forms"
+)
+
+// ParamID reads a positive id from the path; anything else, zero or
+// negative included, is ENOTFOUND, like an id that does not exist.
+func ParamID(c *gin.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, forms.Errorf(forms.ENOTFOUND, "no such %s", name)
+	}
+	return id, nil
+}
+
+// ParseForm reads a posted form; a body over its limit is ETOOLARGE, one
+// that cannot be read EINVALID.
+func ParseForm(c *gin.Context) (url.Values, error) {
+	if c.GetBool(tooLargeKey) {
+		return nil, forms.Errorf(forms.ETOOLARGE, "request body too large")
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		return nil, BodyError(err)
+	}
+	return c.Request.PostForm, nil
+}
+
+// TooLarge reports whether the request declared a body over its limit.
+func TooLarge(c *gin.Context) bool { return c.GetBool(tooLargeKey) }
+
+// BodyError turns a failure to read the body into the vocabulary: over the
+// limit is ETOOLARGE, anything else EINVALID.
+func BodyError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return forms.Errorf(forms.ETOOLARGE, "request body too large")
+	}
+	return forms.Errorf(forms.EINVALID, "unreadable form")
+}
+
+// Checked reads a checkbox.
+func Checked(v string) bool {
+	switch strings.ToLower(v) {
+	case "1", "on", "true", "yes", "ja":
+		return true
+	}
+	return false
+}
+
+// FieldErr is an error of the vocabulary about one field; key is a catalog
+// key.
+func FieldErr(code, field, key string) *forms.Error {
+	return &forms.Error{Code: code, Message: field + ": " + key, Fields: map[string]string{field: key}, Order: []string{field}}
+}
+
+// FieldError is one problem of a form, for the error summary at the top of
+// the page and the message beside the field.
+type FieldError struct {
+	Field   string // the element id the summary links to
+	Label   string // translated
+	Message string // translated
+}
+
+// FormField describes a field of a form for its error messages.
+type FormField struct {
+	Label string // translated, for the error summary
+	// Anchor is the id the summary's link points at when it is not the
+	// field's name (radio and checkbox groups).
+	Anchor string
+	// Limit is the field's length in characters, named when a text is too
+	// long; 0 keeps the domain's message.
+	Limit int
+}
+
+// FormErrors turns a domain error into the form's error summary and
+// per-field messages, translated, in the order the domain gave them.
+func FormErrors(l *i18n.Localizer, err error, fields map[string]FormField) ([]FieldError, map[string]string) {
+	byField := map[string]string{}
+	var out []FieldError
+	var fe *forms.Error
+	if !errors.As(err, &fe) {
+		return nil, byField
+	}
+	order := slices.Clone(fe.Order)
+	for f := range fe.Fields {
+		if !slices.Contains(order, f) {
+			order = append(order, f)
+		}
+	}
+	for _, f := range order {
+		if _, dup := byField[f]; dup {
+			continue
+		}
+		ff := fields[f]
+		msg := l.T(fe.Fields[f])
+		if fe.Fields[f] == "error.text_too_long" && ff.Limit > 0 {
+			msg = l.T("error.text_too_long_max", l.Digits(ff.Limit))
+		}
+		byField[f] = msg
+		target, label := f, f
+		if ff.Anchor != "" {
+			target = ff.Anchor
+		}
+		if ff.Label != "" {
+			label = ff.Label
+		}
+		out = append(out, FieldError{Field: target, Label: label, Message: msg})
+	}
+	return out, byField
+}
