@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/responseview"
 	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
@@ -380,7 +381,7 @@ func (s *Server) writeAPIResponse(c *gin.Context, status int) error {
 	if err != nil {
 		return err
 	}
-	rep, err := s.departmentReport(ctx, ids[0], ids[1])
+	rep, err := responseview.Report(ctx, s.Site, ids[0], ids[1])
 	if err != nil {
 		return err
 	}

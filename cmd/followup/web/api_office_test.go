@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web/questionnaire"
 	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
@@ -683,7 +684,7 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 	})
 	tokenOf := func(link string) string { return link[strings.LastIndex(link, "/")+1:] }
 	t.Run("LinkOpensQuestionnaire", func(t *testing.T) {
-		var q apiQuestionnaireBody
+		var q questionnaire.Body
 		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tokenOf(links.Links[0].Link), nil), http.StatusOK, &q)
 		if q.Round.ID != created.ID || q.Department.ID != bou.ID || !q.Round.Open {
 			t.Fatalf("questionnaire = %+v", q)
@@ -861,7 +862,7 @@ func TestAPIOfficeReturnResponse(t *testing.T) {
 				tok = l.Token
 			}
 		}
-		var q apiQuestionnaireBody
+		var q questionnaire.Body
 		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tok, nil), http.StatusOK, &q)
 		if q.State != "returned" || q.ReturnMessage != "Komplettera kommentaren om riskanalysen." {
 			t.Fatalf("questionnaire = %+v", q)

@@ -21,7 +21,7 @@ import (
 // benchQuestionnaire serves a round of one department and the given number
 // of activities, every one answered with a 400-character comment, and
 // returns the handler and the department's link token.
-func benchQuestionnaire(b *testing.B, activities int) (*Server, string, *storage.DB) {
+func benchQuestionnaire(b *testing.B, activities int, cacheBytes int) (*Server, string, *storage.DB) {
 	b.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), storage.Options{})
@@ -65,7 +65,7 @@ func benchQuestionnaire(b *testing.B, activities int) (*Server, string, *storage
 		b.Fatal(err)
 	}
 	srv, err := New(Config{DB: db, Secret: secret, BaseURL: &url.URL{Scheme: "http", Host: "bench.test"},
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PageCacheBytes: cacheBytes})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -85,10 +85,11 @@ func BenchmarkQuestionnairePage(b *testing.B) {
 				name = fmt.Sprintf("activities-%d/cached", n)
 			}
 			b.Run(name, func(b *testing.B) {
-				srv, tok, _ := benchQuestionnaire(b, n)
+				cache := 0
 				if !cached {
-					srv.rendered = newPageCache(0) // keeps nothing
+					cache = -1 // keeps nothing
 				}
+				srv, tok, _ := benchQuestionnaire(b, n, cache)
 				h := srv.Handler()
 				b.ReportAllocs()
 				for b.Loop() {
@@ -106,7 +107,7 @@ func BenchmarkQuestionnairePage(b *testing.B) {
 // BenchmarkAutosave measures one autosave through the JSON API, including
 // the durable commit (synchronous=FULL).
 func BenchmarkAutosave(b *testing.B) {
-	srv, tok, _ := benchQuestionnaire(b, 40)
+	srv, tok, _ := benchQuestionnaire(b, 40, 0)
 	h := srv.Handler()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/r/"+tok, nil))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/responseview"
 	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
@@ -15,7 +16,7 @@ import (
 // questionnaire's answers read-only, the history of submissions and
 // returns, and the form that returns the response for completion.
 type officeResponseView struct {
-	*questionnaire
+	*responseview.View
 	Events         []storage.ResponseEvent
 	CanReturn      bool   // the response is submitted and the round open
 	ShowReturnForm bool   // CanReturn, or a refused return to show again
@@ -36,7 +37,7 @@ func (s *Server) renderResponse(c *gin.Context, status int, message string, form
 		return err
 	}
 	ctx := c.Request.Context()
-	q, err := s.loadQuestionnaire(ctx, "", roundID, depID)
+	q, err := responseview.Load(ctx, s.Site, "", roundID, depID)
 	if err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func (s *Server) renderResponse(c *gin.Context, status int, message string, form
 		return err
 	}
 	l := s.Localizer(c)
-	v := &officeResponseView{questionnaire: q, Events: events, Message: message}
+	v := &officeResponseView{View: q, Events: events, Message: message}
 	v.CanReturn = site.AccountOf(c).IsAdmin() && q.Response.State == forms.ResponseSubmitted && q.Round.State == forms.RoundOpen
 	v.ShowReturnForm = v.CanReturn || (formErr != nil && site.AccountOf(c).IsAdmin())
 	v.DeadlineWarn = q.Round.State == forms.RoundOpen && q.Round.DeadlinePassed(s.Now(), s.Loc)

@@ -32,14 +32,15 @@ func (s *Server) engine() *gin.Engine {
 	r.POST("/logga-ut", form, h(s.signout))
 
 	// A department, through its own link: its questionnaire and nothing else.
-	dept := r.Group("/r/:token", form, s.limitLinkGuessing())
-	dept.GET("", h(s.showQuestionnaire))
-	dept.POST("", h(s.postQuestionnaire))
-	dept.GET("/kvitto.pdf", h(s.receiptPDF))
-	deptAPI := r.Group("/api/v1/r/:token", site.API(), form, s.limitLinkGuessing())
-	deptAPI.GET("", h(s.apiQuestionnaire))
-	deptAPI.POST("/draft", h(s.apiSaveDraft))
-	deptAPI.POST("/submit", h(s.apiSubmit))
+	q := s.questionnaire
+	dept := r.Group("/r/:token", form, q.LimitLinkGuessing())
+	dept.GET("", h(q.Show))
+	dept.POST("", h(q.Post))
+	dept.GET("/kvitto.pdf", h(q.Receipt))
+	deptAPI := r.Group("/api/v1/r/:token", site.API(), form, q.LimitLinkGuessing())
+	deptAPI.GET("", h(q.APIShow))
+	deptAPI.POST("/draft", h(q.APIDraft))
+	deptAPI.POST("/submit", h(q.APISubmit))
 
 	// Office accounts, admins and readers alike: everything can be seen.
 	view := r.Group("/kontor", s.Identify(), s.RequireAccount())

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"followup/cmd/followup/internal/ratelimit"
+	"followup/cmd/followup/web/questionnaire"
 	"followup/cmd/followup/web/site"
 	"followup/storage"
 )
@@ -46,14 +47,12 @@ type Server struct {
 	pages  *site.Pages
 	// signinPair counts failed sign-ins per account and address,
 	// signinWide per account and per address; signinKnown remembers
-	// where each account has signed in (see signin). linkFailures counts
-	// unknown department links per address.
-	signinPair   *ratelimit.Window
-	signinWide   *ratelimit.Window
-	signinKnown  *ratelimit.Known
-	linkFailures *ratelimit.Window
-	// rendered keeps questionnaire pages already rendered.
-	rendered *pageCache
+	// where each account has signed in (see signin).
+	signinPair  *ratelimit.Window
+	signinWide  *ratelimit.Window
+	signinKnown *ratelimit.Known
+	// questionnaire serves the departments' questionnaires.
+	questionnaire *questionnaire.Handlers
 	// exports holds a token for each export being written.
 	exports chan struct{}
 	// matrixColumns is the number of departments on a page of the matrix.
@@ -74,18 +73,13 @@ func New(cfg Config) (*Server, error) {
 		signinPair:    ratelimit.NewWindow(signinPairMax, signinWindow, now),
 		signinWide:    ratelimit.NewWindow(signinWideMax, signinWindow, now),
 		signinKnown:   ratelimit.NewKnown(now),
-		linkFailures:  ratelimit.NewWindow(30, time.Minute, now),
-		rendered:      newPageCache(64 << 20),
 		exports:       make(chan struct{}, maxExports),
 		matrixColumns: matrixColumns}
 	if cfg.MatrixColumns > 0 {
 		s.matrixColumns = cfg.MatrixColumns
 	}
-	switch {
-	case cfg.PageCacheBytes > 0:
-		s.rendered = newPageCache(cfg.PageCacheBytes)
-	case cfg.PageCacheBytes < 0:
-		s.rendered = newPageCache(0)
+	if s.questionnaire, err = questionnaire.New(st, questionnaire.Options{PageCacheBytes: cfg.PageCacheBytes}); err != nil {
+		return nil, err
 	}
 	if s.pages, err = st.ParsePages(templateFiles, pageNames...); err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ var templateFiles embed.FS
 
 // pageNames are the pages of templates/.
 var pageNames = []string{"accounts", "audit", "consolidation", "dashboard", "departments", "departments_form", "departments_import",
-	"matrix", "plans", "plans_import", "plans_new", "plans_show", "questionnaire", "report", "report_text", "response_office",
+	"matrix", "plans", "plans_import", "plans_new", "plans_show", "report", "report_text", "response_office",
 	"rounds", "rounds_links", "rounds_new", "rounds_show", "signin"}
 
 // keptForms matches the office forms whose text is worth keeping when the

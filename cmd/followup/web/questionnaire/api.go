@@ -1,4 +1,4 @@
-package web
+package questionnaire
 
 import (
 	"errors"
@@ -7,14 +7,15 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/web/responseview"
 	"followup/cmd/followup/web/site"
 	"followup/forms"
 	"followup/storage"
 )
 
-// apiSaveRequest is the body of a draft save or submit: only the answers
+// SaveRequest is the body of a draft save or submit: only the answers
 // sent are changed.
-type apiSaveRequest struct {
+type SaveRequest struct {
 	Answers []struct {
 		ActivityID   int64  `json:"activity_id"`
 		StatusID     int64  `json:"status_id"`
@@ -27,7 +28,7 @@ type apiSaveRequest struct {
 	FilledInBy     *string `json:"filled_in_by"`
 }
 
-func (r apiSaveRequest) input() forms.SaveInput {
+func (r SaveRequest) input() forms.SaveInput {
 	in := forms.SaveInput{GeneralComment: r.GeneralComment, GeneralBase: r.GeneralBase, FilledInBy: r.FilledInBy}
 	for _, a := range r.Answers {
 		in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a.ActivityID, StatusID: a.StatusID, Comment: a.Comment, NeedsSupport: a.NeedsSupport, BaseVersion: a.BaseVersion})
@@ -35,8 +36,8 @@ func (r apiSaveRequest) input() forms.SaveInput {
 	return in
 }
 
-// apiQuestionnaireBody is a department's questionnaire as JSON.
-type apiQuestionnaireBody struct {
+// Body is a department's questionnaire as JSON (docs/api.md).
+type Body struct {
 	Round struct {
 		ID       int64  `json:"id"`
 		Title    string `json:"title"`
@@ -51,7 +52,7 @@ type apiQuestionnaireBody struct {
 	State          string            `json:"state"`
 	Version        int               `json:"version"`
 	Statuses       []site.StatusJSON `json:"statuses"`
-	Activities     []apiActivity     `json:"activities"`
+	Activities     []ActivityJSON    `json:"activities"`
 	GeneralComment string            `json:"general_comment"`
 	GeneralVersion int               `json:"general_version"`
 	FilledInBy     string            `json:"filled_in_by"`
@@ -61,7 +62,9 @@ type apiQuestionnaireBody struct {
 	UpdatedAt      time.Time         `json:"updated_at,omitzero"`
 }
 
-type apiActivity struct {
+// ActivityJSON is one activity of the questionnaire with its answer, and
+// in an annual round the answer given at the interim report.
+type ActivityJSON struct {
 	ID          int64            `json:"id"`
 	Area        string           `json:"area"`
 	Title       string           `json:"title"`
@@ -70,8 +73,9 @@ type apiActivity struct {
 	Interim     *site.AnswerJSON `json:"interim,omitempty"`
 }
 
-func (s *Server) questionnaireJSON(q *questionnaire) apiQuestionnaireBody {
-	var b apiQuestionnaireBody
+// questionnaireJSON is the JSON of a questionnaire's view.
+func questionnaireJSON(q *responseview.View) Body {
+	var b Body
 	b.Round.ID, b.Round.Title, b.Round.Kind, b.Round.Deadline, b.Round.Open = q.Round.ID, q.Round.Title, string(q.Round.Kind), q.Round.Deadline.Format(forms.DateLayout), !q.Closed
 	b.Department.ID, b.Department.Name = q.Department.ID, q.Department.Name
 	r := q.Response
@@ -80,12 +84,12 @@ func (s *Server) questionnaireJSON(q *questionnaire) apiQuestionnaireBody {
 	for _, st := range q.Plan.Statuses {
 		b.Statuses = append(b.Statuses, site.StatusOf(st))
 	}
-	b.Activities = []apiActivity{}
+	b.Activities = []ActivityJSON{}
 	for _, ar := range q.Areas {
 		for _, a := range ar.Activities {
 			ans := r.Answers[a.ID]
 			ans.ActivityID = a.ID
-			act := apiActivity{ID: a.ID, Area: ar.Title, Title: a.Title, Description: a.Description, Answer: site.AnswerOf(ans)}
+			act := ActivityJSON{ID: a.ID, Area: ar.Title, Title: a.Title, Description: a.Description, Answer: site.AnswerOf(ans)}
 			if st, ok := q.Plan.Statuses.ByID(ans.StatusID); ok {
 				act.Answer.Status = st.Name
 			}
@@ -99,32 +103,35 @@ func (s *Server) questionnaireJSON(q *questionnaire) apiQuestionnaireBody {
 	return b
 }
 
-// apiQuestionnaire returns the questionnaire with its current answers.
-func (s *Server) apiQuestionnaire(c *gin.Context) error {
-	roundID, depID, err := s.linkTarget(c)
+// APIShow, GET /api/v1/r/:token, returns the questionnaire with its
+// current answers.
+func (h *Handlers) APIShow(c *gin.Context) error {
+	roundID, depID, err := h.linkTarget(c)
 	if err != nil {
 		return err
 	}
-	q, err := s.loadQuestionnaire(c.Request.Context(), c.Param("token"), roundID, depID)
+	q, err := responseview.Load(c.Request.Context(), h.site, c.Param("token"), roundID, depID)
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, s.questionnaireJSON(q))
+	c.JSON(http.StatusOK, questionnaireJSON(q))
 	return nil
 }
 
-// apiSaveDraft saves the answers sent (the page's autosave uses it).
-func (s *Server) apiSaveDraft(c *gin.Context) error { return s.apiSave(c, false) }
+// APIDraft, POST /api/v1/r/:token/draft, saves the answers sent (the
+// page's autosave uses it).
+func (h *Handlers) APIDraft(c *gin.Context) error { return h.apiSave(c, false) }
 
-// apiSubmit saves the answers sent and submits the response.
-func (s *Server) apiSubmit(c *gin.Context) error { return s.apiSave(c, true) }
+// APISubmit, POST /api/v1/r/:token/submit, saves the answers sent and
+// submits the response.
+func (h *Handlers) APISubmit(c *gin.Context) error { return h.apiSave(c, true) }
 
-func (s *Server) apiSave(c *gin.Context, submit bool) error {
-	roundID, depID, err := s.linkTarget(c)
+func (h *Handlers) apiSave(c *gin.Context, submit bool) error {
+	roundID, depID, err := h.linkTarget(c)
 	if err != nil {
 		return err
 	}
-	var req apiSaveRequest
+	var req SaveRequest
 	if err := site.DecodeJSON(c, &req); err != nil {
 		// A field a respondent may not send (a state, a department) is
 		// refused like any unknown field, and the attempt is audited.
@@ -132,7 +139,7 @@ func (s *Server) apiSave(c *gin.Context, submit bool) error {
 		if errors.As(err, &fe) {
 			for f, key := range fe.Fields {
 				if key == "api.error.unknown_field" {
-					s.auditUnexpected(c.Request.Context(), roundID, depID, []string{auditSafe(f, 40)})
+					h.auditUnexpected(c.Request.Context(), roundID, depID, []string{auditSafe(f, 40)})
 				}
 			}
 		}
@@ -141,10 +148,10 @@ func (s *Server) apiSave(c *gin.Context, submit bool) error {
 	in := req.input()
 	actor := storage.Actor(nameOr(in.FilledInBy, "länk"))
 	ctx := c.Request.Context()
-	var q *questionnaire
+	var q *responseview.View
 	if submit {
-		_, err = s.DB.SubmitResponse(ctx, s.Loc, roundID, depID, in, actor)
-		if qq, qerr := s.loadQuestionnaire(ctx, c.Param("token"), roundID, depID); qerr == nil {
+		_, err = h.site.DB.SubmitResponse(ctx, h.site.Loc, roundID, depID, in, actor)
+		if qq, qerr := responseview.Load(ctx, h.site, c.Param("token"), roundID, depID); qerr == nil {
 			q = qq
 		} else if err == nil {
 			err = qerr
@@ -154,10 +161,10 @@ func (s *Server) apiSave(c *gin.Context, submit bool) error {
 		// client needs their new versions, not the whole form again, and
 		// the server reads no more than that.
 		var saved *forms.Response
-		saved, err = s.DB.SaveDraft(ctx, s.Loc, roundID, depID, in, actor)
+		saved, err = h.site.DB.SaveDraft(ctx, h.site.Loc, roundID, depID, in, actor)
 		if saved != nil {
-			if head, herr := s.DB.QuestionnaireHead(ctx, roundID, depID); herr == nil {
-				q = s.partialQuestionnaire(head, saved)
+			if head, herr := h.site.DB.QuestionnaireHead(ctx, roundID, depID); herr == nil {
+				q = h.partialQuestionnaire(head, saved)
 			} else if err == nil {
 				err = herr
 			}
@@ -167,27 +174,27 @@ func (s *Server) apiSave(c *gin.Context, submit bool) error {
 	case forms.ErrorCode(err) == forms.ECONFLICT && q != nil:
 		// The conflicts come with the questionnaire as saved, so that the
 		// client can base its next save on the new versions.
-		status, body := s.ErrorJSON(c, err)
-		c.JSON(status, gin.H{"error": body, "questionnaire": s.questionnaireJSON(q)})
+		status, body := h.site.ErrorJSON(c, err)
+		c.JSON(status, gin.H{"error": body, "questionnaire": questionnaireJSON(q)})
 		return nil
 	case err != nil:
 		return err
 	}
-	c.JSON(http.StatusOK, s.questionnaireJSON(q))
+	c.JSON(http.StatusOK, questionnaireJSON(q))
 	return nil
 }
 
 // partialQuestionnaire is a questionnaire holding only the activities whose
 // answers resp holds, in plan order: the reply to an autosave.
-func (s *Server) partialQuestionnaire(head *storage.QuestionnaireData, resp *forms.Response) *questionnaire {
-	q := &questionnaire{Round: head.Round, Plan: head.Plan, Department: head.Department, Response: resp, Loc: s.Loc,
+func (h *Handlers) partialQuestionnaire(head *storage.QuestionnaireData, resp *forms.Response) *responseview.View {
+	q := &responseview.View{Round: head.Round, Plan: head.Plan, Department: head.Department, Response: resp, Loc: h.site.Loc,
 		GeneralComment: resp.GeneralComment, GeneralVersion: resp.GeneralVersion, FilledInBy: resp.FilledInBy}
-	q.Closed = head.Round.AcceptsAnswers(s.Now(), s.Loc) != nil
+	q.Closed = head.Round.AcceptsAnswers(h.site.Now(), h.site.Loc) != nil
 	for _, ar := range head.Plan.AssignedAreas(head.Department.ID) {
-		av := areaView{Title: ar.Title}
+		av := responseview.Area{Title: ar.Title}
 		for _, a := range ar.Activities {
 			if ans, ok := resp.Answers[a.ID]; ok {
-				av.Activities = append(av.Activities, activityView{Activity: a, StatusID: ans.StatusID, Comment: ans.Comment,
+				av.Activities = append(av.Activities, responseview.Activity{Activity: a, StatusID: ans.StatusID, Comment: ans.Comment,
 					NeedsSupport: ans.NeedsSupport, Version: ans.Version, Options: head.Plan.Statuses})
 			}
 		}

@@ -1,4 +1,4 @@
-package web
+package questionnaire
 
 import (
 	"context"
@@ -46,12 +46,12 @@ func auditSafe(s string, max int) string {
 
 // auditUnexpected records that a department's link sent fields it may not
 // set. A failure to record is logged, never shown to the respondent.
-func (s *Server) auditUnexpected(ctx context.Context, roundID, departmentID int64, fields []string) {
+func (h *Handlers) auditUnexpected(ctx context.Context, roundID, departmentID int64, fields []string) {
 	if len(fields) == 0 {
 		return
 	}
 	detail := fmt.Sprintf("department %d sent fields it may not set, ignored: %s", departmentID, strings.Join(fields, ", "))
-	if err := s.DB.Audit(ctx, "länk", "questionnaire.unexpected_fields", "round", roundID, detail); err != nil {
-		s.Logger.Warn("audit failed", "err", err)
+	if err := h.site.DB.Audit(ctx, "länk", "questionnaire.unexpected_fields", "round", roundID, detail); err != nil {
+		h.site.Logger.Warn("audit failed", "err", err)
 	}
 }

@@ -1,4 +1,4 @@
-package web
+package questionnaire
 
 import (
 	"net/url"
