@@ -4,27 +4,34 @@ import (
 	"strings"
 
 	"followup/forms"
+	"followup/reports/internal/pdftag"
 )
 
 // areas draws the follow-up itself: per area a heading, per activity its
 // description, consolidated status and narrative and, as the office
-// chose, the departments' statuses and their comments.
+// chose, the departments' statuses and their comments. The section, each
+// area and each activity are sections of the structure, headed H1, H2
+// and H3.
 func (d *pdfDoc) areas() {
 	rep := d.rep
+	sect := d.open(pdftag.Sect)
+	defer d.close(sect)
 	d.section(pdfSecAreas, pdfHeadingNeed(pdfStH2, 9, pdfHeadingNeed(pdfStH3, 7, pdfActivityKeep)))
 	d.space(2)
 	if len(rep.Plan.Areas) == 0 {
 		d.paragraph(pdfMarginL, pdfContentW, "Handlingsplanen innehåller inga områden.", pdfStBody, 0)
 	}
 	for i, ar := range rep.Plan.Areas {
+		area := d.open(pdftag.Sect)
 		title := pdfAreaTitle(i, ar)
-		d.enter(1, title, d.heading(title, pdfStH2, 9, pdfHeadingNeed(pdfStH3, 7, pdfActivityKeep)))
+		d.enter(1, title, d.heading(2, title, pdfStH2, 9, pdfHeadingNeed(pdfStH3, 7, pdfActivityKeep)))
 		if len(ar.Activities) == 0 {
 			d.paragraph(pdfMarginL, pdfContentW, "Området innehåller inga aktiviteter.", pdfStMuted, 0)
 		}
 		for _, a := range ar.Activities {
 			d.activity(a)
 		}
+		d.close(area)
 	}
 }
 
@@ -34,8 +41,10 @@ var pdfActivityKeep = 0.8 + 3*pdfStBody.lead
 // activity draws one activity of the follow-up.
 func (d *pdfDoc) activity(a forms.Activity) {
 	rep := d.rep
+	sect := d.open(pdftag.Sect)
+	defer d.close(sect)
 	title := d.activityTitle(a)
-	d.enter(2, title, d.heading(title, pdfStH3, 7, pdfActivityKeep))
+	d.enter(2, title, d.heading(3, title, pdfStH3, 7, pdfActivityKeep))
 	d.space(0.8)
 	if desc := strings.TrimSpace(a.Description); desc != "" {
 		d.paragraph(pdfMarginL, pdfContentW, desc, pdfStMuted, 2.5)
@@ -147,14 +156,14 @@ func (d *pdfDoc) comments(a forms.Activity) {
 		text := d.split(comment, pdfContentW-4, textSt)
 		need := float64(len(name))*labelSt.lead + 0.4 + float64(min(len(text), 2))*textSt.lead
 		if first {
-			d.heading("Kommentarer från verksamheterna", pdfStLabel, 1, 1+need)
+			d.heading(4, "Kommentarer från verksamheterna", pdfStLabel, 1, 1+need)
 			d.space(1)
 			first = false
 		}
 		d.ensure(need)
-		d.lines(pdfMarginL+4, pdfContentW-4, name, labelSt)
+		d.tagged(pdftag.P, func() { d.lines(pdfMarginL+4, pdfContentW-4, name, labelSt) })
 		d.y += 0.4
-		d.lines(pdfMarginL+4, pdfContentW-4, text, textSt)
+		d.tagged(pdftag.P, func() { d.lines(pdfMarginL+4, pdfContentW-4, text, textSt) })
 		d.space(2.5)
 	}
 	if !first {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"followup/forms"
+	"followup/reports/internal/pdftag"
 )
 
 var pdfStAreaSmall = pdfTextStyle{11, pdfBold, 5.4, pdfColAccent}
@@ -29,6 +30,8 @@ func pdfAppendixDepartments(rep *forms.RoundReport) []forms.Department {
 // of a page.
 func (d *pdfDoc) appendix() {
 	rep := d.rep
+	sect := d.open(pdftag.Sect)
+	defer d.close(sect)
 	d.section(pdfSecAppendix, 60)
 	d.space(1)
 	deps := pdfAppendixDepartments(rep)
@@ -50,11 +53,13 @@ func (d *pdfDoc) appendix() {
 		if i > 0 {
 			d.newPage()
 		}
+		depSect := d.open(pdftag.Sect)
 		name := pdfClean(dep.Name)
-		d.enter(1, name, d.heading(name, pdfStH2, 0, 20))
+		d.enter(1, name, d.heading(2, name, pdfStH2, 0, 20))
 		d.space(0.5)
 		d.paragraph(pdfMarginL, pdfContentW, d.departmentLine(rep, dep), pdfStMuted, 2)
 		d.departmentAnswers(dep, pdfMarkDrafts)
+		d.close(depSect)
 	}
 }
 
@@ -100,7 +105,8 @@ const (
 
 // departmentAnswers prints, area by area, the department's answer to each
 // activity it is assigned, then its general comment. The report's
-// appendix and the receipt share it.
+// appendix and the receipt share it, under a heading of level 2: areas
+// and the general comment are headed H3, activities H4.
 func (d *pdfDoc) departmentAnswers(dep forms.Department, mode pdfAnswerMode) {
 	rep := d.rep
 	any := false
@@ -115,7 +121,7 @@ func (d *pdfDoc) departmentAnswers(dep forms.Department, mode pdfAnswerMode) {
 			continue
 		}
 		any = true
-		d.heading(pdfAreaTitle(i, ar), pdfStAreaSmall, 5, pdfHeadingNeed(pdfStBold, 3.5, pdfAnswerKeep))
+		d.heading(3, pdfAreaTitle(i, ar), pdfStAreaSmall, 5, pdfHeadingNeed(pdfStBold, 3.5, pdfAnswerKeep))
 		for _, a := range acts {
 			d.answer(dep, a, mode)
 		}
@@ -124,7 +130,7 @@ func (d *pdfDoc) departmentAnswers(dep forms.Department, mode pdfAnswerMode) {
 		d.paragraph(pdfMarginL, pdfContentW, "Verksamheten är inte tilldelad någon aktivitet.", pdfStMuted, 2)
 	}
 
-	d.heading("Övergripande kommentar", pdfStAreaSmall, 6, 0.5+2*pdfStBody.lead)
+	d.heading(3, "Övergripande kommentar", pdfStAreaSmall, 6, 0.5+2*pdfStBody.lead)
 	d.space(0.5)
 	general := ""
 	state := rep.ResponseState(dep.ID)
@@ -150,7 +156,7 @@ var pdfAnswerKeep = 0.3 + 2*pdfStBody.lead + 0.6
 // status in an annual round), whether support is needed, and the comment.
 func (d *pdfDoc) answer(dep forms.Department, a forms.Activity, mode pdfAnswerMode) {
 	rep := d.rep
-	d.heading(d.activityTitle(a), pdfStBold, 3.5, pdfAnswerKeep)
+	d.heading(4, d.activityTitle(a), pdfStBold, 3.5, pdfAnswerKeep)
 	d.y += 0.3
 	c := rep.Cell(dep.ID, a, true)
 	view := viewOf(c)

@@ -3,6 +3,8 @@ package reports
 import (
 	"strconv"
 	"strings"
+
+	"followup/reports/internal/pdftag"
 )
 
 // pdfCarriedKeep is what the section's heading keeps with it: its
@@ -14,6 +16,8 @@ const pdfCarriedKeep = 45.0
 // office marked as continuing, each with the office's short reason.
 func (d *pdfDoc) carriedOver() {
 	rep := d.rep
+	sect := d.open(pdftag.Sect)
+	defer d.close(sect)
 	d.section(pdfSecCarried, pdfCarriedKeep)
 	d.space(2)
 	acts := rep.CarriedOver()

@@ -3,6 +3,9 @@ package reports
 import (
 	"math"
 	"strconv"
+	"strings"
+
+	"followup/reports/internal/pdftag"
 )
 
 // pdfBar is one bar of a bar chart: a status, its colour and a count.
@@ -24,7 +27,8 @@ const (
 // barChart draws horizontal bars, one per status, with fpdf's primitives.
 // Each bar is labelled on its left with a swatch and the status name (the
 // legend) and on its right with the count and share, so the chart reads
-// the same printed in black and white.
+// the same printed in black and white. It is a Figure whose alternative
+// text gives the same counts in words (see pdfChartAlt).
 func (d *pdfDoc) barChart(bars []pdfBar) {
 	total := 0
 	maxCount := 0
@@ -39,12 +43,17 @@ func (d *pdfDoc) barChart(bars []pdfBar) {
 	d.ensure(pdfChartHeight(len(bars)))
 	top := d.y + 1
 	bottom := top + float64(len(bars))*pdfChartRowH
+	fig := d.open(pdftag.Figure)
+	defer d.close(fig)
+	fig.SetAlt(pdfChartAlt(bars, total))
+	box := pdfPoints(pdfMarginL, d.y, pdfContentW, pdfChartHeight(len(bars)))
+	fig.SetBBox(box[0], box[1], box[2], box[3])
 
 	// Grid lines and tick labels.
 	for t := 0; t <= axisMax; t += step {
 		x := plotX + float64(t)/float64(axisMax)*plotW
 		d.draw(pdfColRule, 0.2)
-		d.pdf.Line(x, top, x, bottom)
+		d.line(x, top, x, bottom)
 		d.y = bottom + 0.8
 		d.cell(x-10, 20, strconv.Itoa(t), pdfStSmallM, "C")
 	}
@@ -59,16 +68,28 @@ func (d *pdfDoc) barChart(bars []pdfBar) {
 		if b.count > 0 {
 			d.fill(b.color)
 			d.draw(pdfColOutline, 0.2)
-			d.pdf.Rect(plotX, y+(pdfChartRowH-pdfChartBarH)/2, w, pdfChartBarH, "FD")
+			d.rect(plotX, y+(pdfChartRowH-pdfChartBarH)/2, w, pdfChartBarH, "FD")
 		}
 		label := strconv.Itoa(b.count) + " (" + pdfPercent(b.count, total) + ")"
 		d.cell(plotX+w+1.8, pdfChartCountW+plotW-w, label, pdfStSmallB, "L")
 	}
 	d.draw(pdfColOutline, 0.35)
-	d.pdf.Line(plotX, top, plotX, bottom)
+	d.line(plotX, top, plotX, bottom)
 	d.y = bottom + 0.8 + pdfStSmallM.lead
 	d.cell(plotX, plotW, "Antal aktiviteter", pdfStSmallM, "C")
 	d.y = bottom + pdfChartAxisH
+}
+
+// pdfChartAlt says in words what the chart shows: each bar's status, count
+// and share, in the chart's order.
+func pdfChartAlt(bars []pdfBar, total int) string {
+	var b strings.Builder
+	b.WriteString("Stapeldiagram: antal aktiviteter per sammanställd status.")
+	for _, bar := range bars {
+		b.WriteString(" " + pdfClean(bar.label) + ": " + pdfCountWord(bar.count, "aktivitet", "aktiviteter") +
+			" (" + pdfPercent(bar.count, total) + ").")
+	}
+	return b.String()
 }
 
 // pdfChartHeight is the height of a chart of n bars with its axis.

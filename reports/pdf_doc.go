@@ -10,6 +10,7 @@ import (
 
 	"followup/forms"
 	"followup/reports/internal/pdfjoin"
+	"followup/reports/internal/pdftag"
 )
 
 // pdfDoc lays out one document. It keeps its own vertical position and
@@ -41,8 +42,15 @@ type pdfDoc struct {
 
 	toc      []pdfTocEntry // planned outline, filled in as the body is drawn
 	tocNext  int
-	tocFirst int // first reserved table-of-contents page
+	tocFirst int          // first reserved table-of-contents page
+	tocSect  *pdftag.Elem // the contents' section of the structure
 	marks    []pdfjoin.Mark
+
+	tags       *pdftag.Tree // the document's structure; nil in a pass that only counts
+	artifact   pdftag.Artifact
+	inArtifact bool // what is drawn is an artifact of kind artifact
+
+	info pdfjoin.Info
 
 	partPages int             // pages per part
 	first     int             // pages in the parts before this one
@@ -91,13 +99,8 @@ func pdfNewDoc(rep *forms.RoundReport, opts ReportOptions, title, subject string
 		pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 		pdf.SetCompression(false) // the joiner compresses the pages
 		pdf.SetCatalogSort(true)
-		pdf.SetCreationDate(created)
+		pdf.SetCreationDate(created) // the joiner writes the document information
 		pdf.SetModificationDate(created)
-		pdf.SetLang("sv-SE")
-		pdf.SetTitle(pdfClean(title), true)
-		pdf.SetSubject(pdfClean(subject), true)
-		pdf.SetAuthor(pdfClean(author), true)
-		pdf.SetCreator("followup", true)
 		pdf.SetMargins(pdfMarginL, pdfBodyTop, pdfMarginR)
 		pdf.SetAutoPageBreak(false, pdfPageH-pdfBodyBottom)
 		pdf.SetCellMargin(0)
@@ -107,7 +110,11 @@ func pdfNewDoc(rep *forms.RoundReport, opts ReportOptions, title, subject string
 	}
 
 	d := &pdfDoc{pdf: newPDF(), newPDF: newPDF, rep: rep, created: created, loc: opts.Location,
-		numbers: map[int64]string{}, partPages: pdfPartPages}
+		numbers: map[int64]string{}, partPages: pdfPartPages, tags: pdftag.New(),
+		info: pdfjoin.Info{
+			Title: pdfClean(title), Subject: pdfClean(subject), Author: pdfClean(author),
+			Creator: "followup", Producer: "followup (codeberg.org/go-pdf/fpdf)", Lang: "sv-SE", Created: created,
+		}}
 	for i, ar := range rep.Plan.Areas {
 		for j, a := range ar.Activities {
 			d.numbers[a.ID] = strconv.Itoa(i+1) + "." + strconv.Itoa(j+1)
@@ -125,7 +132,7 @@ func pdfDraw(w io.Writer, newDoc func() *pdfDoc, draw func(d *pdfDoc)) error {
 	if d.err == nil && d.counting {
 		known := &pdfNumbers{pages: d.pageCount(), toc: d.toc}
 		d = newDoc()
-		d.known, d.join = known, pdfjoin.New(w, known.pages, d.created)
+		d.known, d.join = known, pdfjoin.New(w, known.pages, d.info, d.tags)
 		draw(d)
 	}
 	return d.finish(w)
@@ -140,7 +147,7 @@ func (d *pdfDoc) finish(w io.Writer) error {
 		return errors.New("reports: the outline and the body disagree")
 	}
 	if d.join == nil {
-		d.join = pdfjoin.New(w, d.pageCount(), d.created)
+		d.join = pdfjoin.New(w, d.pageCount(), d.info, d.tags)
 	}
 	d.stamp()
 	if err := d.join.Add(d.pdf); err != nil {
@@ -151,6 +158,7 @@ func (d *pdfDoc) finish(w io.Writer) error {
 
 // newPage starts a page and puts the position at the top of the body.
 func (d *pdfDoc) newPage() {
+	d.endMark()
 	if d.pdf.PageNo() >= d.partPages {
 		d.nextPart()
 	}
@@ -162,7 +170,7 @@ func (d *pdfDoc) newPage() {
 // the part is dropped: its page numbers are what the pass is for.
 func (d *pdfDoc) nextPart() {
 	if d.known == nil {
-		d.counting = true
+		d.counting, d.tags = true, nil
 	} else if d.err == nil {
 		d.stamp()
 		d.err = d.join.Add(d.pdf)
@@ -222,6 +230,7 @@ type pdfGraphicsState struct {
 // setPage goes back to an earlier page of the current part, whose graphics
 // state is unknown.
 func (d *pdfDoc) setPage(n int) {
+	d.endMark()
 	d.pdf.SetPage(n)
 	d.gs = pdfGraphicsState{}
 }
@@ -276,16 +285,21 @@ func (d *pdfDoc) stamp() {
 	last := d.pdf.PageCount()
 	for p := 1; p <= last; p++ {
 		d.setPage(p)
-		d.use(st)
 		if d.first+p >= d.headerFrom {
-			d.pdf.Text(pdfMarginL, pdfHeaderBase, left)
-			d.pdf.Text(pdfPageW-pdfMarginR-rw, pdfHeaderBase, right)
-			d.draw(pdfColRule, 0.25)
-			d.pdf.Line(pdfMarginL, pdfHeaderRule, pdfPageW-pdfMarginR, pdfHeaderRule)
+			d.decor(pdftag.Header, func() {
+				d.use(st)
+				d.pdf.Text(pdfMarginL, pdfHeaderBase, left)
+				d.pdf.Text(pdfPageW-pdfMarginR-rw, pdfHeaderBase, right)
+				d.draw(pdfColRule, 0.25)
+				d.pdf.Line(pdfMarginL, pdfHeaderRule, pdfPageW-pdfMarginR, pdfHeaderRule)
+			})
 		}
 		pageText := "Sida " + strconv.Itoa(d.first+p) + " av " + strconv.Itoa(n)
-		d.pdf.Text(pdfMarginL, pdfFooterBase, footer)
-		d.pdf.Text(pdfPageW-pdfMarginR-d.width(pageText, st), pdfFooterBase, pageText)
+		d.decor(pdftag.Footer, func() {
+			d.use(st)
+			d.pdf.Text(pdfMarginL, pdfFooterBase, footer)
+			d.pdf.Text(pdfPageW-pdfMarginR-d.width(pageText, st), pdfFooterBase, pageText)
+		})
 	}
 	d.setPage(last)
 }

@@ -4,15 +4,36 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"followup/reports/internal/pdftag"
 )
 
 // Text layout: wrapping, lines, paragraphs with a lead-in, and headings
 // that keep with what follows them.
 
-// split wraps cleaned text to width w in style st.
+// split wraps cleaned text to width w in style st. fpdf drops the space
+// or line break at which it wraps a line; here the line keeps a space in
+// its place, so that the words on either side stay apart when the text is
+// read out or extracted. It is drawn after the line's last word, where it
+// shows nothing.
 func (d *pdfDoc) split(s string, w float64, st pdfTextStyle) []string {
 	d.setFont(st)
-	return d.pdf.SplitText(pdfClean(s), w)
+	s = pdfClean(s)
+	return pdfKeepSpaces(s, d.pdf.SplitText(s, w))
+}
+
+// pdfKeepSpaces ends with a space each line of lines, s wrapped by fpdf,
+// after which the wrapping dropped a space or a line break of s.
+func pdfKeepSpaces(s string, lines []string) []string {
+	pos := 0 // where in s the next line starts
+	for i := 0; i+1 < len(lines); i++ {
+		pos += len(lines[i])
+		if c, n := utf8.DecodeRuneInString(s[min(pos, len(s)):]); n > 0 && unicode.IsSpace(c) {
+			lines[i] += " "
+			pos += n
+		}
+	}
+	return lines
 }
 
 // width measures cleaned text in style st.
@@ -39,6 +60,10 @@ func (d *pdfDoc) text(x, y, w float64, s string, st pdfTextStyle, align string) 
 	if d.counting {
 		return
 	}
+	if align == "R" && strings.HasSuffix(s, " ") {
+		s = " " + s[:len(s)-1] // the space kept by split, where it shows nothing
+	}
+	d.mark()
 	d.use(st)
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, st.lead, s, "", 0, align, false, 0, "")
@@ -64,11 +89,14 @@ func (d *pdfDoc) fit(s string, w float64, st pdfTextStyle) string {
 }
 
 // swatch draws a colour square sitting on the baseline of a line at y.
+// It is an artifact: the status word beside it says what it shows.
 func (d *pdfDoc) swatch(x, y float64, st pdfTextStyle, c pdfRGB) {
 	s := pdfSwatchSize(st)
-	d.fill(c)
-	d.draw(pdfColOutline, 0.15)
-	d.pdf.Rect(x, pdfBaseline(y, st)-s, s, s, "FD")
+	d.decor(pdftag.Decoration, func() {
+		d.fill(c)
+		d.draw(pdfColOutline, 0.15)
+		d.rect(x, pdfBaseline(y, st)-s, s, s, "FD")
+	})
 }
 
 // markedSwatch draws the swatch of an answer that does not count: the
@@ -77,16 +105,18 @@ func (d *pdfDoc) swatch(x, y float64, st pdfTextStyle, c pdfRGB) {
 func (d *pdfDoc) markedSwatch(x, y float64, st pdfTextStyle, c pdfRGB) {
 	s := pdfSwatchSize(st)
 	top := pdfBaseline(y, st) - s
-	d.fill(pdfRGB{255, 255, 255})
-	d.draw(c, 0.3)
-	d.pdf.Rect(x, top, s, s, "FD")
-	d.draw(c, 0.25)
-	// Lines of slope one, a third of the side apart, cut by the square.
-	for k := 1; k < 6; k++ {
-		t := float64(k) * s / 3
-		u0, u1 := max(0, t-s), min(t, s)
-		d.pdf.Line(x+u0, top+s-(t-u0), x+u1, top+s-(t-u1))
-	}
+	d.decor(pdftag.Decoration, func() {
+		d.fill(pdfRGB{255, 255, 255})
+		d.draw(c, 0.3)
+		d.rect(x, top, s, s, "FD")
+		d.draw(c, 0.25)
+		// Lines of slope one, a third of the side apart, cut by the square.
+		for k := 1; k < 6; k++ {
+			t := float64(k) * s / 3
+			u0, u1 := max(0, t-s), min(t, s)
+			d.line(x+u0, top+s-(t-u0), x+u1, top+s-(t-u1))
+		}
+	})
 }
 
 // anySwatch draws a plain or a marked swatch.
@@ -99,9 +129,10 @@ func (d *pdfDoc) anySwatch(x, y float64, st pdfTextStyle, c pdfRGB, marked bool)
 }
 
 // paragraph prints wrapped text at x in width w, breaking pages between
-// lines, and leaves after millimetres of space below it.
+// lines, and leaves after millimetres of space below it: one P, however
+// many pages it runs over.
 func (d *pdfDoc) paragraph(x, w float64, s string, st pdfTextStyle, after float64) {
-	d.lines(x, w, d.split(s, w, st), st)
+	d.tagged(pdftag.P, func() { d.lines(x, w, d.split(s, w, st), st) })
 	d.space(after)
 }
 
@@ -110,7 +141,7 @@ func (d *pdfDoc) paragraph(x, w float64, s string, st pdfTextStyle, after float6
 // a page.
 func (d *pdfDoc) lines(x, w float64, lines []string, st pdfTextStyle) {
 	for _, l := range lines {
-		if l == "" {
+		if strings.TrimSpace(l) == "" {
 			d.space(st.lead)
 			continue
 		}
@@ -162,6 +193,8 @@ func (d *pdfDoc) richParagraph(x, w float64, lead []pdfSegment, text string, st 
 		return
 	}
 	d.ensure(st.lead)
+	p := d.open(pdftag.P)
+	defer d.close(p)
 	cx := x
 	for _, sg := range lead {
 		if sg.swatch != nil {
@@ -179,8 +212,12 @@ func (d *pdfDoc) richParagraph(x, w float64, lead []pdfSegment, text string, st 
 		d.space(after)
 		return
 	}
+	// A space between the lead-in and the text, drawn as one so that it
+	// is read as one.
+	gap, gapW := "", 0.0
 	if last := lead[len(lead)-1]; last.swatch != nil || !strings.HasSuffix(last.text, " ") {
-		cx += d.width(" ", st)
+		gap, gapW = " ", d.width(" ", st)
+		cx += gapW
 	}
 	first := d.split(text, x+w-cx, st)
 	if len(first) == 0 {
@@ -188,29 +225,27 @@ func (d *pdfDoc) richParagraph(x, w float64, lead []pdfSegment, text string, st 
 		d.space(after)
 		return
 	}
-	d.cell(cx, x+w-cx, first[0], st, "L")
+	d.cell(cx-gapW, x+w-cx+gapW, gap+first[0], st, "L")
 	d.y += st.lead
-	rest := []rune(text)[utf8.RuneCountInString(first[0]):]
-	if len(rest) > 0 && unicode.IsSpace(rest[0]) {
-		rest = rest[1:]
-	}
-	if len(rest) > 0 {
-		d.lines(x, w, d.split(string(rest), w, st), st)
+	// The first line holds the space at which it was wrapped, if any.
+	if rest := text[min(len(first[0]), len(text)):]; rest != "" {
+		d.lines(x, w, d.split(rest, w, st), st)
 	}
 	d.space(after)
 }
 
-// heading prints a heading in style st, first making sure that it and
-// keep millimetres of what follows fit on the page, so that no heading is
-// left alone at the bottom. It returns the y at which the heading starts.
-func (d *pdfDoc) heading(s string, st pdfTextStyle, before, keep float64) float64 {
+// heading prints a heading of the given level (1 to 4, its H1 to H4) in
+// style st, first making sure that it and keep millimetres of what
+// follows fit on the page, so that no heading is left alone at the
+// bottom. It returns the y at which the heading starts.
+func (d *pdfDoc) heading(level int, s string, st pdfTextStyle, before, keep float64) float64 {
 	lines := d.split(s, pdfContentW, st)
 	h := float64(len(lines))*st.lead + pdfHeadingAfter(st)
 	if !d.ensure(before + h + keep) {
 		d.space(before)
 	}
 	top := d.y
-	d.lines(pdfMarginL, pdfContentW, lines, st)
+	d.tagged(pdftag.Heading(level), func() { d.lines(pdfMarginL, pdfContentW, lines, st) })
 	d.y += pdfHeadingAfter(st)
 	return top
 }
@@ -227,7 +262,7 @@ func (d *pdfDoc) section(title string, keep float64) {
 	if d.y-pdfBodyTop > pdfSectionShare*(pdfBodyBottom-pdfBodyTop) {
 		d.newPage()
 	}
-	d.enter(0, title, d.heading(title, pdfStH1, 14, keep))
+	d.enter(0, title, d.heading(1, title, pdfStH1, 14, keep))
 }
 
 // pdfHeadingAfter is the air below a heading: more below larger type.

@@ -15,13 +15,14 @@ import (
 var (
 	pdfDestRE         = regexp.MustCompile(`/Dest \[\d+ 0 R /XYZ 0 [0-9.]+ null\]`)
 	pdfBookmarkDestRE = regexp.MustCompile(`\n(/Dest \[\d+ 0 R /XYZ 0 [0-9.]+ null\])\n/Count`)
-	pdfAnnotsRE       = regexp.MustCompile(`/Annots \[.*\]\n`)
+	pdfLinkAnnotRE    = regexp.MustCompile(`<</Type /Annot /Subtype /Link [^\n]*>>`)
 )
 
 // TestPDFReportInParts draws a report in parts of three pages, which takes
 // the two-pass path, and wants the same document as drawn in one part:
 // the same text on every page, the same outline, links to the same places,
-// and a file poppler reads without a complaint.
+// a file poppler reads without a complaint, and the same structure, tagged
+// as it should be, whose text in structure order is the same.
 func TestPDFReportInParts(t *testing.T) {
 	rep := formstest.Synthetic(4, 6)
 	opts := ReportOptions{Created: formstest.Clock}
@@ -60,6 +61,12 @@ func TestPDFReportInParts(t *testing.T) {
 	if !strings.Contains(pp[n-1], "Sida "+strconv.Itoa(n)+" av "+strconv.Itoa(n)) {
 		t.Errorf("the last page's footer does not count every page:\n%s", pp[n-1])
 	}
+	title := reportTitle(rep) + " – " + pdfRoundLabel(rep)
+	wholeTagged, partsTagged := pdfCheckTagged(t, wholePath, title), pdfCheckTagged(t, partsPath, title)
+	wholeText := pdfReadingText(wholeTagged.nodes(), nil)
+	if partsText := pdfReadingText(partsTagged.nodes(), nil); partsText != wholeText || len(wholeText) < 1000 {
+		t.Errorf("the text in structure order differs:\n--- in one part\n%s\n--- in parts\n%s", wholeText, partsText)
+	}
 	if w, p := pdfOutline(t, whole.Bytes()), pdfOutline(t, parts.Bytes()); !slices.Equal(w, p) || len(w) < 10 {
 		t.Errorf("outline in parts %q, in one part %q", p, w)
 	}
@@ -77,8 +84,8 @@ func TestPDFReportInParts(t *testing.T) {
 		marks[string(m[1])] = true
 	}
 	links := 0
-	for _, annots := range pdfAnnotsRE.FindAll(parts.Bytes(), -1) {
-		for _, d := range pdfDestRE.FindAll(annots, -1) {
+	for _, annot := range pdfLinkAnnotRE.FindAll(parts.Bytes(), -1) {
+		for _, d := range pdfDestRE.FindAll(annot, -1) {
 			links++
 			if !marks[string(d)] {
 				t.Errorf("a contents link goes to %s, where no bookmark leads", d)

@@ -42,7 +42,7 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 	}, func(d *pdfDoc) {
 		d.newPage()
 		const title = "Kvitto på lämnade svar"
-		d.enter(0, title, d.heading(title, pdfStH1, 0, 20))
+		d.enter(0, title, d.heading(1, title, pdfStH1, 0, 20))
 		d.space(1)
 		d.paragraph(pdfMarginL, pdfContentW, "Kvittot visar de svar som "+name+" har lämnat i uppföljningen inför "+
 			pdfRoundPhrase(rep)+".", pdfStBody, 4)
@@ -55,7 +55,7 @@ func WriteReceipt(w io.Writer, rep *forms.RoundReport, departmentID int64, opts 
 		}
 		d.space(4)
 		const answers = "Svar per aktivitet"
-		d.enter(0, answers, d.heading(answers, pdfStH2, 4, 20))
+		d.enter(0, answers, d.heading(2, answers, pdfStH2, 4, 20))
 		d.departmentAnswers(dep, pdfOwnAnswers)
 	})
 }

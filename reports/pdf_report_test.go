@@ -299,8 +299,13 @@ func pdfGolden(pages []string) string {
 
 func TestPDFReportGolden(t *testing.T) {
 	path := pdfFile(t, pdfReport(t, formstest.Small()))
-	got := pdfGolden(pdfPages(t, path))
-	golden := filepath.Join("testdata", "pdf", "small.golden")
+	pdfCompareGolden(t, filepath.Join("testdata", "pdf", "small.golden"), pdfGolden(pdfPages(t, path)))
+}
+
+// pdfCompareGolden compares got with a golden file, or rewrites the file
+// with -update.
+func pdfCompareGolden(t *testing.T, golden, got string) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 			t.Fatal(err)
@@ -311,7 +316,7 @@ func TestPDFReportGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test ./reports/ -run TestPDFReportGolden -update to create it)", err)
+		t.Fatalf("%v (run go test ./reports/ -run %s -update to create it)", err, t.Name())
 	}
 	if got != string(want) {
 		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")

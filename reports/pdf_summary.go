@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"followup/forms"
+	"followup/reports/internal/pdftag"
 )
 
 // summary draws the summary: the response rate and where each
@@ -12,9 +13,11 @@ import (
 // consolidated status.
 func (d *pdfDoc) summary() {
 	rep := d.rep
+	sect := d.open(pdftag.Sect)
+	defer d.close(sect)
 	if len(pdfOfficeTexts(rep)) == 0 {
 		d.newPage() // after the contents
-		d.enter(0, pdfSecSummary, d.heading(pdfSecSummary, pdfStH1, 0, 20))
+		d.enter(0, pdfSecSummary, d.heading(1, pdfSecSummary, pdfStH1, 0, 20))
 	} else {
 		d.section(pdfSecSummary, 40)
 	}
@@ -55,7 +58,7 @@ func (d *pdfDoc) summary() {
 		if consolidated < len(acts) {
 			note += " Aktiviteter som ännu inte har sammanställts räknas som " + wordNotConsolidated + "."
 		}
-		d.heading("Aktiviteter per status", pdfStH2, 8, 2*pdfStMuted.lead+3+pdfChartHeight(len(bars)))
+		d.heading(2, "Aktiviteter per status", pdfStH2, 8, 2*pdfStMuted.lead+3+pdfChartHeight(len(bars)))
 		d.paragraph(pdfMarginL, pdfContentW, note, pdfStMuted, 3)
 		d.barChart(bars)
 		d.space(4)
@@ -78,7 +81,7 @@ func pdfCountingRule(rep *forms.RoundReport) string {
 // department a line.
 func (d *pdfDoc) responseRate() {
 	rep := d.rep
-	d.heading("Svarsfrekvens", pdfStH2, 6, 25)
+	d.heading(2, "Svarsfrekvens", pdfStH2, 6, 25)
 	if len(rep.Departments) == 0 {
 		d.paragraph(pdfMarginL, pdfContentW, "Inga verksamheter deltar i uppföljningen.", pdfStBody, 3)
 		return
@@ -114,7 +117,7 @@ func (d *pdfDoc) responseRate() {
 func (d *pdfDoc) statusTable(acts []forms.Activity) {
 	rep := d.rep
 	// The heading keeps its note and the table's first rows with it.
-	d.heading("Status per aktivitet", pdfStH2, 8, 3*pdfStMuted.lead+3+30)
+	d.heading(2, "Status per aktivitet", pdfStH2, 8, 3*pdfStMuted.lead+3+30)
 	if len(acts) == 0 {
 		d.paragraph(pdfMarginL, pdfContentW, "Det finns inga aktiviteter i handlingsplanen.", pdfStBody, 3)
 		return

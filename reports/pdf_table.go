@@ -1,5 +1,7 @@
 package reports
 
+import "followup/reports/internal/pdftag"
+
 // pdfColumn is one column of a table: its heading, width in mm and alignment.
 type pdfColumn struct {
 	title string
@@ -56,7 +58,16 @@ func pdfCellStyle(c pdfTableCell) pdfTextStyle {
 
 // drawTable prints the table at the current position. The header row is
 // kept together with the first row, and repeated after each page break.
+//
+// It is one Table however many pages it runs over: a THead with the
+// header row, whose cells head their columns, and a TBody with the rows,
+// whose first cell heads its row (an area's title spanning the table
+// heads its row too). The header row repeated on a later page is an
+// artifact.
 func (d *pdfDoc) drawTable(t *pdfTable) {
+	table := d.open(pdftag.Table)
+	defer d.close(table)
+	var body *pdftag.Elem
 	head := make([][]string, len(t.cols))
 	headH := 0.0
 	for i, c := range t.cols {
@@ -75,14 +86,20 @@ func (d *pdfDoc) drawTable(t *pdfTable) {
 			need += headH
 		}
 		if d.ensure(need) || first {
-			d.drawHeader(t, head, headH)
-			first = false
+			d.drawHeader(t, head, headH, !first)
+			if first {
+				body = d.open(pdftag.TBody)
+				first = false
+			}
 		}
 		d.drawRow(t, row, lines, h)
 	}
+	if body != nil {
+		d.close(body)
+	}
 	if first { // a table without rows still shows its header
 		d.ensure(headH)
-		d.drawHeader(t, head, headH)
+		d.drawHeader(t, head, headH, false)
 	}
 }
 
@@ -102,31 +119,70 @@ func (d *pdfDoc) rowLines(t *pdfTable, row pdfTableRow) ([][]string, float64) {
 	return lines, h
 }
 
-// drawHeader prints the header row on a light background.
-func (d *pdfDoc) drawHeader(t *pdfTable, head [][]string, h float64) {
-	d.fill(pdfColFill)
-	d.pdf.Rect(pdfMarginL, d.y, pdfContentW, h, "F")
-	x := pdfMarginL
-	for i, c := range t.cols {
+// drawHeader prints the header row on a light background: the table's
+// THead, or an artifact when repeated after a page break.
+func (d *pdfDoc) drawHeader(t *pdfTable, head [][]string, h float64, repeated bool) {
+	d.decor(pdftag.Decoration, func() {
+		d.fill(pdfColFill)
+		d.rect(pdfMarginL, d.y, pdfContentW, h, "F")
+	})
+	cell := func(i int, x float64) {
+		c := t.cols[i]
 		y := d.y + pdfCellPadY
 		for _, l := range head[i] {
 			d.text(x+pdfCellPadX, y, c.width-2*pdfCellPadX, l, pdfStTableHead, c.align)
 			y += pdfStTableHead.lead
 		}
-		x += c.width
 	}
-	d.draw(pdfColOutline, 0.3)
-	d.pdf.Line(pdfMarginL, d.y+h, pdfMarginL+pdfContentW, d.y+h)
+	if repeated {
+		d.decor(pdftag.Repeated, func() {
+			x := pdfMarginL
+			for i, c := range t.cols {
+				cell(i, x)
+				x += c.width
+			}
+		})
+	} else {
+		thead := d.open(pdftag.THead)
+		tr := d.open(pdftag.TR)
+		x := pdfMarginL
+		for i, c := range t.cols {
+			th := d.open(pdftag.TH)
+			th.SetScope(pdftag.ScopeColumn, 1)
+			cell(i, x)
+			d.close(th)
+			x += c.width
+		}
+		d.close(tr)
+		d.close(thead)
+	}
+	d.decor(pdftag.Decoration, func() {
+		d.draw(pdfColOutline, 0.3)
+		d.line(pdfMarginL, d.y+h, pdfMarginL+pdfContentW, d.y+h)
+	})
 	d.y += h
 }
 
-// drawRow prints one row and the thin rule below it.
+// drawRow prints one row and the thin rule below it: a TR whose first
+// cell heads the row.
 func (d *pdfDoc) drawRow(t *pdfTable, row pdfTableRow, lines [][]string, h float64) {
+	tr := d.open(pdftag.TR)
 	x := pdfMarginL
 	for i, c := range row.cells {
 		w := pdfContentW
 		if !row.group {
 			w = t.cols[i].width
+		}
+		var cell *pdftag.Elem
+		switch {
+		case row.group:
+			cell = d.open(pdftag.TH)
+			cell.SetScope(pdftag.ScopeRow, len(t.cols))
+		case i == 0:
+			cell = d.open(pdftag.TH)
+			cell.SetScope(pdftag.ScopeRow, 1)
+		default:
+			cell = d.open(pdftag.TD)
 		}
 		st := pdfCellStyle(c)
 		tx := x + pdfCellPadX
@@ -143,10 +199,14 @@ func (d *pdfDoc) drawRow(t *pdfTable, row pdfTableRow, lines [][]string, h float
 			d.text(tx, y, pdfCellWidth(c, w), l, st, align)
 			y += st.lead
 		}
+		d.close(cell)
 		x += w
 	}
-	d.draw(pdfColRule, 0.2)
-	d.pdf.Line(pdfMarginL, d.y+h, pdfMarginL+pdfContentW, d.y+h)
+	d.close(tr)
+	d.decor(pdftag.Decoration, func() {
+		d.draw(pdfColRule, 0.2)
+		d.line(pdfMarginL, d.y+h, pdfMarginL+pdfContentW, d.y+h)
+	})
 	d.y += h
 }
 

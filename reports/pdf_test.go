@@ -19,16 +19,20 @@ import (
 	"followup/reports/internal/pdfjoin"
 )
 
-// pdfNeedTool skips the test when a poppler tool is missing, unless CI is
-// set: there the tool must be installed.
+// pdfNeedTool skips the test when a poppler tool or qpdf is missing,
+// unless CI is set: there the tool must be installed.
 func pdfNeedTool(t *testing.T, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required in CI (apt-get install poppler-utils): %v", name, err)
+		pkg := "poppler-utils"
+		if name == "qpdf" {
+			pkg = "qpdf"
 		}
-		t.Skipf("%s not installed (apt-get install poppler-utils); skipping", name)
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is required in CI (apt-get install %s): %v", name, pkg, err)
+		}
+		t.Skipf("%s not installed (apt-get install %s); skipping", name, pkg)
 	}
 	return path
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"followup/forms"
+	"followup/reports/internal/pdftag"
 )
 
 // pdfTextTitles heads the office's own texts in the report.
@@ -29,14 +30,16 @@ func pdfOfficeTexts(rep *forms.RoundReport) []forms.TextKind {
 // without them goes straight to the summary.
 func (d *pdfDoc) officeTexts() {
 	for i, k := range pdfOfficeTexts(d.rep) {
+		sect := d.open(pdftag.Sect)
 		title := pdfTextTitles[k]
 		if i == 0 {
 			d.newPage()
-			d.enter(0, title, d.heading(title, pdfStH1, 0, 20))
+			d.enter(0, title, d.heading(1, title, pdfStH1, 0, 20))
 		} else {
-			d.enter(0, title, d.heading(title, pdfStH1, 10, 20))
+			d.enter(0, title, d.heading(1, title, pdfStH1, 10, 20))
 		}
 		d.space(2)
 		d.blocks(pdfMarginL, pdfContentW, d.rep.Texts[k].Body, pdfStBody, 3)
+		d.close(sect)
 	}
 }

@@ -1,6 +1,10 @@
 package reports
 
-import "strings"
+import (
+	"strings"
+
+	"followup/reports/internal/pdftag"
+)
 
 // Title page styles.
 var (
@@ -22,12 +26,22 @@ func (d *pdfDoc) titlePage() {
 	if org := strings.TrimSpace(rep.Plan.Organisation); org != "" {
 		d.paragraph(pdfMarginL, pdfContentW, org, pdfStTitleOrg, 0)
 	}
-	d.fill(pdfColAccent)
-	d.pdf.Rect(pdfMarginL, d.y+2, 22, 1.4, "F")
+	d.decor(pdftag.Decoration, func() {
+		d.fill(pdfColAccent)
+		d.rect(pdfMarginL, d.y+2, 22, 1.4, "F")
+	})
 
+	// The word above the plan's title and the title are one heading, the
+	// document's first: "Uppföljning Handlingsplan 2024".
 	d.y = 86
-	d.paragraph(pdfMarginL, pdfContentW, "Uppföljning", pdfStTitleKicker, 1.5)
-	d.paragraph(pdfMarginL, pdfContentW, planTitle(rep), pdfStTitle, 3)
+	d.tagged(pdftag.H1, func() {
+		// The space after the word, which shows nothing, keeps it apart from
+		// the title when the heading is read.
+		d.lines(pdfMarginL, pdfContentW, []string{"Uppföljning "}, pdfStTitleKicker)
+		d.space(1.5)
+		d.lines(pdfMarginL, pdfContentW, d.split(planTitle(rep), pdfContentW, pdfStTitle), pdfStTitle)
+	})
+	d.space(3)
 	d.paragraph(pdfMarginL, pdfContentW, pdfRoundLabel(rep), pdfStTitleRound, 0)
 
 	rows := [][2]string{{"Datum", pdfDate(d.created)}}
@@ -39,23 +53,32 @@ func (d *pdfDoc) titlePage() {
 	}
 
 	d.y = max(d.y+20, 210)
-	d.draw(pdfColRule, 0.3)
-	d.pdf.Line(pdfMarginL, d.y, pdfMarginL+pdfContentW, d.y)
+	d.decor(pdftag.Decoration, func() {
+		d.draw(pdfColRule, 0.3)
+		d.line(pdfMarginL, d.y, pdfMarginL+pdfContentW, d.y)
+	})
 	d.y += 4
 	d.keyValues(rows, 38, pdfStTitleKey, pdfStTitleValue)
 }
 
 // keyValues prints labelled lines: a muted label column of width keyW and
-// a wrapped value beside it.
+// a wrapped value beside it, a table whose labels head their rows.
 func (d *pdfDoc) keyValues(rows [][2]string, keyW float64, key, value pdfTextStyle) {
+	table := d.open(pdftag.Table)
 	for _, r := range rows {
 		lines := d.split(r[1], pdfContentW-keyW, value)
 		d.ensure(float64(max(len(lines), 1)) * value.lead)
+		tr := d.open(pdftag.TR)
+		th := d.open(pdftag.TH)
+		th.SetScope(pdftag.ScopeRow, 1)
 		d.cell(pdfMarginL, keyW, r[0], key, "L")
+		d.close(th)
 		if len(lines) == 0 {
 			d.y += value.lead
 		}
-		d.lines(pdfMarginL+keyW, pdfContentW-keyW, lines, value)
+		d.tagged(pdftag.TD, func() { d.lines(pdfMarginL+keyW, pdfContentW-keyW, lines, value) })
+		d.close(tr)
 		d.y += 1.2
 	}
+	d.close(table)
 }

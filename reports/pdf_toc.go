@@ -6,6 +6,7 @@ import (
 
 	"followup/forms"
 	"followup/reports/internal/pdfjoin"
+	"followup/reports/internal/pdftag"
 )
 
 // pdfTocEntry is one line of the table of contents and one bookmark of the
@@ -144,18 +145,22 @@ func (d *pdfDoc) layoutTOC(entries []pdfTocEntry) ([]pdfTocLine, int) {
 
 // reserveTOC adds the pages the contents will need and remembers where.
 // When the page numbers are known from a first pass, it draws the
-// contents on them right away.
+// contents on them right away. Its section of the structure takes its
+// place in reading order here, however late it is drawn.
 func (d *pdfDoc) reserveTOC(opts ReportOptions) {
 	entries := d.planOutline(opts)
 	_, pages := d.layoutTOC(entries)
 	d.newPage()
 	d.tocFirst = d.pageNo()
 	d.enter(0, pdfSecContents, pdfBodyTop) // a bookmark only: d.toc is not set yet
+	d.tocSect = d.open(pdftag.Sect)
 	if d.known != nil {
 		d.toc = append([]pdfTocEntry(nil), d.known.toc...)
 		d.drawTOC(func(int) { d.newPage() })
+		d.close(d.tocSect)
 		return
 	}
+	d.tags.Leave(d.tocSect)
 	d.toc = entries
 	for range pages - 1 {
 		d.newPage()
@@ -171,24 +176,56 @@ func (d *pdfDoc) fillTOC() {
 	}
 	last := d.pdf.PageNo()
 	d.setPage(d.tocFirst)
+	d.tags.Enter(d.tocSect)
 	d.drawTOC(func(page int) { d.setPage(d.tocFirst + page) })
+	d.close(d.tocSect)
 	d.setPage(last)
+}
+
+// pdfTocNest is one level of the contents' structure: a TOC and its last
+// item (TOCI), in which the entries of the next level nest.
+type pdfTocNest struct{ toc, item *pdftag.Elem }
+
+// nestTOC opens the item of an entry of the given level in levels, the
+// TOC of each level down to the last entry's, closing deeper levels and
+// opening a TOC inside the last item for a level one deeper.
+func (d *pdfDoc) nestTOC(levels []pdfTocNest, level int) []pdfTocNest {
+	level = min(level, len(levels))
+	for len(levels) > level+1 {
+		last := levels[len(levels)-1]
+		d.close(last.item)
+		d.close(last.toc)
+		levels = levels[:len(levels)-1]
+	}
+	if level == len(levels) {
+		levels = append(levels, pdfTocNest{toc: d.open(pdftag.TOC)})
+	}
+	if levels[level].item != nil {
+		d.close(levels[level].item)
+	}
+	levels[level].item = d.open(pdftag.TOCI)
+	return levels
 }
 
 // drawTOC draws the contents from the top of the current page, with dotted
 // leaders and links to the entries; toPage goes to the given contents page
-// (counted from 0).
+// (counted from 0). It is a heading and a TOC whose items (TOCI) nest as
+// the outline does; each item is a Link of the entry's title and page
+// number, tied to the link's annotation.
 func (d *pdfDoc) drawTOC(toPage func(page int)) {
 	layout, _ := d.layoutTOC(d.toc)
 	d.y = pdfBodyTop
-	d.cell(pdfMarginL, pdfContentW, pdfSecContents, pdfStH1, "L")
+	d.tagged(pdftag.H1, func() { d.cell(pdfMarginL, pdfContentW, pdfSecContents, pdfStH1, "L") })
 	page := 0
+	levels := []pdfTocNest{{toc: d.open(pdftag.TOC)}}
 	for i, e := range d.toc {
 		l := layout[i]
 		if l.page != page {
 			page = l.page
 			toPage(page)
 		}
+		levels = d.nestTOC(levels, e.level)
+		link := d.open(pdftag.Link)
 		st := pdfTocStyle(e.level)
 		indent := float64(min(e.level, 2)) * pdfTocIndentLvl
 		x := pdfMarginL + indent
@@ -204,17 +241,27 @@ func (d *pdfDoc) drawTOC(toPage func(page int)) {
 		base := pdfBaseline(d.y-st.lead, st)
 		from, to := x+lastW+2, pdfPageW-pdfMarginR-numW-2
 		if to > from {
-			d.draw(pdfColRule, 0.3)
-			d.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-			d.pdf.Line(from, base, to, base)
-			d.pdf.SetDashPattern(nil, 0)
+			d.decor(pdftag.Decoration, func() {
+				d.draw(pdfColRule, 0.3)
+				d.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+				d.line(from, base, to, base)
+				d.pdf.SetDashPattern(nil, 0)
+			})
 		}
 		d.y -= st.lead
-		d.cell(pdfPageW-pdfMarginR-pdfTocNumberW, pdfTocNumberW, numStr, st, "R")
-		// The link names the page in the whole document; the joiner makes it
-		// point to that page's object.
-		link := d.pdf.AddLink()
-		d.pdf.SetLink(link, e.y, e.page)
-		d.pdf.Link(x, l.y, pdfPageW-pdfMarginR-x, float64(len(l.lines))*st.lead, link)
+		// A space before the number, which shows nothing right-aligned,
+		// keeps it apart from the title when the entry is read.
+		d.cell(pdfPageW-pdfMarginR-pdfTocNumberW, pdfTocNumberW, " "+numStr, st, "R")
+		// The link names the page in the whole document, and its top as
+		// the entry's bookmark does.
+		d.tags.Link(d.pageNo(), pdfPoints(x, l.y, pdfPageW-pdfMarginR-x, float64(len(l.lines))*st.lead),
+			e.page, pdfPageHPt-e.y*pdfPtPerMM, e.title+", sida "+numStr)
+		d.close(link)
+	}
+	for i := len(levels) - 1; i >= 0; i-- {
+		if levels[i].item != nil {
+			d.close(levels[i].item)
+		}
+		d.close(levels[i].toc)
 	}
 }

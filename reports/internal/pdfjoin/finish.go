@@ -6,9 +6,10 @@ import (
 	"fmt"
 )
 
-// Finish writes the page tree, the outline of marks, the catalog, the
-// document information and the cross-reference table, once every page
-// has been added.
+// Finish writes the page tree, the outline of marks, the rest of the
+// structure, the output intent, the metadata, the catalog, the document
+// information and the cross-reference table, once every page has been
+// added.
 func (j *Joiner) Finish(marks []Mark) error {
 	if j.done != j.pages {
 		return fmt.Errorf("pdfjoin: %d pages written of the %d planned", j.done, j.pages)
@@ -24,16 +25,50 @@ func (j *Joiner) Finish(marks []Mark) error {
 		fmt.Fprintf(&kids, "%d 0 R", FirstPageObject+p)
 	}
 	j.object(objPages, fmt.Appendf(nil, "<</Type /Pages\n/Kids [%s]\n/Count %d\n%s\n>>", kids.Bytes(), j.pages, j.mediaBox), nil)
-	catalog := j.catalog
+
+	var entries []byte // what the joiner adds to the first part's catalog
 	if len(marks) > 0 {
 		j.outline(marks)
-		i := bytes.LastIndex(catalog, []byte(">>"))
-		catalog = append(catalog[:i:i], fmt.Appendf(nil, "/Outlines %d 0 R\n/PageMode /UseOutlines\n>>", objOutlines)...)
+		entries = fmt.Appendf(entries, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", objOutlines)
 	} else {
 		j.object(objOutlines, []byte("<</Type /Outlines /Count 0>>"), nil)
 	}
-	j.object(objCatalog, catalog, nil)
-	j.object(objInfo, j.info, nil)
+	if j.info.Lang != "" {
+		entries = fmt.Appendf(entries, "/Lang %s\n", langString(j.info.Lang))
+	}
+	if j.tags != nil {
+		tagged, err := j.tags.Finish(structWriter{j})
+		if err != nil {
+			return err
+		}
+		entries = append(entries, tagged...)
+	}
+	entries = append(entries, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
+	intent, err := j.outputIntent()
+	if err != nil {
+		return err
+	}
+	entries = append(entries, intent...)
+
+	// The document's identifier, in the trailer and the metadata, is a
+	// digest of everything written so far and of its information: the
+	// same content and date give the same file.
+	info := j.info.dict()
+	if err := j.w.Flush(); err != nil {
+		return err
+	}
+	j.sum.Write(info)
+	id := j.sum.Sum(nil)[:16]
+	xmp := xmpPacket(j.info, id, j.tags != nil)
+	meta := j.alloc()
+	j.object(meta, fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), xmp)
+	entries = fmt.Appendf(entries, "/Metadata %d 0 R\n", meta)
+
+	catalog := j.catalog
+	i := bytes.LastIndex(catalog, []byte(">>"))
+	catalog = append(catalog[:i:i], entries...)
+	j.object(objCatalog, append(catalog, ">>"...), nil)
+	j.object(objInfo, info, nil)
 
 	xref := j.written + int64(j.w.Buffered())
 	fmt.Fprintf(j.w, "xref\n0 %d\n0000000000 65535 f \n", len(j.offsets))
@@ -43,7 +78,18 @@ func (j *Joiner) Finish(marks []Mark) error {
 		}
 		fmt.Fprintf(j.w, "%010d 00000 n \n", j.offsets[n])
 	}
-	fmt.Fprintf(j.w, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n",
-		len(j.offsets), objCatalog, objInfo, xref)
+	fmt.Fprintf(j.w, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%X> <%X>]\n>>\nstartxref\n%d\n%%%%EOF\n",
+		len(j.offsets), objCatalog, objInfo, id, id, xref)
 	return j.w.Flush()
+}
+
+// langString writes a language tag, such as sv-SE, as a PDF string: as it
+// is when it is letters, digits and hyphens, as every tag is.
+func langString(tag string) string {
+	for _, r := range tag {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return textString(tag)
+		}
+	}
+	return "(" + tag + ")"
 }

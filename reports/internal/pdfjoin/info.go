@@ -3,22 +3,42 @@ package pdfjoin
 import (
 	"bytes"
 	"fmt"
-	"regexp"
-	"slices"
 	"time"
 )
 
-var infoDateRE = regexp.MustCompile(`/(CreationDate|ModDate) \([^)]*\)`)
+// Info describes the joined document. It is written twice, as the
+// document information dictionary and as XMP metadata, from the same
+// values, as PDF/A requires; empty texts are left out of both.
+type Info struct {
+	Title    string
+	Subject  string
+	Author   string
+	Creator  string // the application that made the content
+	Producer string // the software that wrote the PDF
+	// Lang is the document's natural language, such as sv-SE, as the
+	// catalog's /Lang and the metadata's dc:language.
+	Lang string
+	// Created is the creation and modification date, written with its
+	// offset from UTC.
+	Created time.Time
+}
 
-// withDates returns a copy of the document information dictionary info
-// with its creation and modification dates set to t. fpdf writes them
-// without a time zone; the joined document's carry theirs.
-func withDates(info []byte, t time.Time) []byte {
-	date := []byte(infoDate(t))
-	return infoDateRE.ReplaceAllFunc(info, func(m []byte) []byte {
-		key, _, _ := bytes.Cut(m, []byte(" "))
-		return slices.Concat(key, []byte(" ("), date, []byte(")"))
-	})
+// dict writes the document information dictionary, with its texts as fpdf
+// writes text strings.
+func (in Info) dict() []byte {
+	var b bytes.Buffer
+	b.WriteString("<<\n")
+	for _, f := range []struct{ key, value string }{
+		{"Producer", in.Producer}, {"Title", in.Title}, {"Subject", in.Subject},
+		{"Author", in.Author}, {"Creator", in.Creator},
+	} {
+		if f.value != "" {
+			fmt.Fprintf(&b, "/%s %s\n", f.key, textString(f.value))
+		}
+	}
+	date := infoDate(in.Created)
+	fmt.Fprintf(&b, "/CreationDate (%s)\n/ModDate (%s)\n>>", date, date)
+	return b.Bytes()
 }
 
 // infoDate writes t as a date of the document information, with its

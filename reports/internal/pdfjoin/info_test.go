@@ -23,12 +23,13 @@ func TestInfoDate(t *testing.T) {
 	}
 }
 
-// TestWithDates replaces both of fpdf's dates, and nothing else.
-func TestWithDates(t *testing.T) {
-	in := "<<\n/Title (x)\n/CreationDate (D:20241218093000)\n/ModDate (D:20241218093000)\n>>"
-	want := "<<\n/Title (x)\n/CreationDate (D:20241218103000+01'00')\n/ModDate (D:20241218103000+01'00')\n>>"
-	at := time.Date(2024, 12, 18, 10, 30, 0, 0, time.FixedZone("", 3600))
-	if got := string(withDates([]byte(in), at)); got != want {
-		t.Errorf("withDates = %q, want %q", got, want)
+// TestInfoDict writes every text that is set, as fpdf writes text
+// strings, and both dates with their offset.
+func TestInfoDict(t *testing.T) {
+	in := Info{Title: "Å (1)", Creator: "followup", Created: created}
+	want := "<<\n/Title " + textString("Å (1)") + "\n/Creator " + textString("followup") +
+		"\n/CreationDate (D:20241218103000+01'00')\n/ModDate (D:20241218103000+01'00')\n>>"
+	if got := string(in.dict()); got != want {
+		t.Errorf("dict = %q, want %q", got, want)
 	}
 }

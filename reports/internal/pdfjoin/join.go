@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
+	"hash"
 	"io"
 	"regexp"
 	"strconv"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -37,28 +38,31 @@ const (
 type Joiner struct {
 	w       *bufio.Writer
 	written int64
-	offsets []int64 // by object number; 0 while not written
-	pages   int     // pages of the whole document
-	done    int     // pages written so far
-	// From the first part: the catalog (renumbered), the document
-	// information (with the dates of created) and the page size.
-	catalog, info []byte
-	mediaBox      []byte
-	zw            *zlib.Writer
-	zbuf          bytes.Buffer
-	// created is the document's creation and modification date, written
-	// with its offset from UTC.
-	created time.Time
+	sum     hash.Hash // of every byte written, for the document's identifier
+	offsets []int64   // by object number; 0 while not written
+	pages   int       // pages of the whole document
+	done    int       // pages written so far
+	// From the first part: the catalog (renumbered) and the page size.
+	catalog  []byte
+	mediaBox []byte
+	zw       *zlib.Writer
+	zbuf     bytes.Buffer
+	info     Info
+	tags     Structure // nil for a document without structure
+	// toUnicode is the object number of the one character map every
+	// font of every part shares (see tounicode.go); 0 until written.
+	toUnicode int
 }
 
-// New starts a document of the given number of pages, written to w, whose
-// creation and modification date is created. The number of pages must be
-// known in advance, because the parts link to pages of parts not yet
-// drawn.
-func New(w io.Writer, pages int, created time.Time) *Joiner {
-	j := &Joiner{pages: pages, offsets: make([]int64, FirstPageObject+pages), created: created}
+// New starts a document of the given number of pages, written to w,
+// described by info and, when tags is not nil, tagged with the logical
+// structure it holds. The number of pages must be known in advance,
+// because the parts link to pages of parts not yet drawn.
+func New(w io.Writer, pages int, info Info, tags Structure) *Joiner {
+	j := &Joiner{pages: pages, offsets: make([]int64, FirstPageObject+pages), info: info, tags: tags, sum: sha256.New()}
 	j.w = bufio.NewWriterSize(writerFunc(func(p []byte) (int, error) {
 		n, err := w.Write(p)
+		j.sum.Write(p[:n])
 		j.written += int64(n)
 		return n, err
 	}), 64<<10)
@@ -90,23 +94,22 @@ func (j *Joiner) Add(part *fpdf.Fpdf) error {
 		return err
 	}
 	if j.written == 0 && j.w.Buffered() == 0 {
-		// The header of the first part, such as %PDF-1.3, and a comment
-		// of bytes above 127 that marks the file as binary.
-		line, _, _ := bytes.Cut(data, []byte("\n"))
-		j.w.Write(line)
-		j.w.WriteString("\n%\xb5\xb6\n")
+		// PDF 1.7, which PDF/A-2 builds on, whatever version fpdf wrote;
+		// then a comment of four bytes above 127 that marks the file as
+		// binary.
+		j.w.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	}
 
 	// Number the part's objects in the joined file.
 	renum := map[int]int{}
 	var pages, rest []*partObject
-	var catalog, infoObj *partObject
+	var catalog *partObject
 	for _, o := range objs {
 		switch {
 		case o.num == root:
 			catalog = o
 		case o.num == info:
-			infoObj = o
+			// The joiner writes the document information itself.
 		case bytes.HasPrefix(o.dict, []byte("<</Type /Pages")):
 			renum[o.num] = objPages
 			if j.mediaBox == nil {
@@ -125,31 +128,63 @@ func (j *Joiner) Add(part *fpdf.Fpdf) error {
 		renum[o.num] = FirstPageObject + j.done + i
 	}
 	for _, o := range rest {
+		if string(o.stream) == fpdfToUnicode {
+			if j.toUnicode == 0 {
+				j.toUnicode = j.alloc()
+				if err := j.object(j.toUnicode, fmt.Appendf(nil, "<</Length %d>>", len(toUnicode)), toUnicode); err != nil {
+					return err
+				}
+			}
+			renum[o.num] = j.toUnicode
+			continue
+		}
 		renum[o.num] = j.alloc()
 	}
 	j.done += len(pages)
 
 	for _, o := range objs {
 		n, ok := renum[o.num]
-		if !ok || n == objPages {
+		if !ok || n == objPages || n == j.toUnicode {
 			continue
 		}
 		dict, err := j.renumber(o.dict, renum)
 		if err != nil {
 			return err
 		}
-		if err := j.object(n, dict, o.stream); err != nil {
+		stream := o.stream
+		if n >= FirstPageObject && n < FirstPageObject+j.pages && j.tags != nil {
+			if dict, err = j.pageEntries(dict, n-FirstPageObject+1); err != nil {
+				return err
+			}
+		}
+		if err := j.object(n, dict, stream); err != nil {
 			return err
 		}
 	}
-	if j.catalog == nil && catalog != nil && infoObj != nil {
+	if j.catalog == nil && catalog != nil {
 		if j.catalog, err = j.renumber(catalog.dict, renum); err != nil {
 			return err
 		}
-		// A new slice: the part can go.
-		j.info = withDates(infoObj.dict, j.created)
+	}
+	if j.tags != nil {
+		if err := j.tags.Flush(structWriter{j}); err != nil {
+			return err
+		}
 	}
 	return j.w.Flush()
+}
+
+// pageEntries adds the structure's entries for page p to the page's
+// dictionary, which fpdf ends with ">>".
+func (j *Joiner) pageEntries(dict []byte, p int) ([]byte, error) {
+	entries, err := j.tags.Page(structWriter{j}, p)
+	if err != nil || len(entries) == 0 {
+		return dict, err
+	}
+	i := bytes.LastIndex(dict, []byte(">>"))
+	out := append(dict[:i:i], '\n')
+	out = append(out, bytes.TrimSuffix(entries, []byte("\n"))...)
+	return append(out, ">>"...), nil
 }
 
 // alloc gives out the next object number after the pages; objects other
