@@ -118,8 +118,8 @@ func TestOfficeMatrixFilter(t *testing.T) {
 		}
 	})
 	t.Run("PagerKeepsTheFilter", func(t *testing.T) {
-		e.server.matrixColumns = 2
-		defer func() { e.server.matrixColumns = matrixColumns }()
+		e := newOfficeEnv(t)
+		e.withConfig(func(cfg *Config) { cfg.MatrixColumns = 2 })
 		_, body := e.get(e.reader, base+"?typ=forvaltning")
 		next := consFindAll(consParse(t, body), consTag("a", "rel=next"))
 		if len(next) != 1 {

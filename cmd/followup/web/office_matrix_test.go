@@ -285,7 +285,7 @@ func TestOfficeMatrixPages(t *testing.T) {
 		t.Errorf("eight departments fit one page, but the matrix has %d pagers", n)
 	}
 
-	e.server.matrixColumns = 3
+	e.withConfig(func(cfg *Config) { cfg.MatrixColumns = 3 })
 	deps := rep.Departments
 	if len(deps) != 8 {
 		t.Fatalf("the demo has %d departments; the test expects 8", len(deps))

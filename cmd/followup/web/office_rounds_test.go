@@ -1171,32 +1171,6 @@ func TestOfficeRoundLinksWithLostSecret(t *testing.T) {
 	}
 }
 
-// TestOfficeRoundExportsLimited takes every export slot, as two large
-// downloads under way would: a third export gets the plain "busy, try
-// again" answer instead of more memory, and works once a slot is free.
-func TestOfficeRoundExportsLimited(t *testing.T) {
-	e := newOfficeEnv(t)
-	path := "/kontor/omgangar/" + strconv.FormatInt(e.info.AnnualID, 10) + "/export.xlsx"
-	for i := 0; i < maxExports; i++ {
-		e.server.exports <- struct{}{}
-	}
-	code, body := e.get(e.admin, path)
-	if code != http.StatusServiceUnavailable || !strings.Contains(body, "försök igen") {
-		t.Fatalf("with every slot taken: status %d, want 503 with the try-again message", code)
-	}
-	<-e.server.exports
-	if code, _ := e.get(e.admin, path); code != http.StatusOK {
-		t.Fatalf("with a slot free: status %d", code)
-	}
-	// The handler gives its slot back just after the body is sent.
-	for deadline := time.Now().Add(5 * time.Second); len(e.server.exports) != maxExports-1; {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d slots taken after the export, want %d: the slot was not given back", len(e.server.exports), maxExports-1)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // TestOfficeRoundDeadlineExtended moves a passed deadline: the department,
 // refused before, can answer again; readers cannot move it.
 func TestOfficeRoundDeadlineExtended(t *testing.T) {

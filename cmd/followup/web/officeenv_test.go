@@ -62,6 +62,22 @@ func newOfficeEnv(t testing.TB) *officeEnv {
 	return e
 }
 
+// withConfig serves the same database from a server built with the
+// environment's configuration changed by change; the clients stay signed
+// in, since sessions live in the database.
+func (e *officeEnv) withConfig(change func(*Config)) {
+	e.t.Helper()
+	cfg := e.server.Config
+	change(&cfg)
+	srv, err := New(cfg)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	e.t.Cleanup(ts.Close)
+	e.server, e.srv = srv, ts
+}
+
 // client returns a client with its own cookie jar that does not follow
 // redirects, so tests can check them.
 func (e *officeEnv) client() *http.Client {

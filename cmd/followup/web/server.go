@@ -8,7 +8,7 @@ import (
 	"net/url"
 	"time"
 
-	"followup/cmd/followup/internal/ratelimit"
+	"followup/cmd/followup/web/office"
 	"followup/cmd/followup/web/questionnaire"
 	"followup/cmd/followup/web/site"
 	"followup/storage"
@@ -44,19 +44,10 @@ type Server struct {
 	*site.Site
 	// Config is the configuration the server was built with.
 	Config Config
-	pages  *site.Pages
-	// signinPair counts failed sign-ins per account and address,
-	// signinWide per account and per address; signinKnown remembers
-	// where each account has signed in (see signin).
-	signinPair  *ratelimit.Window
-	signinWide  *ratelimit.Window
-	signinKnown *ratelimit.Known
+	// office serves the office's pages.
+	office *office.Handlers
 	// questionnaire serves the departments' questionnaires.
 	questionnaire *questionnaire.Handlers
-	// exports holds a token for each export being written.
-	exports chan struct{}
-	// matrixColumns is the number of departments on a page of the matrix.
-	matrixColumns int
 }
 
 // New parses every page's templates (failing if one is missing or broken)
@@ -64,24 +55,15 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	st, err := site.New(site.Config{DB: cfg.DB, Secret: cfg.Secret, BaseURL: cfg.BaseURL, Loc: cfg.Loc, Logger: cfg.Logger,
 		TrustedProxies: cfg.TrustedProxies, Sessions: storage.SessionLimits{Idle: cfg.SessionIdle, Max: cfg.SessionMax},
-		Now: cfg.Now, KeptForms: keptForms})
+		Now: cfg.Now, KeptForms: office.KeptForms})
 	if err != nil {
 		return nil, err
 	}
-	now := st.Now
-	s := &Server{Site: st, Config: cfg,
-		signinPair:    ratelimit.NewWindow(signinPairMax, signinWindow, now),
-		signinWide:    ratelimit.NewWindow(signinWideMax, signinWindow, now),
-		signinKnown:   ratelimit.NewKnown(now),
-		exports:       make(chan struct{}, maxExports),
-		matrixColumns: matrixColumns}
-	if cfg.MatrixColumns > 0 {
-		s.matrixColumns = cfg.MatrixColumns
-	}
-	if s.questionnaire, err = questionnaire.New(st, questionnaire.Options{PageCacheBytes: cfg.PageCacheBytes}); err != nil {
+	s := &Server{Site: st, Config: cfg}
+	if s.office, err = office.New(st, office.Options{MatrixColumns: cfg.MatrixColumns}); err != nil {
 		return nil, err
 	}
-	if s.pages, err = st.ParsePages(templateFiles, pageNames...); err != nil {
+	if s.questionnaire, err = questionnaire.New(st, questionnaire.Options{PageCacheBytes: cfg.PageCacheBytes}); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"bytes"
@@ -26,16 +26,16 @@ import (
 
 const planSheetDepartments = "Verksamheter"
 
-// planTemplate sends the template, with the current departments.
-func (s *Server) planTemplate(c *gin.Context) error {
+// PlanTemplate sends the template, with the current departments.
+func (h *Handlers) PlanTemplate(c *gin.Context) error {
 	ctx := c.Request.Context()
-	deps, err := s.DB.Departments(ctx, false)
+	deps, err := h.site.DB.Departments(ctx, false)
 	if err != nil {
 		return err
 	}
-	year := s.Now().In(s.Loc).Year()
+	year := h.site.Now().In(h.site.Loc).Year()
 	meta := forms.PlanMeta{Year: year}
-	if plans, err := s.DB.Plans(ctx); err == nil && len(plans) > 0 {
+	if plans, err := h.site.DB.Plans(ctx); err == nil && len(plans) > 0 {
 		meta.Organisation = plans[0].Organisation
 		meta.Year = max(plans[0].Year+1, year)
 	}

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -24,13 +24,13 @@ type signinView struct {
 // safeNext keeps a redirect target on this site.
 func safeNext(next string) string { return site.LocalPath(next, "/kontor") }
 
-func (s *Server) showSignin(c *gin.Context) error {
+func (h *Handlers) SigninPage(c *gin.Context) error {
 	if site.AccountOf(c) != nil {
 		c.Redirect(http.StatusSeeOther, safeNext(c.Query("next")))
 		return nil
 	}
-	l := s.Localizer(c)
-	return s.pages.Render(c, http.StatusOK, "signin", site.Page{L: l, Title: l.T("signin.title"), Data: signinView{Next: safeNext(c.Query("next")), Kept: c.Query("utkast") == "1"}})
+	l := h.site.Localizer(c)
+	return h.pages.Render(c, http.StatusOK, "signin", site.Page{L: l, Title: l.T("signin.title"), Data: signinView{Next: safeNext(c.Query("next")), Kept: c.Query("utkast") == "1"}})
 }
 
 // Limits on failed sign-ins, each within signinWindow: signinPairMax for
@@ -46,59 +46,59 @@ const (
 	maxEmailLen   = 254 // the longest e-mail address SMTP allows
 )
 
-// signin checks the password. Failures are limited per account and
+// Signin checks the password. Failures are limited per account and
 // address, per account and per address; an unknown e-mail gets the same
 // message as a wrong password.
-func (s *Server) signin(c *gin.Context) error {
-	l := s.Localizer(c)
+func (h *Handlers) Signin(c *gin.Context) error {
+	l := h.site.Localizer(c)
 	email := strings.ToLower(strings.TrimSpace(c.PostForm("email")))
 	v := signinView{Email: c.PostForm("email"), Next: safeNext(c.PostForm("next"))}
 	refuse := func(status int, message string) error {
 		v.Error = message
-		return s.pages.Render(c, status, "signin", site.Page{L: l, Title: l.T("signin.title"), Data: v})
+		return h.pages.Render(c, status, "signin", site.Page{L: l, Title: l.T("signin.title"), Data: v})
 	}
 	ip := ratelimit.AddressKey(c.ClientIP())
 	if len(email) > maxEmailLen {
 		// No account has such an address; counting it would let a client
 		// make the limiter hold large keys.
-		s.signinWide.Add("ip:" + ip)
+		h.signinWide.Add("ip:" + ip)
 		v.Email = ""
 		return refuse(http.StatusUnauthorized, "signin.failed")
 	}
 	pairKey, ipKey, userKey := "pair:"+email+"|"+ip, "ip:"+ip, "user:"+email
-	if s.signinPair.Exceeded(pairKey) || s.signinWide.Exceeded(ipKey) ||
-		(s.signinWide.Exceeded(userKey) && !s.signinKnown.Has(email, ip)) {
+	if h.signinPair.Exceeded(pairKey) || h.signinWide.Exceeded(ipKey) ||
+		(h.signinWide.Exceeded(userKey) && !h.signinKnown.Has(email, ip)) {
 		return refuse(http.StatusTooManyRequests, "error.code.rate_limited")
 	}
-	u, err := s.DB.Authenticate(c.Request.Context(), email, c.PostForm("password"))
+	u, err := h.site.DB.Authenticate(c.Request.Context(), email, c.PostForm("password"))
 	if err != nil {
 		if forms.ErrorCode(err) != forms.EUNAUTHORIZED {
 			return err
 		}
-		s.signinPair.Add(pairKey)
-		s.signinWide.Add(ipKey)
-		s.signinWide.Add(userKey)
-		s.Logger.Warn("sign-in failed", "request_id", site.RequestID(c), "client", c.ClientIP())
+		h.signinPair.Add(pairKey)
+		h.signinWide.Add(ipKey)
+		h.signinWide.Add(userKey)
+		h.site.Logger.Warn("sign-in failed", "request_id", site.RequestID(c), "client", c.ClientIP())
 		return refuse(http.StatusUnauthorized, "signin.failed")
 	}
-	s.signinPair.Reset(pairKey)
-	s.signinKnown.Add(email, ip)
-	id, err := s.DB.CreateSession(c.Request.Context(), u.ID)
+	h.signinPair.Reset(pairKey)
+	h.signinKnown.Add(email, ip)
+	id, err := h.site.DB.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		return err
 	}
-	s.SetSessionCookie(c, id, 0)
+	h.site.SetSessionCookie(c, id, 0)
 	c.Redirect(http.StatusSeeOther, v.Next)
 	return nil
 }
 
-func (s *Server) signout(c *gin.Context) error {
+func (h *Handlers) Signout(c *gin.Context) error {
 	if ck, err := c.Cookie(site.SessionCookie); err == nil {
-		if err := s.DB.EndSession(c.Request.Context(), ck); err != nil {
+		if err := h.site.DB.EndSession(c.Request.Context(), ck); err != nil {
 			return err
 		}
 	}
-	s.SetSessionCookie(c, "", -1)
+	h.site.SetSessionCookie(c, "", -1)
 	c.Redirect(http.StatusSeeOther, "/")
 	return nil
 }

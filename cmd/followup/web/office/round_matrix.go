@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -81,21 +81,21 @@ type matrixCell struct {
 	TipID           string
 }
 
-// showMatrix renders the overview matrix of a round, filtered by area,
+// Matrix renders the overview matrix of a round, filtered by area,
 // department kind and response state when asked. It has no control that
 // changes anything, so readers see the same page as admins.
-func (s *Server) showMatrix(c *gin.Context) error {
+func (h *Handlers) Matrix(c *gin.Context) error {
 	roundID, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
 	}
-	rep, err := s.DB.RoundReport(c.Request.Context(), roundID)
+	rep, err := h.site.DB.RoundReport(c.Request.Context(), roundID)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	f := matrixFilterOf(c, rep, l)
-	deps, pager, err := s.matrixPage(c, "/kontor/omgangar/"+strconv.FormatInt(roundID, 10)+"/matris", f, f.departments(rep))
+	deps, pager, err := h.matrixPage(c, "/kontor/omgangar/"+strconv.FormatInt(roundID, 10)+"/matris", f, f.departments(rep))
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ func (s *Server) showMatrix(c *gin.Context) error {
 	if f.Active {
 		title = l.T("matrix.title_filtered", title)
 	}
-	return s.pages.Render(c, http.StatusOK, "matrix", site.Page{L: l, Title: title, Data: v})
+	return h.pages.Render(c, http.StatusOK, "round_matrix", site.Page{L: l, Title: title, Data: v})
 }
 
 // matrixFew is the number of departments under which the matrix's columns

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"context"
@@ -17,8 +17,8 @@ import (
 // own, so it works without JavaScript.
 
 // planEditRequest loads the plan page and reads the posted form.
-func (s *Server) planEditRequest(c *gin.Context) (*planEditorView, url.Values, error) {
-	v, err := s.loadPlanEditor(c)
+func (h *Handlers) planEditRequest(c *gin.Context) (*planEditorView, url.Values, error) {
+	v, err := h.loadPlanEditor(c)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -27,41 +27,41 @@ func (s *Server) planEditRequest(c *gin.Context) (*planEditorView, url.Values, e
 }
 
 // planConflict shows the plan page with a message about a refused change.
-func (s *Server) planConflict(c *gin.Context, v *planEditorView, err error, key string) error {
+func (h *Handlers) planConflict(c *gin.Context, v *planEditorView, err error, key string) error {
 	if forms.ErrorCode(err) == forms.ECONFLICT && !v.Plan.Archived {
-		v.Notice, v.NoticeKind = s.Localizer(c).T(key), "error"
-		return s.renderPlanEditor(c, http.StatusConflict, v)
+		v.Notice, v.NoticeKind = h.site.Localizer(c).T(key), "error"
+		return h.renderPlanEditor(c, http.StatusConflict, v)
 	}
-	return s.planEditFailed(c, v, err)
+	return h.planEditFailed(c, v, err)
 }
 
 // planFormRefused shows the plan page again with the form open when listed
 // says its problems were put beside its fields, and reports whether it did.
-func (s *Server) planFormRefused(c *gin.Context, v *planEditorView, open string, listed bool) bool {
+func (h *Handlers) planFormRefused(c *gin.Context, v *planEditorView, open string, listed bool) bool {
 	if !listed {
 		return false
 	}
 	v.Open = open
-	s.renderPlanEditor(c, http.StatusUnprocessableEntity, v)
+	h.renderPlanEditor(c, http.StatusUnprocessableEntity, v)
 	return true
 }
 
-func (s *Server) addArea(c *gin.Context) error {
-	v, values, err := s.planEditRequest(c)
+func (h *Handlers) AddArea(c *gin.Context) error {
+	v, values, err := h.planEditRequest(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	title := values.Get("title")
-	id, err := s.DB.AddArea(c.Request.Context(), v.Plan.ID, title, site.AccountOf(c).Actor())
+	id, err := h.site.DB.AddArea(c.Request.Context(), v.Plan.ID, title, site.AccountOf(c).Actor())
 	if err != nil {
 		v.NewArea = title
-		if s.planFormRefused(c, v, "new-area", v.Errors.addAll(l, err, func(string) string { return "new-area-title" }, func(string) string { return l.T("plans.field.new_area") })) {
+		if h.planFormRefused(c, v, "new-area", v.Errors.addAll(l, err, func(string) string { return "new-area-title" }, func(string) string { return l.T("plans.field.new_area") })) {
 			return nil
 		}
-		return s.planEditFailed(c, v, err)
+		return h.planEditFailed(c, v, err)
 	}
-	s.planSaved(c, v.Plan.ID, fmt.Sprintf("area-%d", id))
+	h.planSaved(c, v.Plan.ID, fmt.Sprintf("area-%d", id))
 	return nil
 }
 
@@ -81,8 +81,8 @@ type planItemEdit struct {
 
 // updatePlanItem saves an area or activity (action=save), moves it (up,
 // down) or deletes it (delete).
-func (s *Server) updatePlanItem(c *gin.Context, e planItemEdit) error {
-	v, values, err := s.planEditRequest(c)
+func (h *Handlers) updatePlanItem(c *gin.Context, e planItemEdit) error {
+	v, values, err := h.planEditRequest(c)
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func (s *Server) updatePlanItem(c *gin.Context, e planItemEdit) error {
 			target = after
 		}
 		if forms.ErrorCode(err) == forms.ECONFLICT {
-			return s.planConflict(c, v, err, e.inUse)
+			return h.planConflict(c, v, err, e.inUse)
 		}
 	case "save", "":
 		var shown bool
@@ -112,31 +112,31 @@ func (s *Server) updatePlanItem(c *gin.Context, e planItemEdit) error {
 		err = &forms.Error{Code: forms.EINVALID, Message: "unknown action"}
 	}
 	if err != nil {
-		return s.planEditFailed(c, v, err)
+		return h.planEditFailed(c, v, err)
 	}
-	s.planSaved(c, v.Plan.ID, target)
+	h.planSaved(c, v.Plan.ID, target)
 	return nil
 }
 
-// updateArea renames an area (action=save), moves it (up, down) or deletes
+// UpdateArea renames an area (action=save), moves it (up, down) or deletes
 // it when it is empty (delete).
-func (s *Server) updateArea(c *gin.Context) error {
-	s.updatePlanItem(c, planItemEdit{
+func (h *Handlers) UpdateArea(c *gin.Context) error {
+	h.updatePlanItem(c, planItemEdit{
 		param: "area", anchor: "area-%d", inUse: "plans.error.area_not_empty",
-		move: s.DB.MoveArea,
+		move: h.site.DB.MoveArea,
 		remove: func(ctx context.Context, v *planEditorView, areaID int64, actor string) (string, error) {
-			return "areas", s.DB.DeleteArea(ctx, v.Plan.ID, areaID, actor)
+			return "areas", h.site.DB.DeleteArea(ctx, v.Plan.ID, areaID, actor)
 		},
-		save: s.saveArea,
+		save: h.saveArea,
 	})
 	return nil
 }
 
 // saveArea renames an area; a refused title is shown beside its field.
-func (s *Server) saveArea(c *gin.Context, v *planEditorView, values url.Values, areaID int64) (bool, error) {
-	l := s.Localizer(c)
+func (h *Handlers) saveArea(c *gin.Context, v *planEditorView, values url.Values, areaID int64) (bool, error) {
+	l := h.site.Localizer(c)
 	title := values.Get("title")
-	err := s.DB.UpdateArea(c.Request.Context(), v.Plan.ID, areaID, title, site.AccountOf(c).Actor())
+	err := h.site.DB.UpdateArea(c.Request.Context(), v.Plan.ID, areaID, title, site.AccountOf(c).Actor())
 	if forms.ErrorCode(err) != forms.EINVALID {
 		return false, err
 	}
@@ -147,15 +147,15 @@ func (s *Server) saveArea(c *gin.Context, v *planEditorView, values url.Values, 
 		v.Areas[i].FormTitle = title
 		id := fmt.Sprintf("area-%d-title", areaID)
 		label := l.T("plans.field.area_title_of", v.Areas[i].Title)
-		if s.planFormRefused(c, v, fmt.Sprintf("area-%d-edit", areaID), v.Errors.addAll(l, err, func(string) string { return id }, func(string) string { return label })) {
+		if h.planFormRefused(c, v, fmt.Sprintf("area-%d-edit", areaID), v.Errors.addAll(l, err, func(string) string { return id }, func(string) string { return label })) {
 			return true, err
 		}
 	}
 	return false, err
 }
 
-func (s *Server) addActivity(c *gin.Context) error {
-	v, values, err := s.planEditRequest(c)
+func (h *Handlers) AddActivity(c *gin.Context) error {
+	v, values, err := h.planEditRequest(c)
 	if err != nil {
 		return err
 	}
@@ -163,12 +163,12 @@ func (s *Server) addActivity(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	f, wellFormed := planActivityFormFrom(values)
 	a, err := f.Validate(wellFormed)
 	var id int64
 	if err == nil {
-		id, err = s.DB.AddActivity(c.Request.Context(), v.Plan.ID, areaID, a, site.AccountOf(c).Actor())
+		id, err = h.site.DB.AddActivity(c.Request.Context(), v.Plan.ID, areaID, a, site.AccountOf(c).Actor())
 	}
 	if err != nil {
 		for i := range v.Areas {
@@ -177,42 +177,42 @@ func (s *Server) addActivity(c *gin.Context) error {
 			}
 			v.Areas[i].New = f
 			prefix := fmt.Sprintf("new-act-%d", areaID)
-			if s.planFormRefused(c, v, prefix, s.addActivityErrors(l, &v.Errors, prefix, l.T("plans.new_activity_in", v.Areas[i].Title), err)) {
+			if h.planFormRefused(c, v, prefix, h.addActivityErrors(l, &v.Errors, prefix, l.T("plans.new_activity_in", v.Areas[i].Title), err)) {
 				return nil
 			}
 		}
-		return s.planEditFailed(c, v, err)
+		return h.planEditFailed(c, v, err)
 	}
-	s.planSaved(c, v.Plan.ID, fmt.Sprintf("activity-%d", id))
+	h.planSaved(c, v.Plan.ID, fmt.Sprintf("activity-%d", id))
 	return nil
 }
 
-// updateActivity saves an activity (action=save), moves it within its area
+// UpdateActivity saves an activity (action=save), moves it within its area
 // (up, down) or deletes it when no answer refers to it (delete).
-func (s *Server) updateActivity(c *gin.Context) error {
-	s.updatePlanItem(c, planItemEdit{
+func (h *Handlers) UpdateActivity(c *gin.Context) error {
+	h.updatePlanItem(c, planItemEdit{
 		param: "activity", anchor: "activity-%d", inUse: "plans.error.activity_in_use",
-		move: s.DB.MoveActivity,
+		move: h.site.DB.MoveActivity,
 		remove: func(ctx context.Context, v *planEditorView, actID int64, actor string) (string, error) {
 			target := fmt.Sprintf("activity-%d", actID)
 			if area, found := v.Plan.AreaOf(actID); found {
 				target = fmt.Sprintf("area-%d", area.ID)
 			}
-			return target, s.DB.DeleteActivity(ctx, v.Plan.ID, actID, actor)
+			return target, h.site.DB.DeleteActivity(ctx, v.Plan.ID, actID, actor)
 		},
-		save: s.saveActivity,
+		save: h.saveActivity,
 	})
 	return nil
 }
 
 // saveActivity stores an activity's form; its problems are shown beside its
 // fields.
-func (s *Server) saveActivity(c *gin.Context, v *planEditorView, values url.Values, actID int64) (bool, error) {
-	l := s.Localizer(c)
+func (h *Handlers) saveActivity(c *gin.Context, v *planEditorView, values url.Values, actID int64) (bool, error) {
+	l := h.site.Localizer(c)
 	f, wellFormed := planActivityFormFrom(values)
 	a, err := f.Validate(wellFormed)
 	if err == nil {
-		err = s.DB.UpdateActivity(c.Request.Context(), v.Plan.ID, actID, a, site.AccountOf(c).Actor())
+		err = h.site.DB.UpdateActivity(c.Request.Context(), v.Plan.ID, actID, a, site.AccountOf(c).Actor())
 	}
 	if forms.ErrorCode(err) != forms.EINVALID {
 		return false, err
@@ -225,7 +225,7 @@ func (s *Server) saveActivity(c *gin.Context, v *planEditorView, values url.Valu
 			}
 			av.Form = f
 			prefix := fmt.Sprintf("act-%d", actID)
-			if s.planFormRefused(c, v, prefix, s.addActivityErrors(l, &v.Errors, prefix, av.Title, err)) {
+			if h.planFormRefused(c, v, prefix, h.addActivityErrors(l, &v.Errors, prefix, av.Title, err)) {
 				return true, err
 			}
 		}

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"bytes"
@@ -48,8 +48,8 @@ func departmentImportPage(l *i18n.Localizer) importPage {
 		errorPrefix: l.T("departments.error_prefix"), noFile: l.T("departments.import.no_file")}
 }
 
-func (s *Server) showDepartmentImport(c *gin.Context) error {
-	return renderImport(s, c, http.StatusOK, departmentImportPage(s.Localizer(c)), &departmentImportView{})
+func (h *Handlers) DepartmentImport(c *gin.Context) error {
+	return renderImport(h, c, http.StatusOK, departmentImportPage(h.site.Localizer(c)), &departmentImportView{})
 }
 
 // parseDepartmentFile reads an uploaded CSV or XLSX file into rows.
@@ -64,20 +64,20 @@ func parseDepartmentFile(data []byte) ([]forms.DepartmentRow, error) {
 	return forms.ParseDepartmentsCSV(bytes.NewReader(data))
 }
 
-func (s *Server) previewDepartmentImport(c *gin.Context) error {
-	pg := departmentImportPage(s.Localizer(c))
+func (h *Handlers) PreviewDepartmentImport(c *gin.Context) error {
+	pg := departmentImportPage(h.site.Localizer(c))
 	v, data, err := importUpload[departmentPreview](c, pg)
 	if err != nil {
 		return err
 	}
 	if data == nil {
-		return renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
+		return renderImport(h, c, http.StatusUnprocessableEntity, pg, v)
 	}
 	rows, err := parseDepartmentFile(data)
 	if err != nil {
-		return refuseImport(s, c, pg, v, err)
+		return refuseImport(h, c, pg, v, err)
 	}
-	changes, err := s.DB.PreviewDepartmentImport(c.Request.Context(), rows)
+	changes, err := h.site.DB.PreviewDepartmentImport(c.Request.Context(), rows)
 	if err != nil {
 		return err
 	}
@@ -96,9 +96,9 @@ func (s *Server) previewDepartmentImport(c *gin.Context) error {
 		p.Rows = append(p.Rows, departmentImportRow{Line: r.Line, Name: r.Input.Name, Kind: r.Input.Kind, Email: r.Input.Email})
 	}
 	payload, _ := json.Marshal(p.Rows)
-	p.Digest = s.dpDigest(departmentImportPurpose, payload)
+	p.Digest = h.dpDigest(departmentImportPurpose, payload)
 	v.Preview = p
-	return renderImport(s, c, http.StatusOK, pg, v)
+	return renderImport(h, c, http.StatusOK, pg, v)
 }
 
 // departmentRowsFromForm rebuilds the rows a preview carried and checks
@@ -130,16 +130,16 @@ func departmentRowsFromForm(values url.Values) ([]departmentImportRow, []forms.D
 	return carried, rows, nil
 }
 
-func (s *Server) confirmDepartmentImport(c *gin.Context) error {
+func (h *Handlers) ConfirmDepartmentImport(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	carried, rows, err := departmentRowsFromForm(values)
 	if err == nil {
 		payload, _ := json.Marshal(carried)
-		if !s.dpDigestOK(departmentImportPurpose, payload, values.Get("digest")) {
+		if !h.dpDigestOK(departmentImportPurpose, payload, values.Get("digest")) {
 			err = forms.Errorf(forms.EINVALID, "the preview was changed")
 		}
 	}
@@ -148,9 +148,9 @@ func (s *Server) confirmDepartmentImport(c *gin.Context) error {
 			return err
 		}
 		v := &departmentImportView{Error: l.T("departments.import.tampered")}
-		return renderImport(s, c, http.StatusUnprocessableEntity, departmentImportPage(l), v)
+		return renderImport(h, c, http.StatusUnprocessableEntity, departmentImportPage(l), v)
 	}
-	changes, err := s.DB.ImportDepartments(c.Request.Context(), rows, site.AccountOf(c).Actor())
+	changes, err := h.site.DB.ImportDepartments(c.Request.Context(), rows, site.AccountOf(c).Actor())
 	if err != nil {
 		return err
 	}

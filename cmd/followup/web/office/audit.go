@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -42,10 +42,10 @@ type auditRow struct {
 	Link       string // a page about the entity, when there is one
 }
 
-// showAudit lists the latest changes, optionally only one kind of them
+// Audit lists the latest changes, optionally only one kind of them
 // (?atgard=round).
-func (s *Server) showAudit(c *gin.Context) error {
-	l := s.Localizer(c)
+func (h *Handlers) Audit(c *gin.Context) error {
+	l := h.site.Localizer(c)
 	group := c.Query("atgard")
 	if !slices.Contains(auditGroups, group) {
 		group = ""
@@ -54,25 +54,25 @@ func (s *Server) showAudit(c *gin.Context) error {
 	if group != "" {
 		prefix = group + "."
 	}
-	entries, err := s.DB.AuditLogByPrefix(c.Request.Context(), prefix, auditLimit)
+	entries, err := h.site.DB.AuditLogByPrefix(c.Request.Context(), prefix, auditLimit)
 	if err != nil {
 		return err
 	}
-	v := &auditView{Group: group, Limit: auditLimit, Loc: s.Loc}
+	v := &auditView{Group: group, Limit: auditLimit, Loc: h.site.Loc}
 	for _, g := range auditGroups {
 		key := "audit.group." + g
 		v.Groups = append(v.Groups, auditGroup{Value: g, Label: l.T(key)})
 	}
 	for _, e := range entries {
-		v.Entries = append(v.Entries, auditRow{AuditEntry: e, ActionText: auditActionText(s.Catalog, l, e.Action),
-			EntityText: auditEntityText(s.Catalog, l, e), Link: auditLink(e)})
+		v.Entries = append(v.Entries, auditRow{AuditEntry: e, ActionText: auditActionText(h.site.Catalog, l, e.Action),
+			EntityText: auditEntityText(h.site.Catalog, l, e), Link: auditLink(e)})
 	}
 	title := l.T("audit.title")
 	if group != "" {
 		key := "audit.group." + group
 		title = l.T("audit.title_filtered", l.T(key))
 	}
-	return s.pages.Render(c, http.StatusOK, "audit", site.Page{L: l, Title: title, Data: v})
+	return h.pages.Render(c, http.StatusOK, "audit", site.Page{L: l, Title: title, Data: v})
 }
 
 // auditActionText names an action in words, or shows it as stored when the

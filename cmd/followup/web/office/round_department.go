@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -25,31 +25,31 @@ type officeResponseView struct {
 	DeadlineWarn   bool   // the deadline has passed: a return cannot be acted on
 }
 
-func (s *Server) showResponse(c *gin.Context) error {
-	return s.renderResponse(c, http.StatusOK, "", nil)
+func (h *Handlers) Response(c *gin.Context) error {
+	return h.renderResponse(c, http.StatusOK, "", nil)
 }
 
 // renderResponse shows the page; message and formErr come from a refused
 // return.
-func (s *Server) renderResponse(c *gin.Context, status int, message string, formErr error) error {
+func (h *Handlers) renderResponse(c *gin.Context, status int, message string, formErr error) error {
 	roundID, depID, err := roundDeptParams(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request.Context()
-	q, err := responseview.Load(ctx, s.Site, "", roundID, depID)
+	q, err := responseview.Load(ctx, h.site, "", roundID, depID)
 	if err != nil {
 		return err
 	}
-	events, err := s.DB.ResponseEvents(ctx, roundID, depID)
+	events, err := h.site.DB.ResponseEvents(ctx, roundID, depID)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	v := &officeResponseView{View: q, Events: events, Message: message}
 	v.CanReturn = site.AccountOf(c).IsAdmin() && q.Response.State == forms.ResponseSubmitted && q.Round.State == forms.RoundOpen
 	v.ShowReturnForm = v.CanReturn || (formErr != nil && site.AccountOf(c).IsAdmin())
-	v.DeadlineWarn = q.Round.State == forms.RoundOpen && q.Round.DeadlinePassed(s.Now(), s.Loc)
+	v.DeadlineWarn = q.Round.State == forms.RoundOpen && q.Round.DeadlinePassed(h.site.Now(), h.site.Loc)
 	title := q.Department.Name + " – " + q.Round.Title
 	if formErr != nil {
 		title = l.T("questionnaire.error_title_prefix") + title
@@ -64,12 +64,12 @@ func (s *Server) renderResponse(c *gin.Context, status int, message string, form
 			}
 		}
 	}
-	return s.pages.Render(c, status, "response_office", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+	return h.pages.Render(c, status, "round_department", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
-// returnResponse sends a submitted response back to the department with a
+// ReturnResponse sends a submitted response back to the department with a
 // message; the department sees it on its page and can edit again.
-func (s *Server) returnResponse(c *gin.Context) error {
+func (h *Handlers) ReturnResponse(c *gin.Context) error {
 	roundID, depID, err := roundDeptParams(c)
 	if err != nil {
 		return err
@@ -81,14 +81,14 @@ func (s *Server) returnResponse(c *gin.Context) error {
 	message := c.PostForm("message")
 	// Storage refuses a return the department could not act on (a closed
 	// round or a passed deadline).
-	err = s.DB.ReturnResponse(ctx, s.Loc, roundID, depID, message, site.AccountOf(c).Actor())
+	err = h.site.DB.ReturnResponse(ctx, h.site.Loc, roundID, depID, message, site.AccountOf(c).Actor())
 	if err == nil {
 		roundRedirect(c, roundPath(roundID)+"/verksamheter/"+strconv.FormatInt(depID, 10), "aterskickad")
 		return nil
 	}
 	switch forms.ErrorCode(err) {
 	case forms.EINVALID, forms.ECONFLICT, forms.ECLOSED:
-		return s.renderResponse(c, site.Status(err), message, err)
+		return h.renderResponse(c, site.Status(err), message, err)
 	}
 	return err
 }

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/url"
@@ -133,8 +133,8 @@ type matrixPageLink struct {
 // matrixPage picks the departments of the page asked for with ?sida=N and
 // builds the pager, whose links keep the filter; an unknown page is not
 // found.
-func (s *Server) matrixPage(c *gin.Context, base string, f *matrixFilter, deps []forms.Department) ([]forms.Department, *matrixPager, error) {
-	per := s.matrixColumns
+func (h *Handlers) matrixPage(c *gin.Context, base string, f *matrixFilter, deps []forms.Department) ([]forms.Department, *matrixPager, error) {
+	per := h.matrixColumns
 	pages := (len(deps) + per - 1) / per
 	page := 1
 	if raw, ok := c.GetQuery("sida"); ok {

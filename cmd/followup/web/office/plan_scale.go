@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"fmt"
@@ -93,12 +93,12 @@ func planScaleForm(values url.Values, l *i18n.Localizer, e *dpErrors) ([]planSta
 // domain's field names.
 var planScaleFieldIDs = map[string]string{"name": "name", "color": "colortext", "done": "done"}
 
-func (s *Server) updateScale(c *gin.Context) error {
-	v, values, err := s.planEditRequest(c)
+func (h *Handlers) UpdateScale(c *gin.Context) error {
+	v, values, err := h.planEditRequest(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	inUse := map[int64]bool{}
 	for _, r := range v.Scale {
 		inUse[r.ID] = r.InUse
@@ -108,9 +108,9 @@ func (s *Server) updateScale(c *gin.Context) error {
 		return err
 	}
 	if len(v.Errors.List) == 0 {
-		err = s.DB.ReplaceScale(c.Request.Context(), v.Plan.ID, scale, site.AccountOf(c).Actor())
+		err = h.site.DB.ReplaceScale(c.Request.Context(), v.Plan.ID, scale, site.AccountOf(c).Actor())
 		if err == nil {
-			s.planSaved(c, v.Plan.ID, "scale")
+			h.planSaved(c, v.Plan.ID, "scale")
 			return nil
 		}
 	}
@@ -125,7 +125,7 @@ func (s *Server) updateScale(c *gin.Context) error {
 	status := http.StatusUnprocessableEntity
 	fe, isForm := err.(*forms.Error)
 	if err != nil && (!isForm || len(fe.Fields) == 0) {
-		return s.planEditFailed(c, v, err)
+		return h.planEditFailed(c, v, err)
 	}
 	if fe != nil {
 		if fe.Code == forms.ECONFLICT {
@@ -156,7 +156,7 @@ func (s *Server) updateScale(c *gin.Context) error {
 		}
 	}
 	v.Open = "scale-edit"
-	return s.renderPlanEditor(c, status, v)
+	return h.renderPlanEditor(c, status, v)
 }
 
 // scanStatusField reads a field path statuses[k].field.

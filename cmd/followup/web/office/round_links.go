@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"encoding/csv"
@@ -29,14 +29,14 @@ type linksView struct {
 	Confirm *forms.Department // the department whose link is to be replaced
 }
 
-// showLinks shows the departments' links. ?ersatt=<department> asks to
+// Links shows the departments' links. ?ersatt=<department> asks to
 // confirm replacing that department's link.
-func (s *Server) showLinks(c *gin.Context) error {
-	round, err := s.loadRound(c)
+func (h *Handlers) Links(c *gin.Context) error {
+	round, err := h.loadRound(c)
 	if err != nil {
 		return err
 	}
-	links, err := s.DB.Links(c.Request.Context(), s.Secret, round.ID)
+	links, err := h.site.DB.Links(c.Request.Context(), h.site.Secret, round.ID)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (s *Server) showLinks(c *gin.Context) error {
 	for _, lk := range links {
 		row := linkRow{Department: lk.Department, Stale: lk.Stale}
 		if !lk.Stale {
-			row.URL = s.Link(lk.Token)
+			row.URL = h.site.Link(lk.Token)
 		}
 		v.Links = append(v.Links, row)
 		w.Write([]string{lk.Department.Name, lk.Department.Email, row.URL})
@@ -60,17 +60,17 @@ func (s *Server) showLinks(c *gin.Context) error {
 	}
 	w.Flush()
 	v.All, v.Lines = all.String(), len(links)+1
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	title := l.T("rounds.links.title", round.Title)
 	if v.Confirm != nil {
 		title = l.T("rounds.links.confirm_title", v.Confirm.Name)
 	}
-	return s.pages.Render(c, http.StatusOK, "rounds_links", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+	return h.pages.Render(c, http.StatusOK, "round_links", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
-// replaceLink gives a department a new link once confirmed; the old link
+// ReplaceLink gives a department a new link once confirmed; the old link
 // stops working at once. Without confirm=1 it asks first.
-func (s *Server) replaceLink(c *gin.Context) error {
+func (h *Handlers) ReplaceLink(c *gin.Context) error {
 	roundID, depID, err := roundDeptParams(c)
 	if err != nil {
 		return err
@@ -80,7 +80,7 @@ func (s *Server) replaceLink(c *gin.Context) error {
 		c.Redirect(http.StatusSeeOther, base+"?ersatt="+strconv.FormatInt(depID, 10)+"#bekrafta")
 		return nil
 	}
-	if _, err := s.DB.ReplaceLink(c.Request.Context(), s.Secret, roundID, depID, site.AccountOf(c).Actor()); err != nil {
+	if _, err := h.site.DB.ReplaceLink(c.Request.Context(), h.site.Secret, roundID, depID, site.AccountOf(c).Actor()); err != nil {
 		return err
 	}
 	c.Redirect(http.StatusSeeOther, base+"?klart=lank#lank-"+strconv.FormatInt(depID, 10))

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"bytes"
@@ -53,8 +53,8 @@ func planImportPage(l *i18n.Localizer) importPage {
 		errorPrefix: l.T("plans.error_prefix"), noFile: l.T("plans.import.no_file")}
 }
 
-func (s *Server) showPlanImport(c *gin.Context) error {
-	return renderImport(s, c, http.StatusOK, planImportPage(s.Localizer(c)), &planImportView{})
+func (h *Handlers) PlanImport(c *gin.Context) error {
+	return renderImport(h, c, http.StatusOK, planImportPage(h.site.Localizer(c)), &planImportView{})
 }
 
 // parsePlanFile reads an uploaded plan: a workbook made from the template,
@@ -75,36 +75,36 @@ func parsePlanFile(data []byte, deps []forms.Department) (*forms.Plan, *forms.Pl
 	return p, doc, err
 }
 
-func (s *Server) previewPlanImport(c *gin.Context) error {
-	l := s.Localizer(c)
+func (h *Handlers) PreviewPlanImport(c *gin.Context) error {
+	l := h.site.Localizer(c)
 	pg := planImportPage(l)
 	v, data, err := importUpload[planPreview](c, pg)
 	if err != nil {
 		return err
 	}
 	if data == nil {
-		return renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
+		return renderImport(h, c, http.StatusUnprocessableEntity, pg, v)
 	}
-	deps, err := s.DB.Departments(c.Request.Context(), true)
+	deps, err := h.site.DB.Departments(c.Request.Context(), true)
 	if err != nil {
 		return err
 	}
 	plan, doc, err := parsePlanFile(data, deps)
 	if err != nil {
-		return refuseImport(s, c, pg, v, err)
+		return refuseImport(h, c, pg, v, err)
 	}
 	b, err := json.Marshal(doc)
 	if err != nil {
 		return err
 	}
-	v.Preview = s.planPreviewOf(c, l, plan, deps)
+	v.Preview = h.planPreviewOf(c, l, plan, deps)
 	v.Preview.Document = string(b)
-	v.Preview.Digest = s.dpDigest(planImportPurpose, b)
-	return renderImport(s, c, http.StatusOK, pg, v)
+	v.Preview.Digest = h.dpDigest(planImportPurpose, b)
+	return renderImport(h, c, http.StatusOK, pg, v)
 }
 
 // planPreviewOf describes the plan an import would create.
-func (s *Server) planPreviewOf(c *gin.Context, l *i18n.Localizer, plan *forms.Plan, deps []forms.Department) *planPreview {
+func (h *Handlers) planPreviewOf(c *gin.Context, l *i18n.Localizer, plan *forms.Plan, deps []forms.Department) *planPreview {
 	names := map[int64]string{}
 	for _, d := range deps {
 		names[d.ID] = d.Name
@@ -121,7 +121,7 @@ func (s *Server) planPreviewOf(c *gin.Context, l *i18n.Localizer, plan *forms.Pl
 	for _, st := range plan.Statuses {
 		p.Statuses = append(p.Statuses, st.Name)
 	}
-	if plans, err := s.DB.Plans(c.Request.Context()); err == nil {
+	if plans, err := h.site.DB.Plans(c.Request.Context()); err == nil {
 		for _, x := range plans {
 			if x.Year == plan.Year && strings.EqualFold(x.Title, plan.Title) {
 				p.SameExists = true
@@ -131,19 +131,19 @@ func (s *Server) planPreviewOf(c *gin.Context, l *i18n.Localizer, plan *forms.Pl
 	return p
 }
 
-func (s *Server) confirmPlanImport(c *gin.Context) error {
+func (h *Handlers) ConfirmPlanImport(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request.Context()
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	pg := planImportPage(l)
 	docJSON := values.Get("document")
-	if !s.dpDigestOK(planImportPurpose, []byte(docJSON), values.Get("digest")) {
-		return renderImport(s, c, http.StatusUnprocessableEntity, pg, &planImportView{Error: l.T("plans.import.tampered")})
+	if !h.dpDigestOK(planImportPurpose, []byte(docJSON), values.Get("digest")) {
+		return renderImport(h, c, http.StatusUnprocessableEntity, pg, &planImportView{Error: l.T("plans.import.tampered")})
 	}
-	deps, err := s.DB.Departments(ctx, true)
+	deps, err := h.site.DB.Departments(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -154,9 +154,9 @@ func (s *Server) confirmPlanImport(c *gin.Context) error {
 	}
 	if err != nil {
 		// The departments changed since the preview.
-		return refuseImport(s, c, pg, &planImportView{}, err)
+		return refuseImport(h, c, pg, &planImportView{}, err)
 	}
-	id, err := s.DB.CreatePlan(ctx, plan, site.AccountOf(c).Actor())
+	id, err := h.site.DB.CreatePlan(ctx, plan, site.AccountOf(c).Actor())
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"context"
@@ -81,26 +81,26 @@ func reportTextParams(c *gin.Context) (int64, forms.TextKind, error) {
 }
 
 // loadReportText builds a text's page from what is stored.
-func (s *Server) loadReportText(ctx context.Context, l *i18n.Localizer, roundID int64, kind forms.TextKind) (*reportTextView, error) {
-	round, err := s.DB.Round(ctx, roundID)
+func (h *Handlers) loadReportText(ctx context.Context, l *i18n.Localizer, roundID int64, kind forms.TextKind) (*reportTextView, error) {
+	round, err := h.site.DB.Round(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := s.DB.Plan(ctx, round.PlanID)
+	plan, err := h.site.DB.Plan(ctx, round.PlanID)
 	if err != nil {
 		return nil, err
 	}
-	texts, err := s.DB.RoundTexts(ctx, roundID)
+	texts, err := h.site.DB.RoundTexts(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
-	hist, err := s.DB.RoundTextHistory(ctx, roundID, kind)
+	hist, err := h.site.DB.RoundTextHistory(ctx, roundID, kind)
 	if err != nil {
 		return nil, err
 	}
 	v := &reportTextView{Round: round, Plan: plan, Kind: kind, Slug: textSlugs[kind], Title: l.T("report.text." + string(kind)),
-		FieldErrs: map[string]string{}, Loc: s.Loc}
-	names := s.consAuthorNames(ctx)
+		FieldErrs: map[string]string{}, Loc: h.site.Loc}
+	names := h.consAuthorNames(ctx)
 	if t, ok := texts[kind]; ok {
 		tv := textVersion{RoundText: t, By: authorName(names, t.Author), Blocks: forms.Blocks(t.Body)}
 		v.Saved = &tv
@@ -112,26 +112,26 @@ func (s *Server) loadReportText(ctx context.Context, l *i18n.Localizer, roundID 
 	return v, nil
 }
 
-// showReportText renders a text's page; ?sparad=1 names a save just made.
-func (s *Server) showReportText(c *gin.Context) error {
+// ReportText renders a text's page; ?sparad=1 names a save just made.
+func (h *Handlers) ReportText(c *gin.Context) error {
 	id, kind, err := reportTextParams(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
-	v, err := s.loadReportText(c.Request.Context(), l, id, kind)
+	l := h.site.Localizer(c)
+	v, err := h.loadReportText(c.Request.Context(), l, id, kind)
 	if err != nil {
 		return err
 	}
 	// A text posted after the session expired comes back as it was typed.
-	if form, ok := s.TakeKeptForm(c); ok {
+	if form, ok := h.site.TakeKeptForm(c); ok {
 		v.typed(form)
 		v.Notice = l.T("cons.restored_notice")
 	}
 	if c.Query("sparad") == "1" && v.Saved != nil {
 		v.Notice = l.T("report.text_saved_notice", v.Title, v.Saved.Version)
 	}
-	return s.pages.Render(c, http.StatusOK, "report_text", site.Page{L: l, Title: l.T("report.text_title", v.Title, v.Round.Title), Data: v})
+	return h.pages.Render(c, http.StatusOK, "round_report_text", site.Page{L: l, Title: l.T("report.text_title", v.Title, v.Round.Title), Data: v})
 }
 
 // typed puts what was typed in the form and the preview.
@@ -141,11 +141,11 @@ func (v *reportTextView) typed(form url.Values) {
 	v.Preview, v.PreviewTyped = forms.Blocks(v.Body), true
 }
 
-// saveReportText stores a new version of the text, or, for "Förhandsgranska",
+// SaveReportText stores a new version of the text, or, for "Förhandsgranska",
 // shows what was typed as the report would print it without saving. A save
 // based on an older version than the stored one (another coordinator saved
 // first) shows both texts with status 409, keeping what was typed.
-func (s *Server) saveReportText(c *gin.Context) error {
+func (h *Handlers) SaveReportText(c *gin.Context) error {
 	id, kind, err := reportTextParams(c)
 	if err != nil {
 		return err
@@ -153,9 +153,9 @@ func (s *Server) saveReportText(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	ctx := c.Request.Context()
-	v, err := s.loadReportText(ctx, l, id, kind)
+	v, err := h.loadReportText(ctx, l, id, kind)
 	if err != nil {
 		return err
 	}
@@ -163,18 +163,18 @@ func (s *Server) saveReportText(c *gin.Context) error {
 	v.typed(c.Request.PostForm)
 	if c.PostForm("action") == "preview" {
 		v.Notice = l.T("report.preview_notice")
-		return s.pages.Render(c, http.StatusOK, "report_text", site.Page{L: l, Title: title, Data: v})
+		return h.pages.Render(c, http.StatusOK, "round_report_text", site.Page{L: l, Title: title, Data: v})
 	}
-	_, err = s.DB.SaveRoundText(ctx, id, kind, forms.RoundTextInput{Body: v.Body, BaseVersion: v.BaseVersion}, site.AccountOf(c).Actor())
+	_, err = h.site.DB.SaveRoundText(ctx, id, kind, forms.RoundTextInput{Body: v.Body, BaseVersion: v.BaseVersion}, site.AccountOf(c).Actor())
 	switch forms.ErrorCode(err) {
 	case "":
 		c.Redirect(http.StatusSeeOther, reportTextPath(id, kind)+"?sparad=1#notice")
 	case forms.EINVALID:
 		v.Errors, v.FieldErrs = site.FormErrors(l, err, map[string]site.FormField{"body": {Label: v.Title, Limit: forms.MaxTextRunes}})
-		return s.pages.Render(c, http.StatusUnprocessableEntity, "report_text", site.Page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
+		return h.pages.Render(c, http.StatusUnprocessableEntity, "round_report_text", site.Page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
 	case forms.ECONFLICT:
 		typed := c.Request.PostForm
-		if v2, err2 := s.loadReportText(ctx, l, id, kind); err2 == nil {
+		if v2, err2 := h.loadReportText(ctx, l, id, kind); err2 == nil {
 			v = v2
 			v.typed(typed)
 		}
@@ -183,7 +183,7 @@ func (s *Server) saveReportText(c *gin.Context) error {
 		if v.Saved != nil {
 			v.BaseVersion = v.Saved.Version
 		}
-		return s.pages.Render(c, http.StatusConflict, "report_text", site.Page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
+		return h.pages.Render(c, http.StatusConflict, "round_report_text", site.Page{L: l, Title: l.T("cons.error_prefix") + title, Data: v})
 	default:
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"fmt"
@@ -92,22 +92,22 @@ type planStatusRow struct {
 var planSavedTarget = regexp.MustCompile(`^(plan|scale|new-area|area-\d+|activity-\d+)$`)
 
 // planSaved redirects to the plan page after a change, to the item saved.
-func (s *Server) planSaved(c *gin.Context, planID int64, target string) {
+func (h *Handlers) planSaved(c *gin.Context, planID int64, target string) {
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/kontor/planer/%d?sparat=%s#%s", planID, url.QueryEscape(target), target))
 }
 
 // loadPlanEditor builds the plan page of the path's plan from what is stored.
-func (s *Server) loadPlanEditor(c *gin.Context) (*planEditorView, error) {
+func (h *Handlers) loadPlanEditor(c *gin.Context) (*planEditorView, error) {
 	id, err := site.ParamID(c, "plan")
 	if err != nil {
 		return nil, err
 	}
 	ctx := c.Request.Context()
-	plan, err := s.DB.Plan(ctx, id)
+	plan, err := h.site.DB.Plan(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	deps, err := s.DB.Departments(ctx, true)
+	deps, err := h.site.DB.Departments(ctx, true)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func (s *Server) loadPlanEditor(c *gin.Context) (*planEditorView, error) {
 	for _, d := range deps {
 		v.Names[d.ID] = d.Name
 	}
-	if summaries, err := s.DB.Plans(ctx); err == nil {
+	if summaries, err := h.site.DB.Plans(ctx); err == nil {
 		for _, p := range summaries {
 			if p.ID == id {
 				v.Rounds = p.Rounds
@@ -126,14 +126,14 @@ func (s *Server) loadPlanEditor(c *gin.Context) (*planEditorView, error) {
 	}
 	var actsInUse, statusesInUse map[int64]bool
 	if v.Editable {
-		if actsInUse, err = s.DB.ActivitiesInUse(ctx, id); err != nil {
+		if actsInUse, err = h.site.DB.ActivitiesInUse(ctx, id); err != nil {
 			return nil, err
 		}
-		if statusesInUse, err = s.DB.StatusesInUse(ctx, id); err != nil {
+		if statusesInUse, err = h.site.DB.StatusesInUse(ctx, id); err != nil {
 			return nil, err
 		}
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	v.Meta = planMetaForm{Organisation: plan.Organisation, Title: plan.Title, Year: strconv.Itoa(plan.Year)}
 	for i, ar := range plan.Areas {
 		av := planAreaView{ID: ar.ID, Title: ar.Title, FormTitle: ar.Title, First: i == 0, Last: i == len(plan.Areas)-1,
@@ -184,20 +184,20 @@ func planActivityFormOf(a forms.Activity) planActivityForm {
 	return f
 }
 
-func (s *Server) renderPlanEditor(c *gin.Context, status int, v *planEditorView) error {
-	l := s.Localizer(c)
+func (h *Handlers) renderPlanEditor(c *gin.Context, status int, v *planEditorView) error {
+	l := h.site.Localizer(c)
 	title := l.T("plans.show_title", v.Plan.Title)
 	if len(v.Errors.List) > 0 || status >= 400 {
 		title = l.T("plans.error_prefix") + title
 	}
-	return s.pages.Render(c, status, "plans_show", site.Page{L: l, Title: title, Data: v})
+	return h.pages.Render(c, status, "plan", site.Page{L: l, Title: title, Data: v})
 }
 
 // planEditFailed shows the plan page again after a change was refused for
 // a reason of the whole plan (archived, in use, changed by someone), or the
 // error page for anything else.
-func (s *Server) planEditFailed(c *gin.Context, v *planEditorView, err error) error {
-	l := s.Localizer(c)
+func (h *Handlers) planEditFailed(c *gin.Context, v *planEditorView, err error) error {
+	l := h.site.Localizer(c)
 	switch forms.ErrorCode(err) {
 	case forms.ECONFLICT:
 		if v.Plan.Archived {
@@ -206,7 +206,7 @@ func (s *Server) planEditFailed(c *gin.Context, v *planEditorView, err error) er
 			v.Notice = l.T("plans.error.conflict")
 		}
 		v.NoticeKind = "error"
-		s.renderPlanEditor(c, http.StatusConflict, v)
+		h.renderPlanEditor(c, http.StatusConflict, v)
 	default:
 		return err
 	}
@@ -265,7 +265,7 @@ func (f planActivityForm) Validate(wellFormed bool) (forms.Activity, error) {
 
 // addActivityErrors shows an activity form's problems; its element ids
 // start with prefix.
-func (s *Server) addActivityErrors(l *i18n.Localizer, e *dpErrors, prefix, name string, err error) bool {
+func (h *Handlers) addActivityErrors(l *i18n.Localizer, e *dpErrors, prefix, name string, err error) bool {
 	labels := map[string]string{"title": l.T("plans.field.activity_title"), "description": l.T("plans.field.description"), "respondents": l.T("plans.field.respondents")}
 	fe, ok := err.(*forms.Error)
 	if !ok || len(fe.Fields) == 0 {

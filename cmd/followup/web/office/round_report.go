@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"context"
@@ -56,26 +56,26 @@ type reportTextSummary struct {
 func reportPath(roundID int64) string { return roundPath(roundID) + "/rapport" }
 
 // loadReport builds the report page of a round from what is stored.
-func (s *Server) loadReport(ctx context.Context, l *i18n.Localizer, roundID int64) (*reportView, error) {
-	round, err := s.DB.Round(ctx, roundID)
+func (h *Handlers) loadReport(ctx context.Context, l *i18n.Localizer, roundID int64) (*reportView, error) {
+	round, err := h.site.DB.Round(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := s.DB.Plan(ctx, round.PlanID)
+	plan, err := h.site.DB.Plan(ctx, round.PlanID)
 	if err != nil {
 		return nil, err
 	}
-	saved, err := s.DB.ReportSettings(ctx, roundID)
+	saved, err := h.site.DB.ReportSettings(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
-	texts, err := s.DB.RoundTexts(ctx, roundID)
+	texts, err := h.site.DB.RoundTexts(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
-	v := &reportView{Round: round, Plan: plan, Saved: saved, Form: saved, FieldErrs: map[string]string{}, Loc: s.Loc,
+	v := &reportView{Round: round, Plan: plan, Saved: saved, Form: saved, FieldErrs: map[string]string{}, Loc: h.site.Loc,
 		Papers: []reportPaper{{Value: forms.PaperA4Portrait, Label: l.T("report.paper.a4-portrait")}}}
-	names := s.consAuthorNames(ctx)
+	names := h.consAuthorNames(ctx)
 	for _, k := range forms.TextKinds() {
 		sum := reportTextSummary{Kind: k, Slug: textSlugs[k], Title: l.T("report.text." + string(k))}
 		if t, ok := texts[k]; ok {
@@ -89,21 +89,21 @@ func (s *Server) loadReport(ctx context.Context, l *i18n.Localizer, roundID int6
 	return v, nil
 }
 
-// showReport renders the report page; ?sparad=1 names a save just made.
-func (s *Server) showReport(c *gin.Context) error {
+// Report renders the report page; ?sparad=1 names a save just made.
+func (h *Handlers) Report(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
-	v, err := s.loadReport(c.Request.Context(), l, id)
+	l := h.site.Localizer(c)
+	v, err := h.loadReport(c.Request.Context(), l, id)
 	if err != nil {
 		return err
 	}
 	if c.Query("sparad") == "1" {
 		v.Notice = l.T("report.saved_notice", v.Saved.Version)
 	}
-	return s.pages.Render(c, http.StatusOK, "report", site.Page{L: l, Title: l.T("report.title", v.Round.Title), Data: v})
+	return h.pages.Render(c, http.StatusOK, "round_report", site.Page{L: l, Title: l.T("report.title", v.Round.Title), Data: v})
 }
 
 // reportFormOf reads the settings form; every choice not ticked is off.
@@ -115,11 +115,11 @@ func reportFormOf(form url.Values) forms.ReportSettings {
 	return in
 }
 
-// saveReportSettings stores the office's choices for the round's reports.
+// SaveReportSettings stores the office's choices for the round's reports.
 // A refused save shows the form again with everything chosen; a save based
 // on settings that someone else has changed since shows theirs next to the
 // form, with status 409, and lets this one save again over them.
-func (s *Server) saveReportSettings(c *gin.Context) error {
+func (h *Handlers) SaveReportSettings(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
@@ -127,10 +127,10 @@ func (s *Server) saveReportSettings(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	ctx := c.Request.Context()
 	typed := reportFormOf(c.Request.PostForm)
-	_, err = s.DB.SaveReportSettings(ctx, id, typed, site.AccountOf(c).Actor())
+	_, err = h.site.DB.SaveReportSettings(ctx, id, typed, site.AccountOf(c).Actor())
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, reportPath(id)+"?sparad=1#notice")
 		return nil
@@ -139,7 +139,7 @@ func (s *Server) saveReportSettings(c *gin.Context) error {
 	if code != forms.EINVALID && code != forms.ECONFLICT {
 		return err
 	}
-	v, lerr := s.loadReport(ctx, l, id)
+	v, lerr := h.loadReport(ctx, l, id)
 	if lerr != nil {
 		return lerr
 	}
@@ -156,5 +156,5 @@ func (s *Server) saveReportSettings(c *gin.Context) error {
 			"paper":       {Label: l.T("report.field.paper"), Anchor: "paper-" + string(forms.PaperA4Portrait)},
 		})
 	}
-	return s.pages.Render(c, status, "report", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("report.title", v.Round.Title), Data: v})
+	return h.pages.Render(c, status, "round_report", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("report.title", v.Round.Title), Data: v})
 }

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -13,44 +13,13 @@ import (
 	"followup/storage"
 )
 
-// dashboardView is the office's start page: the open rounds with their
-// progress, the drafts waiting to be opened, and the plans.
-type dashboardView struct {
-	Open   []roundSummary
-	Drafts []roundSummary
-	Plans  []storage.PlanSummary
-}
-
-func (s *Server) dashboard(c *gin.Context) error {
-	all, plans, err := s.roundSummaries(c)
+func (h *Handlers) Rounds(c *gin.Context) error {
+	all, _, err := h.roundSummaries(c)
 	if err != nil {
 		return err
 	}
-	var v dashboardView
-	for _, r := range all {
-		switch r.Round.State {
-		case forms.RoundOpen:
-			v.Open = append(v.Open, r)
-		case forms.RoundDraft:
-			v.Drafts = append(v.Drafts, r)
-		}
-	}
-	for _, p := range plans {
-		if !p.Archived {
-			v.Plans = append(v.Plans, p)
-		}
-	}
-	l := s.Localizer(c)
-	return s.pages.Render(c, http.StatusOK, "dashboard", site.Page{L: l, Title: l.T("dashboard.title"), Data: v})
-}
-
-func (s *Server) listRounds(c *gin.Context) error {
-	all, _, err := s.roundSummaries(c)
-	if err != nil {
-		return err
-	}
-	l := s.Localizer(c)
-	return s.pages.Render(c, http.StatusOK, "rounds", site.Page{L: l, Title: l.T("rounds.title"), Data: all})
+	l := h.site.Localizer(c)
+	return h.pages.Render(c, http.StatusOK, "rounds", site.Page{L: l, Title: l.T("rounds.title"), Data: all})
 }
 
 // roundOption is one choice of a select on the round page; Label is a
@@ -82,29 +51,29 @@ type roundPageView struct {
 	FieldErrs      map[string]string
 }
 
-func (s *Server) showRound(c *gin.Context) error {
+func (h *Handlers) Round(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
 	}
-	return s.renderRound(c, http.StatusOK, id, nil, nil)
+	return h.renderRound(c, http.StatusOK, id, nil, nil)
 }
 
 // renderRound shows a round's page; checked (the participants as typed)
 // and formErr come from a refused participants form.
-func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int64, formErr error) error {
+func (h *Handlers) renderRound(c *gin.Context, status int, id int64, checked []int64, formErr error) error {
 	ctx := c.Request.Context()
-	round, rows, err := s.DB.RoundProgress(ctx, id)
+	round, rows, err := h.site.DB.RoundProgress(ctx, id)
 	if err != nil {
 		return err
 	}
-	plan, err := s.DB.Plan(ctx, round.PlanID)
+	plan, err := h.site.DB.Plan(ctx, round.PlanID)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
-	v := &roundPageView{Round: round, Plan: plan, Counts: storage.CountProgress(rows), Loc: s.Loc, FieldErrs: map[string]string{},
-		DeadlinePassed: round.State == forms.RoundOpen && round.DeadlinePassed(s.Now(), s.Loc)}
+	l := h.site.Localizer(c)
+	v := &roundPageView{Round: round, Plan: plan, Counts: storage.CountProgress(rows), Loc: h.site.Loc, FieldErrs: map[string]string{},
+		DeadlinePassed: round.State == forms.RoundOpen && round.DeadlinePassed(h.site.Now(), h.site.Loc)}
 	v.CountText = i18n.ResponseCount(l, site.ResponseCount(v.Counts))
 
 	v.Sort = c.Query("sortera")
@@ -135,7 +104,7 @@ func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int
 	}
 
 	if a := site.AccountOf(c); a.IsAdmin() && round.State == forms.RoundDraft {
-		deps, err := s.DB.Departments(ctx, true)
+		deps, err := h.site.DB.Departments(ctx, true)
 		if err != nil {
 			return err
 		}
@@ -150,12 +119,12 @@ func (s *Server) renderRound(c *gin.Context, status int, id int64, checked []int
 		labels := map[string]string{"departments": l.T("rounds.participants.legend")}
 		v.Errors, v.FieldErrs = roundFormErrors(l, formErr, labels, map[string]string{"departments": "departments"})
 	}
-	return s.pages.Render(c, status, "rounds_show", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
+	return h.pages.Render(c, status, "round", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
-// setRoundState opens, closes or reopens a round.
-func (s *Server) setRoundState(c *gin.Context) error {
-	before, err := s.loadRound(c)
+// SetRoundState opens, closes or reopens a round.
+func (h *Handlers) SetRoundState(c *gin.Context) error {
+	before, err := h.loadRound(c)
 	if err != nil {
 		return err
 	}
@@ -164,7 +133,7 @@ func (s *Server) setRoundState(c *gin.Context) error {
 	if state != forms.RoundOpen && state != forms.RoundClosed {
 		return forms.Errorf(forms.EINVALID, "unknown round state %q", state)
 	}
-	if err := s.DB.SetRoundState(c.Request.Context(), id, state, site.AccountOf(c).Actor()); err != nil {
+	if err := h.site.DB.SetRoundState(c.Request.Context(), id, state, site.AccountOf(c).Actor()); err != nil {
 		return err
 	}
 	flash := ""
@@ -180,8 +149,8 @@ func (s *Server) setRoundState(c *gin.Context) error {
 	return nil
 }
 
-// setParticipants changes who takes part in a draft round.
-func (s *Server) setParticipants(c *gin.Context) error {
+// SetParticipants changes who takes part in a draft round.
+func (h *Handlers) SetParticipants(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
@@ -190,7 +159,7 @@ func (s *Server) setParticipants(c *gin.Context) error {
 		return site.BodyError(err)
 	}
 	ctx := c.Request.Context()
-	round, err := s.DB.Round(ctx, id)
+	round, err := h.site.DB.Round(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -202,7 +171,7 @@ func (s *Server) setParticipants(c *gin.Context) error {
 	case !valid:
 		err = roundFieldErr("departments", "error.round_participants_unknown")
 	default:
-		err = s.DB.SetParticipants(ctx, id, ids, site.AccountOf(c).Actor())
+		err = h.site.DB.SetParticipants(ctx, id, ids, site.AccountOf(c).Actor())
 	}
 	if err == nil {
 		roundRedirect(c, roundPath(id), "deltagare")
@@ -213,7 +182,7 @@ func (s *Server) setParticipants(c *gin.Context) error {
 		if ids == nil {
 			ids = []int64{}
 		}
-		return s.renderRound(c, site.Status(err), id, ids, err)
+		return h.renderRound(c, site.Status(err), id, ids, err)
 	}
 	return err
 }
@@ -231,10 +200,10 @@ type newRoundView struct {
 	FieldErrs   map[string]string
 }
 
-func (s *Server) newRound(c *gin.Context) error {
+func (h *Handlers) NewRound(c *gin.Context) error {
 	v := &newRoundView{Kind: string(forms.RoundInterim), FieldErrs: map[string]string{}}
 	v.PlanID, _ = strconv.ParseInt(c.Query("plan"), 10, 64)
-	if err := s.renderNewRound(c, http.StatusOK, v, nil, true); err != nil {
+	if err := h.renderNewRound(c, http.StatusOK, v, nil, true); err != nil {
 		return err
 	}
 	return nil
@@ -242,9 +211,9 @@ func (s *Server) newRound(c *gin.Context) error {
 
 // renderNewRound fills in the choices of plans and departments (every
 // active department checked when allChecked) and shows the form.
-func (s *Server) renderNewRound(c *gin.Context, status int, v *newRoundView, checked []int64, allChecked bool) error {
+func (h *Handlers) renderNewRound(c *gin.Context, status int, v *newRoundView, checked []int64, allChecked bool) error {
 	ctx := c.Request.Context()
-	plans, err := s.DB.Plans(ctx)
+	plans, err := h.site.DB.Plans(ctx)
 	if err != nil {
 		return err
 	}
@@ -256,7 +225,7 @@ func (s *Server) renderNewRound(c *gin.Context, status int, v *newRoundView, che
 	if v.PlanID == 0 && len(v.Plans) > 0 {
 		v.PlanID = v.Plans[0].ID
 	}
-	deps, err := s.DB.Departments(ctx, false)
+	deps, err := h.site.DB.Departments(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -267,20 +236,20 @@ func (s *Server) renderNewRound(c *gin.Context, status int, v *newRoundView, che
 		}
 	}
 	v.Departments = roundParticipantOptions(deps, checked)
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	title := l.T("rounds.new.title")
 	if len(v.Errors) > 0 {
 		title = l.T("questionnaire.error_title_prefix") + title
 	}
-	return s.pages.Render(c, status, "rounds_new", site.Page{L: l, Title: title, Data: v})
+	return h.pages.Render(c, status, "round_new", site.Page{L: l, Title: title, Data: v})
 }
 
-func (s *Server) createRound(c *gin.Context) error {
+func (h *Handlers) CreateRound(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
 	}
 	ctx := c.Request.Context()
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	f := c.Request.PostForm
 	v := &newRoundView{Kind: f.Get("kind"), Title: f.Get("title"), ReportDate: f.Get("report_date"), Deadline: f.Get("deadline"), FieldErrs: map[string]string{}}
 	v.PlanID, _ = strconv.ParseInt(f.Get("plan"), 10, 64)
@@ -309,7 +278,7 @@ func (s *Server) createRound(c *gin.Context) error {
 	}
 	var id int64
 	if len(order) == 0 {
-		id, err = s.DB.CreateRound(ctx, in, site.AccountOf(c).Actor())
+		id, err = h.site.DB.CreateRound(ctx, in, site.AccountOf(c).Actor())
 		switch {
 		case err == nil:
 			roundRedirect(c, roundPath(id), "skapad")
@@ -339,20 +308,20 @@ func (s *Server) createRound(c *gin.Context) error {
 		"report_date": l.T("rounds.new.report_date"), "deadline": l.T("rounds.new.deadline"), "departments": l.T("rounds.participants.legend")}
 	v.Errors, v.FieldErrs = roundFormErrors(l, &forms.Error{Code: forms.EINVALID, Fields: fields, Order: sorted}, labels,
 		map[string]string{"kind": "kind-interim", "departments": "departments"})
-	if err := s.renderNewRound(c, http.StatusUnprocessableEntity, v, ids, false); err != nil {
+	if err := h.renderNewRound(c, http.StatusUnprocessableEntity, v, ids, false); err != nil {
 		return err
 	}
 	return nil
 }
 
-// setRoundDates changes a round's reporting date and deadline, so the
+// SetRoundDates changes a round's reporting date and deadline, so the
 // office can give departments more time or correct a date.
-func (s *Server) setRoundDates(c *gin.Context) error {
-	round, err := s.loadRound(c)
+func (h *Handlers) SetRoundDates(c *gin.Context) error {
+	round, err := h.loadRound(c)
 	if err != nil {
 		return err
 	}
-	if err := s.DB.SetRoundDates(c.Request.Context(), round.ID, c.PostForm("report_date"), c.PostForm("deadline"), site.AccountOf(c).Actor()); err != nil {
+	if err := h.site.DB.SetRoundDates(c.Request.Context(), round.ID, c.PostForm("report_date"), c.PostForm("deadline"), site.AccountOf(c).Actor()); err != nil {
 		return err
 	}
 	roundRedirect(c, roundPath(round.ID), "datum")

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"encoding/json"
@@ -30,15 +30,15 @@ type plansView struct {
 // planListFlashes are the list's notices after a change, by query flag.
 var planListFlashes = []queryFlash{{Param: "arkiverad", Key: "plans.notice.archived"}}
 
-func (s *Server) listPlans(c *gin.Context) error {
-	plans, err := s.DB.Plans(c.Request.Context())
+func (h *Handlers) Plans(c *gin.Context) error {
+	plans, err := h.site.DB.Plans(c.Request.Context())
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	v := plansView{Notice: flashNotice(c, l, planListFlashes)}
 	v.Archived, v.Current = partition(plans, func(p storage.PlanSummary) bool { return p.Archived })
-	return s.pages.Render(c, http.StatusOK, "plans", site.Page{L: l, Title: l.T("plans.title"), Data: v})
+	return h.pages.Render(c, http.StatusOK, "plans", site.Page{L: l, Title: l.T("plans.title"), Data: v})
 }
 
 // planMetaForm is the form of a plan's organisation, title and year, as
@@ -78,7 +78,7 @@ func (f planMetaForm) Validate() (forms.PlanMeta, error) {
 
 // addPlanMetaErrors shows the problems of the details form beside its
 // fields, whose element ids start with prefix.
-func (s *Server) addPlanMetaErrors(l *i18n.Localizer, e *dpErrors, prefix string, err error) bool {
+func (h *Handlers) addPlanMetaErrors(l *i18n.Localizer, e *dpErrors, prefix string, err error) bool {
 	labels := map[string]string{"organisation": l.T("plans.field.organisation"), "title": l.T("plans.field.title"), "year": l.T("plans.field.year")}
 	return e.addAll(l, err, func(f string) string { return prefix + f }, func(f string) string { return labels[f] })
 }
@@ -89,40 +89,40 @@ type newPlanView struct {
 	Errors dpErrors
 }
 
-func (s *Server) renderNewPlan(c *gin.Context, status int, v *newPlanView) error {
-	l := s.Localizer(c)
+func (h *Handlers) renderNewPlan(c *gin.Context, status int, v *newPlanView) error {
+	l := h.site.Localizer(c)
 	title := l.T("plans.new_title")
 	if len(v.Errors.List) > 0 {
 		title = l.T("plans.error_prefix") + title
 	}
-	return s.pages.Render(c, status, "plans_new", site.Page{L: l, Title: title, Data: v})
+	return h.pages.Render(c, status, "plan_new", site.Page{L: l, Title: title, Data: v})
 }
 
-func (s *Server) newPlan(c *gin.Context) error {
-	v := &newPlanView{Form: planMetaForm{Year: strconv.Itoa(s.Now().In(s.Loc).Year())}}
-	if plans, err := s.DB.Plans(c.Request.Context()); err == nil && len(plans) > 0 {
+func (h *Handlers) NewPlan(c *gin.Context) error {
+	v := &newPlanView{Form: planMetaForm{Year: strconv.Itoa(h.site.Now().In(h.site.Loc).Year())}}
+	if plans, err := h.site.DB.Plans(c.Request.Context()); err == nil && len(plans) > 0 {
 		v.Form.Organisation = plans[0].Organisation
-		v.Form.Year = strconv.Itoa(max(plans[0].Year+1, s.Now().In(s.Loc).Year()))
+		v.Form.Year = strconv.Itoa(max(plans[0].Year+1, h.site.Now().In(h.site.Loc).Year()))
 	}
-	return s.renderNewPlan(c, http.StatusOK, v)
+	return h.renderNewPlan(c, http.StatusOK, v)
 }
 
-func (s *Server) createPlan(c *gin.Context) error {
+func (h *Handlers) CreatePlan(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	v := &newPlanView{Form: planMetaFormFrom(values)}
 	m, err := v.Form.Validate()
 	if err != nil {
-		if !s.addPlanMetaErrors(l, &v.Errors, "plan-", err) {
+		if !h.addPlanMetaErrors(l, &v.Errors, "plan-", err) {
 			return err
 		}
-		return s.renderNewPlan(c, http.StatusUnprocessableEntity, v)
+		return h.renderNewPlan(c, http.StatusUnprocessableEntity, v)
 	}
 	p := &forms.Plan{Organisation: m.Organisation, Title: m.Title, Year: m.Year, Statuses: forms.DefaultScale()}
-	id, err := s.DB.CreatePlan(c.Request.Context(), p, site.AccountOf(c).Actor())
+	id, err := h.site.DB.CreatePlan(c.Request.Context(), p, site.AccountOf(c).Actor())
 	if err != nil {
 		return err
 	}
@@ -137,45 +137,45 @@ var planFlashes = []queryFlash{
 	{Param: "aterstalld", Key: "plans.notice.restored"},
 }
 
-func (s *Server) showPlan(c *gin.Context) error {
-	v, err := s.loadPlanEditor(c)
+func (h *Handlers) Plan(c *gin.Context) error {
+	v, err := h.loadPlanEditor(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	if notice := flashNotice(c, l, planFlashes); notice != "" {
 		v.Notice, v.NoticeKind = notice, "success"
 	}
 	if saved := c.Query("sparat"); planSavedTarget.MatchString(saved) {
 		v.Saved = saved
 	}
-	return s.renderPlanEditor(c, http.StatusOK, v)
+	return h.renderPlanEditor(c, http.StatusOK, v)
 }
 
-func (s *Server) updatePlan(c *gin.Context) error {
-	v, values, err := s.planEditRequest(c)
+func (h *Handlers) UpdatePlan(c *gin.Context) error {
+	v, values, err := h.planEditRequest(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	v.Meta = planMetaFormFrom(values)
 	m, err := v.Meta.Validate()
 	if err == nil {
-		err = s.DB.UpdatePlanMeta(c.Request.Context(), v.Plan.ID, m, site.AccountOf(c).Actor())
+		err = h.site.DB.UpdatePlanMeta(c.Request.Context(), v.Plan.ID, m, site.AccountOf(c).Actor())
 	}
 	if err != nil {
-		if s.planFormRefused(c, v, "plan-details", s.addPlanMetaErrors(l, &v.Errors, "plan-", err)) {
+		if h.planFormRefused(c, v, "plan-details", h.addPlanMetaErrors(l, &v.Errors, "plan-", err)) {
 			return nil
 		}
-		return s.planEditFailed(c, v, err)
+		return h.planEditFailed(c, v, err)
 	}
-	s.planSaved(c, v.Plan.ID, "plan")
+	h.planSaved(c, v.Plan.ID, "plan")
 	return nil
 }
 
-// archivePlan archives a plan (action=archive) or restores it
+// ArchivePlan archives a plan (action=archive) or restores it
 // (action=restore).
-func (s *Server) archivePlan(c *gin.Context) error {
+func (h *Handlers) ArchivePlan(c *gin.Context) error {
 	id, err := site.ParamID(c, "plan")
 	if err != nil {
 		return err
@@ -192,7 +192,7 @@ func (s *Server) archivePlan(c *gin.Context) error {
 	default:
 		return &forms.Error{Code: forms.EINVALID, Message: "action must be archive or restore"}
 	}
-	if err := s.DB.ArchivePlan(c.Request.Context(), id, archive, site.AccountOf(c).Actor()); err != nil {
+	if err := h.site.DB.ArchivePlan(c.Request.Context(), id, archive, site.AccountOf(c).Actor()); err != nil {
 		return err
 	}
 	if archive {
@@ -203,19 +203,19 @@ func (s *Server) archivePlan(c *gin.Context) error {
 	return nil
 }
 
-// exportPlanJSON sends the plan in the JSON exchange format, with the
+// ExportPlan sends the plan in the JSON exchange format, with the
 // departments named.
-func (s *Server) exportPlanJSON(c *gin.Context) error {
+func (h *Handlers) ExportPlan(c *gin.Context) error {
 	id, err := site.ParamID(c, "plan")
 	if err != nil {
 		return err
 	}
 	ctx := c.Request.Context()
-	plan, err := s.DB.Plan(ctx, id)
+	plan, err := h.site.DB.Plan(ctx, id)
 	if err != nil {
 		return err
 	}
-	deps, err := s.DB.Departments(ctx, true)
+	deps, err := h.site.DB.Departments(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -33,7 +33,7 @@ type importPage struct {
 
 // renderImport shows an import page, titled as the preview, or as the upload
 // page, marked when the file was refused.
-func renderImport[P any](s *Server, c *gin.Context, status int, pg importPage, v *importView[P]) error {
+func renderImport[P any](h *Handlers, c *gin.Context, status int, pg importPage, v *importView[P]) error {
 	title := pg.title
 	switch {
 	case v.Preview != nil:
@@ -41,7 +41,7 @@ func renderImport[P any](s *Server, c *gin.Context, status int, pg importPage, v
 	case len(v.Problems) > 0 || v.Error != "":
 		title = pg.errorPrefix + title
 	}
-	return s.pages.Render(c, status, pg.template, site.Page{L: s.Localizer(c), Title: title, Data: v})
+	return h.pages.Render(c, status, pg.template, site.Page{L: h.site.Localizer(c), Title: title, Data: v})
 }
 
 // importUpload reads the uploaded file into a new import page; when no
@@ -60,10 +60,10 @@ func importUpload[P any](c *gin.Context, pg importPage) (*importView[P], []byte,
 
 // refuseImport shows the upload page again with the problems of a file the
 // domain refused; any other error shows the error page.
-func refuseImport[P any](s *Server, c *gin.Context, pg importPage, v *importView[P], err error) error {
+func refuseImport[P any](h *Handlers, c *gin.Context, pg importPage, v *importView[P], err error) error {
 	if forms.ErrorCode(err) != forms.EINVALID {
 		return err
 	}
-	v.Problems = dpTranslateProblems(s.Localizer(c), dpProblems(err))
-	return renderImport(s, c, http.StatusUnprocessableEntity, pg, v)
+	v.Problems = dpTranslateProblems(h.site.Localizer(c), dpProblems(err))
+	return renderImport(h, c, http.StatusUnprocessableEntity, pg, v)
 }

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -51,12 +51,12 @@ func roundDeptParams(c *gin.Context) (roundID, depID int64, err error) {
 }
 
 // loadRound loads the round of the path.
-func (s *Server) loadRound(c *gin.Context) (forms.Round, error) {
+func (h *Handlers) loadRound(c *gin.Context) (forms.Round, error) {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return forms.Round{}, err
 	}
-	return s.DB.Round(c.Request.Context(), id)
+	return h.site.DB.Round(c.Request.Context(), id)
 }
 
 // roundPath is the office page of a round.
@@ -72,17 +72,17 @@ type roundSummary struct {
 
 // roundSummaries lists every round, newest first, with its plan's title and
 // its progress counts, in three queries.
-func (s *Server) roundSummaries(c *gin.Context) ([]roundSummary, []storage.PlanSummary, error) {
+func (h *Handlers) roundSummaries(c *gin.Context) ([]roundSummary, []storage.PlanSummary, error) {
 	ctx := c.Request.Context()
-	rounds, err := s.DB.Rounds(ctx)
+	rounds, err := h.site.DB.Rounds(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	plans, err := s.DB.Plans(ctx)
+	plans, err := h.site.DB.Plans(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	counts, err := s.DB.RoundCounts(ctx)
+	counts, err := h.site.DB.RoundCounts(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -93,7 +93,7 @@ func (s *Server) roundSummaries(c *gin.Context) ([]roundSummary, []storage.PlanS
 	out := make([]roundSummary, 0, len(rounds))
 	for _, r := range rounds {
 		out = append(out, roundSummary{Round: r, PlanTitle: titles[r.PlanID], Counts: counts[r.ID],
-			DeadlinePassed: r.State == forms.RoundOpen && r.DeadlinePassed(s.Now(), s.Loc)})
+			DeadlinePassed: r.State == forms.RoundOpen && r.DeadlinePassed(h.site.Now(), h.site.Loc)})
 	}
 	return out, plans, nil
 }

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"context"
@@ -69,16 +69,16 @@ var acctLabels = map[string]string{
 	"password2": "accounts.password2", "token_name": "tokens.name", "token_user": "tokens.account",
 }
 
-func (s *Server) loadAccounts(ctx context.Context, l *i18n.Localizer, me *site.Account) (*accountsView, error) {
-	users, err := s.DB.Users(ctx)
+func (h *Handlers) loadAccounts(ctx context.Context, l *i18n.Localizer, me *site.Account) (*accountsView, error) {
+	users, err := h.site.DB.Users(ctx)
 	if err != nil {
 		return nil, err
 	}
-	tokens, err := s.DB.APITokens(ctx)
+	tokens, err := h.site.DB.APITokens(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v := &accountsView{Tokens: tokens, MeID: me.ID, Loc: s.Loc, FieldErrs: map[string]string{},
+	v := &accountsView{Tokens: tokens, MeID: me.ID, Loc: h.site.Loc, FieldErrs: map[string]string{},
 		New: acctNewForm{Role: storage.RoleReader}, Token: acctTokenForm{UserID: me.ID}}
 	for _, u := range users {
 		au := acctUser{User: u, RoleText: acctRoleText(l, u.Role)}
@@ -122,11 +122,11 @@ func (v *accountsView) addErrors(l *i18n.Localizer, err error, rename map[string
 	}
 }
 
-// listAccounts shows the accounts page, with the message of the change
+// Accounts shows the accounts page, with the message of the change
 // just made.
-func (s *Server) listAccounts(c *gin.Context) error {
-	l := s.Localizer(c)
-	v, err := s.loadAccounts(c.Request.Context(), l, site.AccountOf(c))
+func (h *Handlers) Accounts(c *gin.Context) error {
+	l := h.site.Localizer(c)
+	v, err := h.loadAccounts(c.Request.Context(), l, site.AccountOf(c))
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func (s *Server) listAccounts(c *gin.Context) error {
 			v.Notice = l.T(key, name)
 		}
 	}
-	return s.pages.Render(c, http.StatusOK, "accounts", site.Page{L: l, Title: l.T("accounts.title"), Data: v})
+	return h.pages.Render(c, http.StatusOK, "accounts", site.Page{L: l, Title: l.T("accounts.title"), Data: v})
 }
 
 // nameOf names the account or token a notice is about.
@@ -157,13 +157,13 @@ func (v *accountsView) nameOf(key string, id int64) (string, bool) {
 	return "", false
 }
 
-// createAccount adds an office account. Problems are shown beside the
+// CreateAccount adds an office account. Problems are shown beside the
 // fields with what was typed, except the passwords, which are typed again.
-func (s *Server) createAccount(c *gin.Context) error {
+func (h *Handlers) CreateAccount(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	ctx := c.Request.Context()
 	me := site.AccountOf(c)
 	in := acctNewForm{Email: strings.TrimSpace(c.PostForm("email")), Name: strings.TrimSpace(c.PostForm("name")), Role: c.PostForm("role")}
@@ -172,7 +172,7 @@ func (s *Server) createAccount(c *gin.Context) error {
 	var err error
 	var u storage.User
 	if err = fe.Err("invalid account"); err == nil {
-		u, err = s.DB.CreateUser(ctx, in.Email, in.Name, in.Role, password, me.Actor())
+		u, err = h.site.DB.CreateUser(ctx, in.Email, in.Name, in.Role, password, me.Actor())
 		if forms.ErrorCode(err) == forms.ECONFLICT {
 			var taken forms.FieldErrors
 			taken.Add("email", "accounts.error.email_taken")
@@ -186,13 +186,13 @@ func (s *Server) createAccount(c *gin.Context) error {
 	if forms.ErrorCode(err) != forms.EINVALID {
 		return err
 	}
-	v, lerr := s.loadAccounts(ctx, l, me)
+	v, lerr := h.loadAccounts(ctx, l, me)
 	if lerr != nil {
 		return lerr
 	}
 	v.New = in
 	v.addErrors(l, err, nil)
-	return s.pages.Render(c, http.StatusUnprocessableEntity, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
+	return h.pages.Render(c, http.StatusUnprocessableEntity, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
 }
 
 // acctCheckNew checks a new account as storage.CreateUser does, and the
@@ -224,26 +224,26 @@ func acctCheckNew(in acctNewForm, password, confirm string) *forms.FieldErrors {
 	return &fe
 }
 
-// setAccountActive deactivates an account (ending its sessions and revoking
+// SetAccountActive deactivates an account (ending its sessions and revoking
 // its tokens) or reactivates it. Nobody may deactivate their own account.
-func (s *Server) setAccountActive(c *gin.Context) error {
+func (h *Handlers) SetAccountActive(c *gin.Context) error {
 	id, err := site.ParamID(c, "user")
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	ctx := c.Request.Context()
 	me := site.AccountOf(c)
 	active := c.PostForm("active") == "1"
 	if id == me.ID && !active {
-		v, err := s.loadAccounts(ctx, l, me)
+		v, err := h.loadAccounts(ctx, l, me)
 		if err != nil {
 			return err
 		}
 		v.Notice, v.NoticeAlert = l.T("accounts.error.self_deactivate"), true
-		return s.pages.Render(c, http.StatusConflict, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
+		return h.pages.Render(c, http.StatusConflict, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
 	}
-	if err := s.DB.SetUserActive(ctx, id, active, me.Actor()); err != nil {
+	if err := h.site.DB.SetUserActive(ctx, id, active, me.Actor()); err != nil {
 		return err
 	}
 	code := "konto-inaktiverat"
@@ -254,16 +254,16 @@ func (s *Server) setAccountActive(c *gin.Context) error {
 	return nil
 }
 
-// createAPIToken makes a token and shows it once, in this response: it is
+// CreateAPIToken makes a token and shows it once, in this response: it is
 // never put in a URL and cannot be shown again.
-func (s *Server) createAPIToken(c *gin.Context) error {
+func (h *Handlers) CreateAPIToken(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	ctx := c.Request.Context()
 	me := site.AccountOf(c)
-	v, err := s.loadAccounts(ctx, l, me)
+	v, err := h.loadAccounts(ctx, l, me)
 	if err != nil {
 		return err
 	}
@@ -287,7 +287,7 @@ func (s *Server) createAPIToken(c *gin.Context) error {
 	err = fe.Err("invalid token")
 	var tok string
 	if err == nil {
-		tok, err = s.DB.CreateAPIToken(ctx, in.UserID, in.Name, me.Actor())
+		tok, err = h.site.DB.CreateAPIToken(ctx, in.UserID, in.Name, me.Actor())
 	}
 	if err != nil {
 		if forms.ErrorCode(err) != forms.EINVALID {
@@ -295,23 +295,23 @@ func (s *Server) createAPIToken(c *gin.Context) error {
 		}
 		v.Token = in
 		v.addErrors(l, err, map[string]string{"name": "token_name"})
-		return s.pages.Render(c, http.StatusUnprocessableEntity, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
+		return h.pages.Render(c, http.StatusUnprocessableEntity, "accounts", site.Page{L: l, Title: l.T("accounts.error_title"), Data: v})
 	}
-	if v.Tokens, err = s.DB.APITokens(ctx); err != nil {
+	if v.Tokens, err = h.site.DB.APITokens(ctx); err != nil {
 		return err
 	}
 	v.NewToken, v.NewTokenName = tok, in.Name
 	c.Header("Pragma", "no-cache")
-	return s.pages.Render(c, http.StatusOK, "accounts", site.Page{L: l, Title: l.T("tokens.created_heading") + " – " + l.T("accounts.title"), Data: v})
+	return h.pages.Render(c, http.StatusOK, "accounts", site.Page{L: l, Title: l.T("tokens.created_heading") + " – " + l.T("accounts.title"), Data: v})
 }
 
-// revokeAPIToken stops a token from working.
-func (s *Server) revokeAPIToken(c *gin.Context) error {
+// RevokeAPIToken stops a token from working.
+func (h *Handlers) RevokeAPIToken(c *gin.Context) error {
 	id, err := site.ParamID(c, "token")
 	if err != nil {
 		return err
 	}
-	if err := s.DB.RevokeAPIToken(c.Request.Context(), id, site.AccountOf(c).Actor()); err != nil {
+	if err := h.site.DB.RevokeAPIToken(c.Request.Context(), id, site.AccountOf(c).Actor()); err != nil {
 		return err
 	}
 	c.Redirect(http.StatusSeeOther, "/kontor/konton?klart=nyckel-aterkallad&id="+strconv.FormatInt(id, 10)+"#notice")

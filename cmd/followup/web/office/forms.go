@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"crypto/hmac"
@@ -81,20 +81,20 @@ func dpUpload(c *gin.Context) (name string, data []byte, ok bool, err error) {
 
 // dpDigest signs what an import preview carries to its confirmation, so
 // that the confirmation writes exactly what the preview showed.
-func (s *Server) dpDigest(purpose string, payload []byte) string {
-	m := hmac.New(sha256.New, s.Secret)
+func (h *Handlers) dpDigest(purpose string, payload []byte) string {
+	m := hmac.New(sha256.New, h.site.Secret)
 	m.Write([]byte("followup import preview\x00" + purpose + "\x00"))
 	m.Write(payload)
 	return hex.EncodeToString(m.Sum(nil))
 }
 
 // dpDigestOK checks a digest made by dpDigest.
-func (s *Server) dpDigestOK(purpose string, payload []byte, digest string) bool {
+func (h *Handlers) dpDigestOK(purpose string, payload []byte, digest string) bool {
 	want, err := hex.DecodeString(digest)
 	if err != nil {
 		return false
 	}
-	m := hmac.New(sha256.New, s.Secret)
+	m := hmac.New(sha256.New, h.site.Secret)
 	m.Write([]byte("followup import preview\x00" + purpose + "\x00"))
 	m.Write(payload)
 	return hmac.Equal(m.Sum(nil), want)

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"context"
@@ -110,17 +110,17 @@ func consParams(c *gin.Context) (roundID, activityID int64, err error) {
 
 // loadConsolidation builds the page's view from the stored round; the form
 // shows the saved consolidation or, before the first save, the suggestion.
-func (s *Server) loadConsolidation(ctx context.Context, l *i18n.Localizer, roundID, activityID int64) (*consolidationView, error) {
-	rep, err := s.DB.RoundReport(ctx, roundID)
+func (h *Handlers) loadConsolidation(ctx context.Context, l *i18n.Localizer, roundID, activityID int64) (*consolidationView, error) {
+	rep, err := h.site.DB.RoundReport(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
 	act, ok := rep.Plan.Activity(activityID)
 	if !ok {
-		return nil, notFound
+		return nil, forms.Errorf(forms.ENOTFOUND, "no activity %d in round %d", activityID, roundID)
 	}
 	area, _ := rep.Plan.AreaOf(activityID)
-	v := &consolidationView{Round: rep.Round, Plan: &rep.Plan, Area: area, Activity: act, Loc: s.Loc,
+	v := &consolidationView{Round: rep.Round, Plan: &rep.Plan, Area: area, Activity: act, Loc: h.site.Loc,
 		Annual: rep.InterimRound != nil, FieldErrs: map[string]string{}, consolidations: rep.Consolidations}
 	if rep.InterimRound != nil {
 		v.InterimTitle = rep.InterimRound.Title
@@ -170,7 +170,7 @@ func (s *Server) loadConsolidation(ctx context.Context, l *i18n.Localizer, round
 	}
 	v.CarryStatuses = strings.Join(carry, "; ")
 
-	names := s.consAuthorNames(ctx)
+	names := h.consAuthorNames(ctx)
 	if saved, ok := rep.Consolidations[act.ID]; ok {
 		cv := consVersionOf(rep.Plan.Statuses, saved, names)
 		v.Saved = &cv
@@ -182,7 +182,7 @@ func (s *Server) loadConsolidation(ctx context.Context, l *i18n.Localizer, round
 			v.Form.StatusID = v.Suggestion.Status.ID
 		}
 	}
-	hist, err := s.DB.ConsolidationHistory(ctx, roundID, act.ID)
+	hist, err := h.site.DB.ConsolidationHistory(ctx, roundID, act.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -194,8 +194,8 @@ func (s *Server) loadConsolidation(ctx context.Context, l *i18n.Localizer, round
 
 // consAuthorNames maps account e-mails to "Name (e-mail)", so history rows
 // say who saved; unknown authors are shown as stored.
-func (s *Server) consAuthorNames(ctx context.Context) map[string]string {
-	users, err := s.DB.Users(ctx)
+func (h *Handlers) consAuthorNames(ctx context.Context) map[string]string {
+	users, err := h.site.DB.Users(ctx)
 	if err != nil {
 		return nil
 	}
@@ -230,25 +230,25 @@ func consRuleText(l *i18n.Localizer, sg forms.Suggestion) string {
 	return l.T(key)
 }
 
-func (s *Server) consPath(roundID, activityID int64) string {
+func (h *Handlers) consPath(roundID, activityID int64) string {
 	return "/kontor/omgangar/" + strconv.FormatInt(roundID, 10) + "/aktiviteter/" + strconv.FormatInt(activityID, 10)
 }
 
-// showConsolidation renders the consolidation page; readers see it without
+// Consolidation renders the consolidation page; readers see it without
 // the form.
-func (s *Server) showConsolidation(c *gin.Context) error {
+func (h *Handlers) Consolidation(c *gin.Context) error {
 	roundID, activityID, err := consParams(c)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	ctx := c.Request.Context()
-	v, err := s.loadConsolidation(ctx, l, roundID, activityID)
+	v, err := h.loadConsolidation(ctx, l, roundID, activityID)
 	if err != nil {
 		return err
 	}
 	// A form posted after the session expired comes back as it was typed.
-	if form, ok := s.TakeKeptForm(c); ok {
+	if form, ok := h.site.TakeKeptForm(c); ok {
 		v.Form = consFormOf(form)
 		v.Form.StatusID, _ = strconv.ParseInt(form.Get("status"), 10, 64)
 		v.Notice = l.T("cons.restored_notice")
@@ -262,13 +262,13 @@ func (s *Server) showConsolidation(c *gin.Context) error {
 			}
 		}
 	}
-	return s.pages.Render(c, http.StatusOK, "consolidation", site.Page{L: l, Title: l.T("cons.title", v.Activity.Title), Data: v})
+	return h.pages.Render(c, http.StatusOK, "round_activity", site.Page{L: l, Title: l.T("cons.title", v.Activity.Title), Data: v})
 }
 
-// saveConsolidation stores a new version of the office's consolidation. A
+// SaveConsolidation stores a new version of the office's consolidation. A
 // save based on an older version than the stored one (another coordinator
 // saved first) shows both texts with status 409, keeping what was typed.
-func (s *Server) saveConsolidation(c *gin.Context) error {
+func (h *Handlers) SaveConsolidation(c *gin.Context) error {
 	roundID, activityID, err := consParams(c)
 	if err != nil {
 		return err
@@ -276,9 +276,9 @@ func (s *Server) saveConsolidation(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	ctx := c.Request.Context()
-	v, err := s.loadConsolidation(ctx, l, roundID, activityID)
+	v, err := h.loadConsolidation(ctx, l, roundID, activityID)
 	if err != nil {
 		return err
 	}
@@ -299,23 +299,23 @@ func (s *Server) saveConsolidation(c *gin.Context) error {
 		if err := check.Validate(v.Plan.Statuses); err != nil {
 			consAddFieldErrors(&fe, err)
 		}
-		return s.consInvalid(c, l, v, typed, fe.Err("invalid consolidation"))
+		return h.consInvalid(c, l, v, typed, fe.Err("invalid consolidation"))
 	}
-	saved, err := s.DB.SaveConsolidation(ctx, roundID, activityID, in, site.AccountOf(c).Actor())
+	saved, err := h.site.DB.SaveConsolidation(ctx, roundID, activityID, in, site.AccountOf(c).Actor())
 	switch {
 	case err == nil:
-		target := s.consPath(roundID, activityID)
+		target := h.consPath(roundID, activityID)
 		if c.PostForm("action") == "next" && v.Next != nil {
-			target = s.consPath(roundID, v.Next.ID)
+			target = h.consPath(roundID, v.Next.ID)
 		}
 		c.Redirect(http.StatusSeeOther, target+"?sparad="+strconv.FormatInt(saved.ActivityID, 10)+"#notice")
 		return nil
 	case forms.ErrorCode(err) == forms.EINVALID:
-		return s.consInvalid(c, l, v, typed, err)
+		return h.consInvalid(c, l, v, typed, err)
 	case forms.ErrorCode(err) == forms.ECONFLICT:
 		// v was loaded before the save, but reload anyway: the winning
 		// version may have been saved in between.
-		if v2, err2 := s.loadConsolidation(ctx, l, roundID, activityID); err2 == nil {
+		if v2, err2 := h.loadConsolidation(ctx, l, roundID, activityID); err2 == nil {
 			v = v2
 		}
 		v.Conflict = v.Saved
@@ -324,13 +324,13 @@ func (s *Server) saveConsolidation(c *gin.Context) error {
 			typed.BaseVersion = v.Saved.Version
 		}
 		v.Form = typed
-		return s.pages.Render(c, http.StatusConflict, "consolidation", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
+		return h.pages.Render(c, http.StatusConflict, "round_activity", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
 	}
 	return err
 }
 
 // consInvalid shows the form again with the problems and what was typed.
-func (s *Server) consInvalid(c *gin.Context, l *i18n.Localizer, v *consolidationView, typed consForm, err error) error {
+func (h *Handlers) consInvalid(c *gin.Context, l *i18n.Localizer, v *consolidationView, typed consForm, err error) error {
 	v.Errors, v.FieldErrs = site.FormErrors(l, err, map[string]site.FormField{
 		"status":       {Label: l.T("cons.field_status")},
 		"narrative":    {Label: l.T("cons.field_narrative"), Limit: forms.MaxTextRunes},
@@ -338,7 +338,7 @@ func (s *Server) consInvalid(c *gin.Context, l *i18n.Localizer, v *consolidation
 		"carry_reason": {Label: l.T("cons.field_carry_reason"), Limit: forms.MaxReasonRunes},
 	})
 	v.Form = typed
-	return s.pages.Render(c, http.StatusUnprocessableEntity, "consolidation", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
+	return h.pages.Render(c, http.StatusUnprocessableEntity, "round_activity", site.Page{L: l, Title: l.T("cons.error_prefix") + l.T("cons.title", v.Activity.Title), Data: v})
 }
 
 // consAddFieldErrors adds an EINVALID error's fields to fe.

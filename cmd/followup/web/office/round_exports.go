@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"io"
@@ -19,13 +19,13 @@ const (
 // roundReport loads a round's report for a download, with the round's report
 // settings; the compiler is the name the settings give, else the signed-in
 // account.
-func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, error) {
+func (h *Handlers) roundReport(c *gin.Context) (*forms.RoundReport, error) {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return nil, err
 	}
 
-	rep, err := s.DB.RoundReport(c.Request.Context(), id)
+	rep, err := h.site.DB.RoundReport(c.Request.Context(), id)
 	if err != nil {
 		return nil, err
 	}
@@ -39,39 +39,39 @@ func (s *Server) roundReport(c *gin.Context) (*forms.RoundReport, error) {
 	return rep, nil
 }
 
-// exportWorkbook sends the round's Excel workbook; ?per_verksamhet=0 leaves
+// ExportWorkbook sends the round's Excel workbook; ?per_verksamhet=0 leaves
 // out the sheet per department.
-func (s *Server) exportWorkbook(c *gin.Context) error {
-	if err := s.acquireExport(); err != nil {
+func (h *Handlers) ExportWorkbook(c *gin.Context) error {
+	if err := h.acquireExport(); err != nil {
 		return err
 	}
-	defer s.releaseExport()
-	rep, err := s.roundReport(c)
+	defer h.releaseExport()
+	rep, err := h.roundReport(c)
 	if err != nil {
 		return err
 	}
-	opts := reports.WorkbookOptions{PerDepartment: c.Query("per_verksamhet") != "0", Created: s.Now(), Location: s.Loc}
-	return s.StreamDownload(c, roundXLSXType, reports.WorkbookFileName(rep), func(w io.Writer) error {
+	opts := reports.WorkbookOptions{PerDepartment: c.Query("per_verksamhet") != "0", Created: h.site.Now(), Location: h.site.Loc}
+	return h.site.StreamDownload(c, roundXLSXType, reports.WorkbookFileName(rep), func(w io.Writer) error {
 		return reports.WriteWorkbook(w, rep, opts)
 	})
 }
 
-// exportReport sends the round's PDF report; ?bilaga=0 leaves out the
+// ExportReport sends the round's PDF report; ?bilaga=0 leaves out the
 // appendix with each department's answers.
-func (s *Server) exportReport(c *gin.Context) error {
-	if err := s.acquireExport(); err != nil {
+func (h *Handlers) ExportReport(c *gin.Context) error {
+	if err := h.acquireExport(); err != nil {
 		return err
 	}
-	defer s.releaseExport()
-	rep, err := s.roundReport(c)
+	defer h.releaseExport()
+	rep, err := h.roundReport(c)
 	if err != nil {
 		return err
 	}
 	if c.Query("bilaga") == "0" {
 		rep.Settings.Appendix = false
 	}
-	opts := reports.ReportOptions{Created: s.Now(), Location: s.Loc}
-	return s.StreamDownload(c, roundPDFType, reports.ReportFileName(rep), func(w io.Writer) error {
+	opts := reports.ReportOptions{Created: h.site.Now(), Location: h.site.Loc}
+	return h.site.StreamDownload(c, roundPDFType, reports.ReportFileName(rep), func(w io.Writer) error {
 		return reports.WriteReport(w, rep, opts)
 	})
 }
@@ -82,13 +82,13 @@ const maxExports = 2
 
 // acquireExport takes an export slot, or is EBUSY ("busy, try again")
 // when every slot is taken.
-func (s *Server) acquireExport() error {
+func (h *Handlers) acquireExport() error {
 	select {
-	case s.exports <- struct{}{}:
+	case h.exports <- struct{}{}:
 		return nil
 	default:
 		return forms.Errorf(forms.EBUSY, "every export slot is taken")
 	}
 }
 
-func (s *Server) releaseExport() { <-s.exports }
+func (h *Handlers) releaseExport() { <-h.exports }

@@ -1,4 +1,4 @@
-package web
+package office
 
 import (
 	"net/http"
@@ -30,12 +30,12 @@ var departmentFlashes = []queryFlash{
 	{Param: "aktiverad", Key: "departments.notice.activated"},
 }
 
-func (s *Server) listDepartments(c *gin.Context) error {
-	deps, err := s.DB.Departments(c.Request.Context(), true)
+func (h *Handlers) Departments(c *gin.Context) error {
+	deps, err := h.site.DB.Departments(c.Request.Context(), true)
 	if err != nil {
 		return err
 	}
-	l := s.Localizer(c)
+	l := h.site.Localizer(c)
 	v := departmentsView{Notice: flashNotice(c, l, departmentFlashes)}
 	v.Active, v.Inactive = partition(deps, func(d forms.Department) bool { return d.Active })
 	if c.Query("importerad") == "1" {
@@ -43,7 +43,7 @@ func (s *Server) listDepartments(c *gin.Context) error {
 		changed, _ := strconv.Atoi(c.Query("andrade"))
 		v.Notice = l.T("departments.notice.imported", l.N("departments.count.new", added), l.N("departments.count.changed", changed))
 	}
-	return s.pages.Render(c, http.StatusOK, "departments", site.Page{L: l, Title: l.T("departments.title"), Data: v})
+	return h.pages.Render(c, http.StatusOK, "departments", site.Page{L: l, Title: l.T("departments.title"), Data: v})
 }
 
 // departmentForm is the add and edit form as posted.
@@ -84,8 +84,8 @@ func departmentFieldKey(field, key string) string {
 	return key
 }
 
-func (s *Server) renderDepartmentForm(c *gin.Context, status int, v *departmentEditView) error {
-	l := s.Localizer(c)
+func (h *Handlers) renderDepartmentForm(c *gin.Context, status int, v *departmentEditView) error {
+	l := h.site.Localizer(c)
 	title := l.T("departments.new_title")
 	if !v.IsNew() {
 		title = l.T("departments.edit_title", v.Department.Name)
@@ -94,13 +94,13 @@ func (s *Server) renderDepartmentForm(c *gin.Context, status int, v *departmentE
 		title = l.T("departments.error_prefix") + title
 	}
 	v.Kinds = forms.DepartmentKinds()
-	return s.pages.Render(c, status, "departments_form", site.Page{L: l, Title: title, Data: v})
+	return h.pages.Render(c, status, "department", site.Page{L: l, Title: title, Data: v})
 }
 
 // deptAddErrors puts a failed save's problems beside the fields; a
 // name already taken is shown at the name.
-func (s *Server) deptAddErrors(c *gin.Context, v *departmentEditView, err error) (int, bool) {
-	l := s.Localizer(c)
+func (h *Handlers) deptAddErrors(c *gin.Context, v *departmentEditView, err error) (int, bool) {
+	l := h.site.Localizer(c)
 	labels := map[string]string{"name": l.T("departments.field.name"), "kind": l.T("departments.field.kind"), "email": l.T("departments.field.email")}
 	switch forms.ErrorCode(err) {
 	case forms.EINVALID:
@@ -124,10 +124,10 @@ func (s *Server) deptAddErrors(c *gin.Context, v *departmentEditView, err error)
 
 // departmentSaved redirects to the list with the query flag after a save,
 // or shows the form again with the save's problems.
-func (s *Server) departmentSaved(c *gin.Context, v *departmentEditView, err error, flag string) error {
+func (h *Handlers) departmentSaved(c *gin.Context, v *departmentEditView, err error, flag string) error {
 	if err != nil {
-		if status, ok := s.deptAddErrors(c, v, err); ok {
-			return s.renderDepartmentForm(c, status, v)
+		if status, ok := h.deptAddErrors(c, v, err); ok {
+			return h.renderDepartmentForm(c, status, v)
 		}
 		return err
 	}
@@ -135,11 +135,11 @@ func (s *Server) departmentSaved(c *gin.Context, v *departmentEditView, err erro
 	return nil
 }
 
-func (s *Server) newDepartment(c *gin.Context) error {
-	return s.renderDepartmentForm(c, http.StatusOK, &departmentEditView{Form: departmentForm{Kind: string(forms.KindAdministration)}, Action: "/kontor/verksamheter"})
+func (h *Handlers) NewDepartment(c *gin.Context) error {
+	return h.renderDepartmentForm(c, http.StatusOK, &departmentEditView{Form: departmentForm{Kind: string(forms.KindAdministration)}, Action: "/kontor/verksamheter"})
 }
 
-func (s *Server) createDepartment(c *gin.Context) error {
+func (h *Handlers) CreateDepartment(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {
 		return err
@@ -147,23 +147,23 @@ func (s *Server) createDepartment(c *gin.Context) error {
 	v := &departmentEditView{Form: departmentFormFrom(values), Action: "/kontor/verksamheter"}
 	in, err := v.Form.Validate()
 	if err == nil {
-		_, err = s.DB.CreateDepartment(c.Request.Context(), in, site.AccountOf(c).Actor())
+		_, err = h.site.DB.CreateDepartment(c.Request.Context(), in, site.AccountOf(c).Actor())
 	}
-	return s.departmentSaved(c, v, err, "tillagd")
+	return h.departmentSaved(c, v, err, "tillagd")
 }
 
 // deptParam loads the department of the path.
-func (s *Server) deptParam(c *gin.Context) (forms.Department, error) {
+func (h *Handlers) deptParam(c *gin.Context) (forms.Department, error) {
 	id, err := site.ParamID(c, "dept")
 	if err != nil {
 		return forms.Department{}, err
 	}
-	return s.DB.Department(c.Request.Context(), id)
+	return h.site.DB.Department(c.Request.Context(), id)
 }
 
 // deptRequest loads the department of the path and reads the posted form.
-func (s *Server) deptRequest(c *gin.Context) (forms.Department, url.Values, error) {
-	d, err := s.deptParam(c)
+func (h *Handlers) deptRequest(c *gin.Context) (forms.Department, url.Values, error) {
+	d, err := h.deptParam(c)
 	if err != nil {
 		return forms.Department{}, nil, err
 	}
@@ -171,33 +171,33 @@ func (s *Server) deptRequest(c *gin.Context) (forms.Department, url.Values, erro
 	return d, values, err
 }
 
-func (s *Server) editDepartment(c *gin.Context) error {
-	d, err := s.deptParam(c)
+func (h *Handlers) EditDepartment(c *gin.Context) error {
+	d, err := h.deptParam(c)
 	if err != nil {
 		return err
 	}
 	v := &departmentEditView{Department: d, Form: departmentForm{Name: d.Name, Kind: string(d.Kind), Email: d.Email},
 		Action: "/kontor/verksamheter/" + strconv.FormatInt(d.ID, 10)}
-	return s.renderDepartmentForm(c, http.StatusOK, v)
+	return h.renderDepartmentForm(c, http.StatusOK, v)
 }
 
-func (s *Server) updateDepartment(c *gin.Context) error {
-	d, values, err := s.deptRequest(c)
+func (h *Handlers) UpdateDepartment(c *gin.Context) error {
+	d, values, err := h.deptRequest(c)
 	if err != nil {
 		return err
 	}
 	v := &departmentEditView{Department: d, Form: departmentFormFrom(values), Action: "/kontor/verksamheter/" + strconv.FormatInt(d.ID, 10)}
 	in, err := v.Form.Validate()
 	if err == nil {
-		err = s.DB.UpdateDepartment(c.Request.Context(), d.ID, in, site.AccountOf(c).Actor())
+		err = h.site.DB.UpdateDepartment(c.Request.Context(), d.ID, in, site.AccountOf(c).Actor())
 	}
-	return s.departmentSaved(c, v, err, "sparat")
+	return h.departmentSaved(c, v, err, "sparat")
 }
 
-// setDepartmentActive deactivates (active=0) or reactivates (active=1) a
+// SetDepartmentActive deactivates (active=0) or reactivates (active=1) a
 // department.
-func (s *Server) setDepartmentActive(c *gin.Context) error {
-	d, values, err := s.deptRequest(c)
+func (h *Handlers) SetDepartmentActive(c *gin.Context) error {
+	d, values, err := h.deptRequest(c)
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func (s *Server) setDepartmentActive(c *gin.Context) error {
 	default:
 		return &forms.Error{Code: forms.EINVALID, Message: "active must be 0 or 1"}
 	}
-	if err := s.DB.SetDepartmentActive(c.Request.Context(), d.ID, active, site.AccountOf(c).Actor()); err != nil {
+	if err := h.site.DB.SetDepartmentActive(c.Request.Context(), d.ID, active, site.AccountOf(c).Actor()); err != nil {
 		return err
 	}
 	flag := "inaktiverad"
