@@ -67,6 +67,7 @@ func (tg *pdfTagged) nodes() *pdfStructNode {
 // artifacts, and the elements: headings without jumps, tables with header
 // cells, figures with alternative text, links tied to annotations that
 // say where they lead, lists of items. title is the document's title.
+// A table's header cells are checked by pdfCheckTable.
 func pdfCheckTagged(t *testing.T, path, title string) *pdfTagged {
 	t.Helper()
 	if got := pdfInfo(t, path); got["Tagged"] != "yes" || got["PDF version"] != "1.7" || got["Title"] != title {
@@ -405,18 +406,7 @@ func pdfCheckElements(t *testing.T, tagged *pdfTagged) {
 			}
 			last = level
 		case "Table":
-			heads := 0
-			pdfWalk(e, func(c *pdfElem) {
-				if c.role == "TH" {
-					heads++
-					if s := c.attrs["/Scope"]; s != "/Column" && s != "/Row" || c.attrs["/O"] != "/Table" {
-						t.Errorf("header cell %s has attributes %v, want a /Scope", c.ref, c.attrs)
-					}
-				}
-			})
-			if heads == 0 {
-				t.Errorf("table %s has no header cells", e.ref)
-			}
+			pdfCheckTable(t, e)
 		case "Figure":
 			if strings.TrimSpace(e.alt) == "" {
 				t.Errorf("figure %s has no alternative text", e.ref)
@@ -443,6 +433,44 @@ func pdfCheckElements(t *testing.T, tagged *pdfTagged) {
 	walk(tagged.root)
 	if last == 0 {
 		t.Error("no headings")
+	}
+}
+
+// pdfCheckTable checks that a table's header row, if it has one (a
+// THead), is header cells that head their columns, and that every other
+// row starts with a cell that heads its row.
+func pdfCheckTable(t *testing.T, table *pdfElem) {
+	t.Helper()
+	scope := func(c *pdfElem) any {
+		if c.role != "TH" || c.attrs["/O"] != "/Table" {
+			return nil
+		}
+		return c.attrs["/Scope"]
+	}
+	rows := 0
+	pdfWalk(table, func(r *pdfElem) {
+		if r.role != "TR" {
+			return
+		}
+		rows++
+		if len(r.kids) == 0 {
+			t.Errorf("table %s has an empty row", table.ref)
+			return
+		}
+		if r.parent.role == "THead" {
+			for _, c := range r.kids {
+				if scope(c) != "/Column" {
+					t.Errorf("table %s: header row cell %s %s does not head its column (%v)", table.ref, c.role, c.ref, c.attrs)
+				}
+			}
+			return
+		}
+		if scope(r.kids[0]) != "/Row" {
+			t.Errorf("table %s: row %s starts with %s %s, not a cell that heads the row (%v)", table.ref, r.ref, r.kids[0].role, r.kids[0].ref, r.kids[0].attrs)
+		}
+	})
+	if rows == 0 {
+		t.Errorf("table %s has no rows", table.ref)
 	}
 }
 
