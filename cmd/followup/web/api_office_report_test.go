@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web/officeapi"
 	"followup/forms"
 )
 
@@ -16,18 +17,18 @@ func TestAPIOfficeReportSettings(t *testing.T) {
 	round := e.info.AnnualID
 	path := fmt.Sprintf("/api/v1/rounds/%d/report-settings", round)
 	t.Run("DefaultsBeforeASave", func(t *testing.T) {
-		var got apiReportSettings
+		var got officeapi.ReportSettingsJSON
 		apiWant(t, e.apiDo(e.reader, "GET", path, nil), http.StatusOK, &got)
-		if want := toAPIReportSettings(forms.DefaultReportSettings()); got != want {
+		if want := settingsJSON(forms.DefaultReportSettings()); got != want {
 			t.Errorf("settings = %+v, want %+v", got, want)
 		}
 	})
 	t.Run("SaveChangesOnlyWhatIsSent", func(t *testing.T) {
-		var got apiReportSettings
+		var got officeapi.ReportSettingsJSON
 		apiWant(t, e.apiDo(e.admin, "PUT", path, map[string]any{"drafts": true, "appendix": false, "compiled_by": "Säkerhetsenheten", "base_version": 0}), http.StatusOK, &got)
 		want := forms.DefaultReportSettings()
 		want.Drafts, want.Appendix, want.CompiledBy, want.Version = true, false, "Säkerhetsenheten", 1
-		if got != toAPIReportSettings(want) {
+		if got != settingsJSON(want) {
 			t.Errorf("saved = %+v, want %+v", got, want)
 		}
 		if s, _ := e.db.ReportSettings(ctx, round); s != want {
@@ -67,13 +68,13 @@ func TestAPIOfficeRoundTexts(t *testing.T) {
 	round := e.info.InterimID // the demo wrote the annual round's texts already
 	list := fmt.Sprintf("/api/v1/rounds/%d/texts", round)
 	intro := list + "/introduction"
-	var got apiRoundText
+	var got officeapi.TextJSON
 	apiWant(t, e.apiDo(e.admin, "PUT", intro, map[string]any{"body": "Året i korthet.\r\n\r\n- riskanalyser\r\n- övning", "base_version": 0}), http.StatusOK, &got)
 	if got.Version != 1 || got.Body != "Året i korthet.\n\n- riskanalyser\n- övning" || got.Author != demo.AdminEmail || got.Kind != "introduction" {
 		t.Fatalf("saved = %+v", got)
 	}
 	t.Run("ListHasEveryKind", func(t *testing.T) {
-		var b struct{ Texts []apiRoundText }
+		var b struct{ Texts []officeapi.TextJSON }
 		apiWant(t, e.apiDo(e.reader, "GET", list, nil), http.StatusOK, &b)
 		if len(b.Texts) != 2 || b.Texts[0].Kind != "introduction" || b.Texts[0].Version != 1 || b.Texts[1].Kind != "assessment" || b.Texts[1].Version != 0 {
 			t.Errorf("texts = %+v", b.Texts)
@@ -106,7 +107,7 @@ func TestAPIOfficeConsolidationContinues(t *testing.T) {
 	inProgress := rep.Plan.Statuses.InProgress()
 	done, _ := rep.Plan.Statuses.DoneStatus()
 	path := fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", round, act.ID)
-	var got apiConsolidationItem
+	var got officeapi.ConsolidationItemJSON
 	apiWant(t, e.apiDo(e.admin, "PUT", path, map[string]any{"status_id": inProgress.ID, "narrative": "Pågår.", "continues": true,
 		"carry_reason": "Systemet byts under våren.", "base_version": 0}), http.StatusOK, &got)
 	if c := got.Consolidation; c == nil || !c.Continues || c.CarryReason != "Systemet byts under våren." {
@@ -117,4 +118,11 @@ func TestAPIOfficeConsolidationContinues(t *testing.T) {
 		t.Errorf("carried over = %+v", carried)
 	}
 	apiWantField(t, e.apiDo(e.admin, "PUT", path, map[string]any{"status_id": done.ID, "continues": true, "base_version": 1}), "continues")
+}
+
+// settingsJSON is report settings as the API writes them.
+func settingsJSON(s forms.ReportSettings) officeapi.ReportSettingsJSON {
+	return officeapi.ReportSettingsJSON{Appendix: s.Appendix, DepartmentTables: s.DepartmentTables, Comments: s.Comments,
+		Drafts: s.Drafts, Chart: s.Chart, EmptyStatuses: s.EmptyStatuses, Paper: string(s.Paper), CompiledBy: s.CompiledBy,
+		Version: s.Version}
 }

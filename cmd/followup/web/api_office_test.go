@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web/officeapi"
 	"followup/cmd/followup/web/questionnaire"
 	"followup/cmd/followup/web/site"
 	"followup/forms"
@@ -300,12 +301,12 @@ func TestAPIOfficeBearerToken(t *testing.T) {
 	}
 	client := e.client() // no cookies
 	t.Run("AdminTokenReadsAndWrites", func(t *testing.T) {
-		var got struct{ Rounds []apiRoundBody }
+		var got struct{ Rounds []officeapi.RoundJSON }
 		apiWant(t, e.apiDo(client, "GET", "/api/v1/rounds", nil, apiBearer(adminTok)), http.StatusOK, &got)
 		if len(got.Rounds) != 2 {
 			t.Fatalf("got %d rounds, want the demo's 2", len(got.Rounds))
 		}
-		var dep apiDepartment
+		var dep officeapi.DepartmentJSON
 		apiWant(t, e.apiDo(client, "POST", "/api/v1/departments", map[string]any{"name": "Miljöförbundet Dalen", "kind": "förbund", "email": ""}, apiBearer(adminTok)), http.StatusCreated, &dep)
 		audit, _ := e.db.AuditLog(ctx, 1)
 		if len(audit) != 1 || audit[0].Actor != demo.AdminEmail || audit[0].Action != "department.create" {
@@ -393,7 +394,7 @@ func TestAPIOfficeDepartments(t *testing.T) {
 	e := newOfficeEnv(t)
 	ctx := context.Background()
 	t.Run("List", func(t *testing.T) {
-		var got struct{ Departments []apiDepartment }
+		var got struct{ Departments []officeapi.DepartmentJSON }
 		apiWant(t, e.apiDo(e.reader, "GET", "/api/v1/departments", nil), http.StatusOK, &got)
 		want, _ := e.db.Departments(ctx, true)
 		if len(got.Departments) != len(want) || len(want) != 8 {
@@ -420,7 +421,7 @@ func TestAPIOfficeDepartments(t *testing.T) {
 		}
 	})
 	t.Run("Create", func(t *testing.T) {
-		var got apiDepartment
+		var got officeapi.DepartmentJSON
 		apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/departments", map[string]any{"name": "  Överförmyndarnämnden ", "kind": "Forvaltning", "email": "of@exempelby.se"}), http.StatusCreated, &got)
 		d, err := e.db.Department(ctx, got.ID)
 		if err != nil {
@@ -487,7 +488,7 @@ func TestAPIOfficePlans(t *testing.T) {
 	ctx := context.Background()
 	planID := e.apiPlanID()
 	t.Run("List", func(t *testing.T) {
-		var got struct{ Plans []apiPlanSummary }
+		var got struct{ Plans []officeapi.PlanSummaryJSON }
 		apiWant(t, e.apiDo(e.reader, "GET", "/api/v1/plans", nil), http.StatusOK, &got)
 		want, _ := e.db.Plans(ctx)
 		if len(got.Plans) != 1 || got.Plans[0].ID != want[0].ID || got.Plans[0].Title != want[0].Title ||
@@ -496,7 +497,7 @@ func TestAPIOfficePlans(t *testing.T) {
 		}
 	})
 	t.Run("One", func(t *testing.T) {
-		var got apiPlanBody
+		var got officeapi.PlanJSON
 		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/plans/%d", planID), nil), http.StatusOK, &got)
 		want, _ := e.db.Plan(ctx, planID)
 		if got.ID != planID || got.Title != want.Title || got.Organisation != "Exempelby kommun" || len(got.Statuses) != len(want.Statuses) || len(got.Areas) != len(want.Areas) {
@@ -595,7 +596,7 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 	planID := e.apiPlanID()
 	soc, bou := e.apiDept("Socialförvaltningen"), e.apiDept("Barn- och utbildningsförvaltningen")
 	t.Run("List", func(t *testing.T) {
-		var got struct{ Rounds []apiRoundBody }
+		var got struct{ Rounds []officeapi.RoundJSON }
 		apiWant(t, e.apiDo(e.reader, "GET", "/api/v1/rounds", nil), http.StatusOK, &got)
 		want, _ := e.db.Rounds(ctx)
 		if len(got.Rounds) != len(want) {
@@ -646,7 +647,7 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 	apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/rounds", valid()), http.StatusCreated, &created)
 	base := fmt.Sprintf("/api/v1/rounds/%d", created.ID)
 	t.Run("Created", func(t *testing.T) {
-		var got apiRoundBody
+		var got officeapi.RoundJSON
 		apiWant(t, e.apiDo(e.reader, "GET", base, nil), http.StatusOK, &got)
 		if got.State != "draft" || got.Kind != "interim" || got.Title != "Extra uppföljning" || got.ReportDate != "2030-04-30" ||
 			got.AcceptsAnswers || len(got.Departments) != 2 || got.Departments[0].ID != bou.ID || got.Departments[1].Name != soc.Name {
@@ -657,14 +658,14 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 		apiWantField(t, e.apiDo(e.admin, "POST", base+"/close", nil), "state")
 	})
 	t.Run("Open", func(t *testing.T) {
-		var got apiRoundBody
+		var got officeapi.RoundJSON
 		apiWant(t, e.apiDo(e.admin, "POST", base+"/open", nil), http.StatusOK, &got)
 		r, _ := e.db.Round(ctx, created.ID)
 		if got.State != "open" || r.State != forms.RoundOpen || !got.AcceptsAnswers || got.OpenedAt.IsZero() {
 			t.Fatalf("round = %+v, stored %+v", got, r)
 		}
 	})
-	var links struct{ Links []apiLink }
+	var links struct{ Links []officeapi.LinkJSON }
 	t.Run("Links", func(t *testing.T) {
 		r := e.apiDo(e.admin, "GET", base+"/links", nil)
 		apiWant(t, r, http.StatusOK, &links)
@@ -697,7 +698,7 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 	})
 	t.Run("ReplaceLink", func(t *testing.T) {
 		old := tokenOf(links.Links[1].Link)
-		var got apiLink
+		var got officeapi.LinkJSON
 		apiWant(t, e.apiDo(e.admin, "POST", fmt.Sprintf("%s/links/%d/replace", base, soc.ID), nil), http.StatusOK, &got)
 		if got.ID != soc.ID || got.Name != soc.Name || tokenOf(got.Link) == old || !strings.HasPrefix(got.Link, "http://uppfoljning.test/r/") {
 			t.Fatalf("replaced link = %+v", got)
@@ -706,14 +707,14 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tokenOf(got.Link), nil), http.StatusOK, nil)
 		// The other department's link still works, and the list shows the new one.
 		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tokenOf(links.Links[0].Link), nil), http.StatusOK, nil)
-		var again struct{ Links []apiLink }
+		var again struct{ Links []officeapi.LinkJSON }
 		apiWant(t, e.apiDo(e.admin, "GET", base+"/links", nil), http.StatusOK, &again)
 		if again.Links[1].Link != got.Link || again.Links[0].Link != links.Links[0].Link {
 			t.Fatalf("links after replace = %+v", again.Links)
 		}
 	})
 	t.Run("Close", func(t *testing.T) {
-		var got apiRoundBody
+		var got officeapi.RoundJSON
 		apiWant(t, e.apiDo(e.admin, "POST", base+"/close", nil), http.StatusOK, &got)
 		r, _ := e.db.Round(ctx, created.ID)
 		if got.State != "closed" || r.State != forms.RoundClosed || got.AcceptsAnswers || got.ClosedAt.IsZero() {
@@ -745,7 +746,7 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 			RoundID     int64 `json:"round_id"`
 			Total       int
 			Counts      map[string]int
-			Departments []apiProgressRow
+			Departments []officeapi.ProgressRowJSON
 		}
 		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/progress", round), nil), http.StatusOK, &got)
 		want := map[string]int{"not_started": 2, "draft": 2, "returned": 0, "submitted": 4}
@@ -766,7 +767,7 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 		}
 	})
 	t.Run("Responses", func(t *testing.T) {
-		var got struct{ Responses []apiResponseBody }
+		var got struct{ Responses []officeapi.ResponseJSON }
 		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses", round), nil), http.StatusOK, &got)
 		if len(got.Responses) != 8 {
 			t.Fatalf("%d responses, want 8", len(got.Responses))
@@ -789,7 +790,7 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 	})
 	t.Run("OneResponse", func(t *testing.T) {
 		bou := e.apiDept("Barn- och utbildningsförvaltningen")
-		var got apiResponseBody
+		var got officeapi.ResponseJSON
 		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses/%d", round, bou.ID), nil), http.StatusOK, &got)
 		resp := rep.Responses[bou.ID]
 		if got.Department.Name != bou.Name || got.State != "submitted" || got.SubmittedBy != resp.SubmittedBy || got.FilledInBy != resp.FilledInBy ||
@@ -805,7 +806,7 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 	})
 	t.Run("NotStartedResponse", func(t *testing.T) {
 		it := e.apiDept("Kommunledningskontoret, IT-avdelningen")
-		var got apiResponseBody
+		var got officeapi.ResponseJSON
 		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses/%d", round, it.ID), nil), http.StatusOK, &got)
 		if got.State != "not_started" || got.Answered != 0 || len(got.Answers) != 15 || got.Answers[0].StatusID != 0 || got.Answers[0].ActivityID == 0 {
 			t.Fatalf("response = %+v", got)
@@ -839,7 +840,7 @@ func TestAPIOfficeReturnResponse(t *testing.T) {
 		t.Fatalf("a refused return changed the state to %s", r.State)
 	}
 	t.Run("Return", func(t *testing.T) {
-		var got apiResponseBody
+		var got officeapi.ResponseJSON
 		apiWant(t, e.apiDo(e.admin, "POST", path, map[string]any{"message": "Komplettera kommentaren om riskanalysen."}), http.StatusOK, &got)
 		r, _ := e.db.Response(ctx, round, bou.ID)
 		if got.State != "returned" || r.State != forms.ResponseReturned || got.Returned == nil || got.Returned.Message != "Komplettera kommentaren om riskanalysen." ||
@@ -890,7 +891,7 @@ func TestAPIOfficeConsolidations(t *testing.T) {
 	path := fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", round, act.ID)
 	t.Run("List", func(t *testing.T) {
 		var got struct {
-			Consolidations []apiConsolidationItem
+			Consolidations []officeapi.ConsolidationItemJSON
 		}
 		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/consolidations", round), nil), http.StatusOK, &got)
 		if len(got.Consolidations) != len(acts) {
@@ -913,7 +914,7 @@ func TestAPIOfficeConsolidations(t *testing.T) {
 		}
 	})
 	t.Run("Save", func(t *testing.T) {
-		var got apiConsolidationItem
+		var got officeapi.ConsolidationItemJSON
 		apiWant(t, e.apiDo(e.admin, "PUT", path, map[string]any{"status_id": done.ID, "narrative": "Samtliga verksamheter har genomfört riskanalysen.",
 			"include_comments": false, "base_version": 0}), http.StatusOK, &got)
 		c := got.Consolidation
@@ -936,7 +937,7 @@ func TestAPIOfficeConsolidations(t *testing.T) {
 		}
 	})
 	t.Run("SaveOnCurrentBase", func(t *testing.T) {
-		var got apiConsolidationItem
+		var got officeapi.ConsolidationItemJSON
 		apiWant(t, e.apiDo(e.admin, "PUT", path, map[string]any{"status_id": 0, "narrative": "Omarbetad text.", "base_version": 1}), http.StatusOK, &got)
 		if c := got.Consolidation; c.Version != 2 || c.StatusID != 0 || c.Status != "" || !c.IncludeComments {
 			t.Fatalf("saved = %+v, want version 2 without status, comments included by default", c)

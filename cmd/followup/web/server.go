@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"followup/cmd/followup/web/office"
+	"followup/cmd/followup/web/officeapi"
 	"followup/cmd/followup/web/questionnaire"
 	"followup/cmd/followup/web/site"
 	"followup/storage"
@@ -44,8 +45,9 @@ type Server struct {
 	*site.Site
 	// Config is the configuration the server was built with.
 	Config Config
-	// office serves the office's pages.
-	office *office.Handlers
+	// office serves the office's pages, officeAPI its JSON API.
+	office    *office.Handlers
+	officeAPI *officeapi.Handlers
 	// questionnaire serves the departments' questionnaires.
 	questionnaire *questionnaire.Handlers
 }
@@ -59,7 +61,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Site: st, Config: cfg}
+	s := &Server{Site: st, Config: cfg, officeAPI: officeapi.New(st)}
 	if s.office, err = office.New(st, office.Options{MatrixColumns: cfg.MatrixColumns}); err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package web
+package officeapi
 
 import (
 	"net/http"
@@ -10,9 +10,9 @@ import (
 	"followup/forms"
 )
 
-// apiReportSettings is how the office wants a round's PDF report and
+// ReportSettingsJSON is how the office wants a round's PDF report and
 // workbook; version is 0 until the first save.
-type apiReportSettings struct {
+type ReportSettingsJSON struct {
 	Appendix         bool   `json:"appendix"`
 	DepartmentTables bool   `json:"department_tables"`
 	Comments         bool   `json:"comments"`
@@ -24,16 +24,16 @@ type apiReportSettings struct {
 	Version          int    `json:"version"`
 }
 
-func toAPIReportSettings(s forms.ReportSettings) apiReportSettings {
-	return apiReportSettings{Appendix: s.Appendix, DepartmentTables: s.DepartmentTables, Comments: s.Comments,
+func reportSettingsJSON(s forms.ReportSettings) ReportSettingsJSON {
+	return ReportSettingsJSON{Appendix: s.Appendix, DepartmentTables: s.DepartmentTables, Comments: s.Comments,
 		Drafts: s.Drafts, Chart: s.Chart, EmptyStatuses: s.EmptyStatuses, Paper: string(s.Paper), CompiledBy: s.CompiledBy,
 		Version: s.Version}
 }
 
-// apiReportSettingsRequest is the body that saves a round's report
+// ReportSettingsRequest is the body that saves a round's report
 // settings. Every choice is optional and keeps its stored value when left
 // out; base_version is the version the client last read.
-type apiReportSettingsRequest struct {
+type ReportSettingsRequest struct {
 	Appendix         *bool   `json:"appendix"`
 	DepartmentTables *bool   `json:"department_tables"`
 	Comments         *bool   `json:"comments"`
@@ -46,7 +46,7 @@ type apiReportSettingsRequest struct {
 }
 
 // apply changes the stored settings by the request's choices.
-func (r apiReportSettingsRequest) apply(s forms.ReportSettings) forms.ReportSettings {
+func (r ReportSettingsRequest) apply(s forms.ReportSettings) forms.ReportSettings {
 	set := func(dst *bool, v *bool) {
 		if v != nil {
 			*dst = *v
@@ -68,50 +68,50 @@ func (r apiReportSettingsRequest) apply(s forms.ReportSettings) forms.ReportSett
 	return s
 }
 
-// apiGetReportSettings returns a round's report settings.
-func (s *Server) apiGetReportSettings(c *gin.Context) error {
+// ReportSettings returns a round's report settings.
+func (h *Handlers) ReportSettings(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
 	}
-	set, err := s.DB.ReportSettings(c.Request.Context(), id)
+	set, err := h.site.DB.ReportSettings(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, toAPIReportSettings(set))
+	c.JSON(http.StatusOK, reportSettingsJSON(set))
 	return nil
 }
 
-// apiSaveReportSettings saves a round's report settings; a base_version
+// SaveReportSettings saves a round's report settings; a base_version
 // older than the stored one is 409 and changes nothing.
-func (s *Server) apiSaveReportSettings(c *gin.Context) error {
+func (h *Handlers) SaveReportSettings(c *gin.Context) error {
 	ctx := c.Request.Context()
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
 	}
-	var req apiReportSettingsRequest
+	var req ReportSettingsRequest
 	if err := site.DecodeJSON(c, &req); err != nil {
 		return err
 	}
-	cur, err := s.DB.ReportSettings(ctx, id)
+	cur, err := h.site.DB.ReportSettings(ctx, id)
 	if err != nil {
 		return err
 	}
-	saved, err := s.DB.SaveReportSettings(ctx, id, req.apply(cur), site.AccountOf(c).Actor())
+	saved, err := h.site.DB.SaveReportSettings(ctx, id, req.apply(cur), site.AccountOf(c).Actor())
 	if forms.ErrorCode(err) == forms.ECONFLICT {
 		err = site.FieldErr(forms.ECONFLICT, "base_version", "api.error.stale_settings")
 	}
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, toAPIReportSettings(saved))
+	c.JSON(http.StatusOK, reportSettingsJSON(saved))
 	return nil
 }
 
-// apiRoundText is one of the office's texts for a round's report; version
+// TextJSON is one of the office's texts for a round's report; version
 // is 0 and body empty until the first save.
-type apiRoundText struct {
+type TextJSON struct {
 	Kind    string    `json:"kind"`
 	Body    string    `json:"body"`
 	Author  string    `json:"author,omitempty"`
@@ -119,57 +119,57 @@ type apiRoundText struct {
 	Version int       `json:"version"`
 }
 
-func toAPIRoundText(kind forms.TextKind, t forms.RoundText) apiRoundText {
-	return apiRoundText{Kind: string(kind), Body: t.Body, Author: t.Author, SavedAt: t.SavedAt, Version: t.Version}
+func textJSON(kind forms.TextKind, t forms.RoundText) TextJSON {
+	return TextJSON{Kind: string(kind), Body: t.Body, Author: t.Author, SavedAt: t.SavedAt, Version: t.Version}
 }
 
-// apiRoundTexts returns the office's texts of a round, every kind in the
+// Texts returns the office's texts of a round, every kind in the
 // order the report prints them.
-func (s *Server) apiRoundTexts(c *gin.Context) error {
+func (h *Handlers) Texts(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
 	}
-	texts, err := s.DB.RoundTexts(c.Request.Context(), id)
+	texts, err := h.site.DB.RoundTexts(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
-	out := []apiRoundText{}
+	out := []TextJSON{}
 	for _, k := range forms.TextKinds() {
-		out = append(out, toAPIRoundText(k, texts[k]))
+		out = append(out, textJSON(k, texts[k]))
 	}
 	c.JSON(http.StatusOK, gin.H{"round_id": id, "texts": out})
 	return nil
 }
 
-// apiRoundTextRequest is the body that saves one of a round's texts.
-type apiRoundTextRequest struct {
+// TextRequest is the body that saves one of a round's texts.
+type TextRequest struct {
 	Body        string `json:"body"`
 	BaseVersion int    `json:"base_version"`
 }
 
-// apiSaveRoundText saves one of the office's texts of a round; a
+// SaveText saves one of the office's texts of a round; a
 // base_version older than the stored one is 409 and changes nothing.
-func (s *Server) apiSaveRoundText(c *gin.Context) error {
+func (h *Handlers) SaveText(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
 		return err
 	}
 	kind, ok := forms.ParseTextKind(c.Param("kind"))
 	if !ok {
-		return notFound
+		return forms.Errorf(forms.ENOTFOUND, "no text %q", c.Param("kind"))
 	}
-	var req apiRoundTextRequest
+	var req TextRequest
 	if err := site.DecodeJSON(c, &req); err != nil {
 		return err
 	}
-	saved, err := s.DB.SaveRoundText(c.Request.Context(), id, kind, forms.RoundTextInput{Body: req.Body, BaseVersion: req.BaseVersion}, site.AccountOf(c).Actor())
+	saved, err := h.site.DB.SaveRoundText(c.Request.Context(), id, kind, forms.RoundTextInput{Body: req.Body, BaseVersion: req.BaseVersion}, site.AccountOf(c).Actor())
 	if forms.ErrorCode(err) == forms.ECONFLICT {
 		err = site.FieldErr(forms.ECONFLICT, "base_version", "api.error.stale_text")
 	}
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, toAPIRoundText(kind, saved))
+	c.JSON(http.StatusOK, textJSON(kind, saved))
 	return nil
 }

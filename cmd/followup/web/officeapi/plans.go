@@ -1,4 +1,4 @@
-package web
+package officeapi
 
 import (
 	"errors"
@@ -13,8 +13,8 @@ import (
 	"followup/forms"
 )
 
-// apiPlanSummary is a plan as listed.
-type apiPlanSummary struct {
+// PlanSummaryJSON is a plan as listed.
+type PlanSummaryJSON struct {
 	ID           int64  `json:"id"`
 	Organisation string `json:"organisation"`
 	Title        string `json:"title"`
@@ -24,23 +24,23 @@ type apiPlanSummary struct {
 	Rounds       int    `json:"rounds"`
 }
 
-// apiPlans lists the plans, newest year first.
-func (s *Server) apiPlans(c *gin.Context) error {
-	plans, err := s.DB.Plans(c.Request.Context())
+// Plans lists the plans, newest year first.
+func (h *Handlers) Plans(c *gin.Context) error {
+	plans, err := h.site.DB.Plans(c.Request.Context())
 	if err != nil {
 		return err
 	}
-	out := make([]apiPlanSummary, 0, len(plans))
+	out := make([]PlanSummaryJSON, 0, len(plans))
 	for _, p := range plans {
-		out = append(out, apiPlanSummary{ID: p.ID, Organisation: p.Organisation, Title: p.Title, Year: p.Year,
+		out = append(out, PlanSummaryJSON{ID: p.ID, Organisation: p.Organisation, Title: p.Title, Year: p.Year,
 			Archived: p.Archived, Activities: p.Activities, Rounds: p.Rounds})
 	}
 	c.JSON(http.StatusOK, gin.H{"plans": out})
 	return nil
 }
 
-// apiPlanBody is a plan with its scale, areas and activities.
-type apiPlanBody struct {
+// PlanJSON is a plan with its scale, areas and activities.
+type PlanJSON struct {
 	ID           int64             `json:"id"`
 	Organisation string            `json:"organisation"`
 	Title        string            `json:"title"`
@@ -48,16 +48,16 @@ type apiPlanBody struct {
 	Archived     bool              `json:"archived"`
 	CreatedAt    time.Time         `json:"created_at,omitzero"`
 	Statuses     []site.StatusJSON `json:"statuses"`
-	Areas        []apiPlanArea     `json:"areas"`
+	Areas        []PlanAreaJSON    `json:"areas"`
 }
 
-type apiPlanArea struct {
-	ID         int64             `json:"id"`
-	Title      string            `json:"title"`
-	Activities []apiPlanActivity `json:"activities"`
+type PlanAreaJSON struct {
+	ID         int64              `json:"id"`
+	Title      string             `json:"title"`
+	Activities []PlanActivityJSON `json:"activities"`
 }
 
-type apiPlanActivity struct {
+type PlanActivityJSON struct {
 	ID             int64   `json:"id"`
 	Title          string  `json:"title"`
 	Description    string  `json:"description"`
@@ -65,20 +65,20 @@ type apiPlanActivity struct {
 	DepartmentIDs  []int64 `json:"department_ids"`
 }
 
-func toAPIPlan(p *forms.Plan) apiPlanBody {
-	b := apiPlanBody{ID: p.ID, Organisation: p.Organisation, Title: p.Title, Year: p.Year, Archived: p.Archived,
-		CreatedAt: p.CreatedAt, Statuses: []site.StatusJSON{}, Areas: []apiPlanArea{}}
+func planJSON(p *forms.Plan) PlanJSON {
+	b := PlanJSON{ID: p.ID, Organisation: p.Organisation, Title: p.Title, Year: p.Year, Archived: p.Archived,
+		CreatedAt: p.CreatedAt, Statuses: []site.StatusJSON{}, Areas: []PlanAreaJSON{}}
 	for _, st := range p.Statuses {
 		b.Statuses = append(b.Statuses, site.StatusOf(st))
 	}
 	for _, ar := range p.Areas {
-		a := apiPlanArea{ID: ar.ID, Title: ar.Title, Activities: []apiPlanActivity{}}
+		a := PlanAreaJSON{ID: ar.ID, Title: ar.Title, Activities: []PlanActivityJSON{}}
 		for _, act := range ar.Activities {
 			ids := act.DepartmentIDs
 			if ids == nil {
 				ids = []int64{}
 			}
-			a.Activities = append(a.Activities, apiPlanActivity{ID: act.ID, Title: act.Title, Description: act.Description,
+			a.Activities = append(a.Activities, PlanActivityJSON{ID: act.ID, Title: act.Title, Description: act.Description,
 				AllDepartments: act.AllDepartments, DepartmentIDs: ids})
 		}
 		b.Areas = append(b.Areas, a)
@@ -86,24 +86,24 @@ func toAPIPlan(p *forms.Plan) apiPlanBody {
 	return b
 }
 
-// apiPlan returns one plan.
-func (s *Server) apiPlan(c *gin.Context) error {
+// Plan returns one plan.
+func (h *Handlers) Plan(c *gin.Context) error {
 	id, err := site.ParamID(c, "plan")
 	if err != nil {
 		return err
 	}
-	p, err := s.DB.Plan(c.Request.Context(), id)
+	p, err := h.site.DB.Plan(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, toAPIPlan(p))
+	c.JSON(http.StatusOK, planJSON(p))
 	return nil
 }
 
-// apiImportPlan creates a plan from a document in the plan exchange format
+// ImportPlan creates a plan from a document in the plan exchange format
 // (forms.PlanDocument). Any problem refuses the whole plan; each is named
 // by its place in the document.
-func (s *Server) apiImportPlan(c *gin.Context) error {
+func (h *Handlers) ImportPlan(c *gin.Context) error {
 	ctx := c.Request.Context()
 	doc, err := forms.DecodePlanDocument(c.Request.Body)
 	if err != nil {
@@ -111,17 +111,17 @@ func (s *Server) apiImportPlan(c *gin.Context) error {
 		if errors.As(err, &mbe) {
 			err = site.BodyError(err)
 		}
-		return apiPlanError(err)
+		return planError(err)
 	}
-	deps, err := s.DB.Departments(ctx, true)
+	deps, err := h.site.DB.Departments(ctx, true)
 	if err != nil {
 		return err
 	}
 	plan, err := doc.ToPlan(deps)
 	if err != nil {
-		return apiPlanError(err)
+		return planError(err)
 	}
-	id, err := s.DB.CreatePlan(ctx, plan, site.AccountOf(c).Actor())
+	id, err := h.site.DB.CreatePlan(ctx, plan, site.AccountOf(c).Actor())
 	if err != nil {
 		return err
 	}
@@ -133,12 +133,12 @@ func (s *Server) apiImportPlan(c *gin.Context) error {
 // areas[1].activities[0].respondents.
 var planPath = regexp.MustCompile(`^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$`)
 
-// apiPlanError turns the plan document's problems, one per line as
+// planError turns the plan document's problems, one per line as
 // "path: problem", into fields; problems without a path (malformed JSON,
 // with its line and column) go under "body". The problems are the domain's
 // own English sentences: they name departments and titles from the
 // document, which the catalog cannot hold.
-func apiPlanError(err error) error {
+func planError(err error) error {
 	var fe *forms.Error
 	if !errors.As(err, &fe) || fe.Code != forms.EINVALID || len(fe.Fields) > 0 {
 		return err

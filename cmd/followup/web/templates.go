@@ -1,5 +1,0 @@
-package web
-
-import "followup/forms"
-
-var notFound = &forms.Error{Code: forms.ENOTFOUND, Message: "not found"}
