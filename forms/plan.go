@@ -16,6 +16,9 @@ type Plan struct {
 	Areas        []Area
 	Archived     bool
 	CreatedAt    time.Time
+	// PredecessorID is the plan this one was made from as next year's
+	// plan (see NextPlanInput); 0 for plans made otherwise.
+	PredecessorID int64
 }
 
 // Area is a section of a plan (område), such as "IT-säkerhet".
@@ -37,6 +40,12 @@ type Activity struct {
 	// otherwise only DepartmentIDs do.
 	AllDepartments bool
 	DepartmentIDs  []int64
+	// Origin is the activity this one was carried from; zero for an
+	// activity new in its plan.
+	Origin Origin
+	// TimesCarried is how many year changes the activity has been carried
+	// through: 1 + its origin's, 0 for a new one.
+	TimesCarried int
 }
 
 // AssignedTo reports whether the department answers this activity.

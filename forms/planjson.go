@@ -42,6 +42,9 @@ type ActivityDocument struct {
 	Title       string      `json:"title"`
 	Description string      `json:"description"`
 	Respondents Respondents `json:"respondents"`
+	// Origin names the activity this one was carried from; see
+	// OriginDocument. Files without it import as before.
+	Origin *OriginDocument `json:"origin,omitempty"`
 }
 
 // Respondents is "all" or a list of department names.
@@ -139,6 +142,9 @@ func unknownFieldOffset(data []byte, name string) (int64, bool) {
 		tok, err := dec.Token()
 		if err != nil {
 			return 0, false
+		}
+		if t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
 		}
 		if t != nil && reflect.PointerTo(t).Implements(unmarshalerType) {
 			t = nil // decoded by its own method: no fields to check
@@ -313,6 +319,7 @@ func (doc *PlanDocument) ToPlan(departments []Department) (*Plan, error) {
 					act.DepartmentIDs = append(act.DepartmentIDs, d.ID)
 				}
 			}
+			act.Origin, act.TimesCarried = acd.Origin.toOrigin(ap+".origin", doc.Year, add)
 			area.Activities = append(area.Activities, act)
 		}
 		p.Areas = append(p.Areas, area)
@@ -382,7 +389,8 @@ func NewPlanDocument(p *Plan, departments []Department) *PlanDocument {
 			for _, id := range a.DepartmentIDs {
 				r.Names = append(r.Names, names[id])
 			}
-			ad.Activities = append(ad.Activities, ActivityDocument{Title: a.Title, Description: a.Description, Respondents: r})
+			ad.Activities = append(ad.Activities, ActivityDocument{Title: a.Title, Description: a.Description, Respondents: r,
+				Origin: newOriginDocument(a)})
 		}
 		doc.Areas = append(doc.Areas, ad)
 	}

@@ -23,7 +23,10 @@ type RoundReport struct {
 	// Settings are the office's choices for the round's reports.
 	Settings ReportSettings
 	// Texts are the office's own texts for the report, by kind.
-	Texts       map[TextKind]RoundText
+	Texts map[TextKind]RoundText
+	// CarriedTo says, by activity of the plan, where each activity was
+	// carried: the activities made from it in later plans.
+	CarriedTo   map[int64][]Destination
 	GeneratedAt time.Time
 	CompiledBy  string
 }
@@ -163,6 +166,12 @@ func (r *RoundReport) CarriedOver() []Carried {
 		}
 	}
 	return out
+}
+
+// Destinations returns where an activity of the round's plan was carried,
+// in year order; none when it was not (yet) carried into a later plan.
+func (r *RoundReport) Destinations(activityID int64) []Destination {
+	return r.CarriedTo[activityID]
 }
 
 // StatusTotals counts the activities per consolidated status, by scale

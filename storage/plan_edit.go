@@ -395,8 +395,9 @@ func (db *DB) MoveActivity(ctx context.Context, planID, activityID int64, up boo
 	})
 }
 
-// ActivitiesInUse returns the plan's activities that answers or
-// consolidations refer to; they cannot be deleted.
+// ActivitiesInUse returns the plan's activities that answers,
+// consolidations or activities carried from them refer to; they cannot be
+// deleted.
 func (db *DB) ActivitiesInUse(ctx context.Context, planID int64) (map[int64]bool, error) {
 	out := map[int64]bool{}
 	err := db.read(ctx, func(tx *sql.Tx) error {
@@ -404,7 +405,8 @@ func (db *DB) ActivitiesInUse(ctx context.Context, planID int64) (map[int64]bool
 			EXISTS (SELECT 1 FROM answers x WHERE x.activity_id = t.id) OR
 			EXISTS (SELECT 1 FROM answer_history h WHERE h.activity_id = t.id) OR
 			EXISTS (SELECT 1 FROM consolidations c WHERE c.activity_id = t.id) OR
-			EXISTS (SELECT 1 FROM consolidation_history ch WHERE ch.activity_id = t.id))`, planID)
+			EXISTS (SELECT 1 FROM consolidation_history ch WHERE ch.activity_id = t.id) OR
+			EXISTS (SELECT 1 FROM activities n WHERE n.origin_id = t.id))`, planID)
 		if err != nil {
 			return err
 		}
@@ -422,7 +424,8 @@ func (db *DB) ActivitiesInUse(ctx context.Context, planID int64) (map[int64]bool
 }
 
 // DeleteActivity removes an activity that no answer or consolidation refers
-// to; one that has answers is refused with ECONFLICT.
+// to; one that has answers, or that was carried into a later plan, is
+// refused with ECONFLICT.
 func (db *DB) DeleteActivity(ctx context.Context, planID, activityID int64, actor string) error {
 	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		areaID, err := planEditableActivityTx(ctx, tx, planID, activityID)
@@ -438,6 +441,12 @@ func (db *DB) DeleteActivity(ctx context.Context, planID, activityID int64, acto
 		}
 		if used > 0 {
 			return forms.Errorf(forms.ECONFLICT, "activity %d has answers and cannot be deleted", activityID)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM activities WHERE origin_id = ?`, activityID).Scan(&used); err != nil {
+			return err
+		}
+		if used > 0 {
+			return forms.Errorf(forms.ECONFLICT, "activity %d was carried into a later plan and cannot be deleted", activityID)
 		}
 		var title string
 		if err := tx.QueryRowContext(ctx, `SELECT title FROM activities WHERE id = ?`, activityID).Scan(&title); err != nil {

@@ -8,31 +8,47 @@ import (
 )
 
 // CreatePlan stores a new plan with its scale, areas and activities and
-// returns its id. The plan's ids are filled in.
+// returns its id. The plan's ids are filled in. An activity's origin given
+// only as text (from an imported file) is linked to the activity it names
+// when this installation has exactly one such (see linkOriginsTx).
 func (db *DB) CreatePlan(ctx context.Context, p *forms.Plan, actor string) (int64, error) {
 	if err := forms.CheckPlanSize(len(p.Areas), len(p.Activities())); err != nil {
 		return 0, err
 	}
 	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		now := db.Now()
-		res, err := tx.ExecContext(ctx, `INSERT INTO plans (organisation, title, year, created_at) VALUES (?, ?, ?, ?)`,
-			p.Organisation, p.Title, p.Year, ts(now))
-		if err != nil {
+		if err := db.insertPlanTx(ctx, tx, p); err != nil {
 			return err
 		}
-		p.ID, _ = res.LastInsertId()
-		p.CreatedAt = now
-		if err := insertStatusesTx(ctx, tx, p.ID, p.Statuses); err != nil {
-			return err
-		}
-		for i := range p.Areas {
-			if err := insertAreaTx(ctx, tx, p.ID, i, &p.Areas[i]); err != nil {
-				return err
-			}
-		}
-		return auditTx(ctx, tx, now, actor, "plan.create", "plan", p.ID, p.Title)
+		return auditTx(ctx, tx, p.CreatedAt, actor, "plan.create", "plan", p.ID, p.Title)
 	})
 	return p.ID, err
+}
+
+// insertPlanTx checks the plan's predecessor and origins and stores it.
+func (db *DB) insertPlanTx(ctx context.Context, tx *sql.Tx, p *forms.Plan) error {
+	if err := checkPredecessorTx(ctx, tx, p); err != nil {
+		return err
+	}
+	if err := linkOriginsTx(ctx, tx, p); err != nil {
+		return err
+	}
+	now := db.Now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO plans (organisation, title, year, created_at, predecessor_id) VALUES (?, ?, ?, ?, NULLIF(?, 0))`,
+		p.Organisation, p.Title, p.Year, ts(now), p.PredecessorID)
+	if err != nil {
+		return err
+	}
+	p.ID, _ = res.LastInsertId()
+	p.CreatedAt = now
+	if err := insertStatusesTx(ctx, tx, p.ID, p.Statuses); err != nil {
+		return err
+	}
+	for i := range p.Areas {
+		if err := insertAreaTx(ctx, tx, p.ID, i, &p.Areas[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func insertStatusesTx(ctx context.Context, tx *sql.Tx, planID int64, scale forms.Scale) error {
@@ -67,8 +83,17 @@ func insertAreaTx(ctx context.Context, tx *sql.Tx, planID int64, pos int, a *for
 }
 
 func insertActivityTx(ctx context.Context, tx *sql.Tx, pos int, act *forms.Activity) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO activities (area_id, position, title, description, all_departments) VALUES (?, ?, ?, ?, ?)`,
-		act.AreaID, pos, act.Title, act.Description, b2i(act.AllDepartments))
+	// An origin in this installation is a link; only one named by an
+	// imported file and not found here is kept as text.
+	var textYear any
+	textPlan, textActivity := "", ""
+	if o := act.Origin; o.Known() && !o.Linked() {
+		textYear, textPlan, textActivity = o.Year, o.PlanTitle, o.ActivityTitle
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO activities (area_id, position, title, description, all_departments,
+		origin_id, origin_year, origin_plan, origin_activity, times_carried) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?)`,
+		act.AreaID, pos, act.Title, act.Description, b2i(act.AllDepartments),
+		act.Origin.ActivityID, textYear, textPlan, textActivity, act.TimesCarried)
 	if err != nil {
 		return err
 	}
@@ -103,88 +128,6 @@ func (db *DB) Plan(ctx context.Context, id int64) (*forms.Plan, error) {
 	return p, err
 }
 
-func planTx(ctx context.Context, tx *sql.Tx, id int64) (*forms.Plan, error) {
-	p := &forms.Plan{ID: id}
-	var created string
-	err := tx.QueryRowContext(ctx, `SELECT organisation, title, year, archived, created_at FROM plans WHERE id = ?`, id).
-		Scan(&p.Organisation, &p.Title, &p.Year, &p.Archived, &created)
-	if err != nil {
-		return nil, err
-	}
-	p.CreatedAt = parseTS(created)
-	rows, err := tx.QueryContext(ctx, `SELECT id, position, name, color, done, carries_over, not_applicable, comment_required
-		FROM statuses WHERE plan_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var s forms.Status
-		if err := rows.Scan(&s.ID, &s.Position, &s.Name, &s.Color, &s.Done, &s.CarriesOver, &s.NotApplicable, &s.CommentRequired); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		p.Statuses = append(p.Statuses, s)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// Areas and activities in one query, in plan order.
-	rows, err = tx.QueryContext(ctx, `SELECT a.id, a.position, a.title, t.id, t.position, t.title, t.description, t.all_departments
-		FROM areas a LEFT JOIN activities t ON t.area_id = a.id
-		WHERE a.plan_id = ? ORDER BY a.position, a.id, t.position, t.id`, id)
-	if err != nil {
-		return nil, err
-	}
-	index := map[int64]*forms.Activity{}
-	for rows.Next() {
-		var ar forms.Area
-		var actID, actPos sql.NullInt64
-		var title, desc sql.NullString
-		var all sql.NullBool
-		if err := rows.Scan(&ar.ID, &ar.Position, &ar.Title, &actID, &actPos, &title, &desc, &all); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if n := len(p.Areas); n == 0 || p.Areas[n-1].ID != ar.ID {
-			p.Areas = append(p.Areas, ar)
-		}
-		if actID.Valid {
-			last := &p.Areas[len(p.Areas)-1]
-			last.Activities = append(last.Activities, forms.Activity{ID: actID.Int64, AreaID: ar.ID, Position: int(actPos.Int64),
-				Title: title.String, Description: desc.String, AllDepartments: all.Bool})
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range p.Areas {
-		for j := range p.Areas[i].Activities {
-			a := &p.Areas[i].Activities[j]
-			index[a.ID] = a
-		}
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT ad.activity_id, ad.department_id FROM activity_departments ad
-		JOIN activities t ON t.id = ad.activity_id JOIN areas a ON a.id = t.area_id
-		JOIN departments d ON d.id = ad.department_id
-		WHERE a.plan_id = ? ORDER BY d.name_key`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var act, dep int64
-		if err := rows.Scan(&act, &dep); err != nil {
-			return nil, err
-		}
-		if a := index[act]; a != nil {
-			a.DepartmentIDs = append(a.DepartmentIDs, dep)
-		}
-	}
-	return p, rows.Err()
-}
-
 // PlanSummary is a plan as listed: without its areas.
 type PlanSummary struct {
 	ID           int64
@@ -194,6 +137,8 @@ type PlanSummary struct {
 	Archived     bool
 	Activities   int
 	Rounds       int
+	// PredecessorID is the plan this one was made from; 0 when none.
+	PredecessorID int64
 }
 
 // Plans lists the plans, newest year first.
@@ -202,7 +147,7 @@ func (db *DB) Plans(ctx context.Context) ([]PlanSummary, error) {
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.organisation, p.title, p.year, p.archived,
 			(SELECT COUNT(*) FROM activities t JOIN areas a ON a.id = t.area_id WHERE a.plan_id = p.id),
-			(SELECT COUNT(*) FROM rounds r WHERE r.plan_id = p.id)
+			(SELECT COUNT(*) FROM rounds r WHERE r.plan_id = p.id), COALESCE(p.predecessor_id, 0)
 			FROM plans p ORDER BY p.year DESC, p.id DESC`)
 		if err != nil {
 			return err
@@ -210,7 +155,7 @@ func (db *DB) Plans(ctx context.Context) ([]PlanSummary, error) {
 		defer rows.Close()
 		for rows.Next() {
 			var s PlanSummary
-			if err := rows.Scan(&s.ID, &s.Organisation, &s.Title, &s.Year, &s.Archived, &s.Activities, &s.Rounds); err != nil {
+			if err := rows.Scan(&s.ID, &s.Organisation, &s.Title, &s.Year, &s.Archived, &s.Activities, &s.Rounds, &s.PredecessorID); err != nil {
 				return err
 			}
 			out = append(out, s)

@@ -37,7 +37,7 @@ func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*fo
 	if err != nil {
 		return nil, err
 	}
-	rep := &forms.RoundReport{Plan: *plan, Round: round, Departments: deps, Consolidations: map[int64]forms.Consolidation{}}
+	rep := &forms.RoundReport{Plan: *plan, Round: round, Departments: deps}
 	if rep.Responses, err = responsesTx(ctx, tx, roundID); err != nil {
 		return nil, err
 	}
@@ -62,6 +62,18 @@ func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*fo
 	if rep.Texts, err = roundTextsTx(ctx, tx, roundID); err != nil {
 		return nil, err
 	}
+	if rep.Consolidations, err = consolidationsTx(ctx, tx, roundID); err != nil {
+		return nil, err
+	}
+	if rep.CarriedTo, err = carriedToTx(ctx, tx, round.PlanID); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// consolidationsTx reads the consolidations of a round, by activity.
+func consolidationsTx(ctx context.Context, tx *sql.Tx, roundID int64) (map[int64]forms.Consolidation, error) {
+	out := map[int64]forms.Consolidation{}
 	rows, err := tx.QueryContext(ctx, `SELECT activity_id, COALESCE(status_id, 0), narrative, include_comments, continues, carry_reason, author, saved_at, version
 		FROM consolidations WHERE round_id = ?`, roundID)
 	if err != nil {
@@ -75,9 +87,9 @@ func (db *DB) roundReportTx(ctx context.Context, tx *sql.Tx, roundID int64) (*fo
 			return nil, err
 		}
 		c.SavedAt = parseTS(saved)
-		rep.Consolidations[c.ActivityID] = c
+		out[c.ActivityID] = c
 	}
-	return rep, rows.Err()
+	return out, rows.Err()
 }
 
 // responsesTx loads every response of a round with its answers, by
