@@ -38,6 +38,8 @@ Usage:
   followup departments import FILE
   followup plan import FILE            prints the new plan's id
   followup plan export ID
+  followup plan next ID --year YYYY [--title T] [--include-done] [--keep-inactive]
+                                       makes next year's plan from a plan and prints its id
   followup round create --plan ID --kind interim|annual --title T --date YYYY-MM-DD --deadline YYYY-MM-DD
   followup round open ID               prints each department's name and link
   followup round close ID
@@ -72,6 +74,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdPlanImport(ctx, e, rest[1:])
 	case cmd == "plan" && sub == "export":
 		return cmdPlanExport(ctx, e, rest[1:])
+	case cmd == "plan" && sub == "next":
+		return cmdPlanNext(ctx, e, rest[1:])
 	case cmd == "round" && sub == "create":
 		return cmdRoundCreate(ctx, e, rest[1:])
 	case cmd == "round" && sub == "open":
