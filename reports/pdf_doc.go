@@ -50,7 +50,7 @@ type pdfDoc struct {
 	artifact   pdftag.Artifact
 	inArtifact bool // what is drawn is an artifact of kind artifact
 
-	info pdfjoin.Info
+	info pdfjoin.Info // the document information and metadata the joiner writes
 
 	partPages int             // pages per part
 	first     int             // pages in the parts before this one

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,7 +16,6 @@ import (
 var (
 	pdfDestRE         = regexp.MustCompile(`/Dest \[\d+ 0 R /XYZ 0 [0-9.]+ null\]`)
 	pdfBookmarkDestRE = regexp.MustCompile(`\n(/Dest \[\d+ 0 R /XYZ 0 [0-9.]+ null\])\n/Count`)
-	pdfLinkAnnotRE    = regexp.MustCompile(`<</Type /Annot /Subtype /Link [^\n]*>>`)
 )
 
 // TestPDFReportInParts draws a report in parts of three pages, which takes
@@ -83,21 +83,19 @@ func TestPDFReportInParts(t *testing.T) {
 	for _, m := range pdfBookmarkDestRE.FindAllSubmatch(parts.Bytes(), -1) {
 		marks[string(m[1])] = true
 	}
-	links := 0
-	for _, annot := range pdfLinkAnnotRE.FindAll(parts.Bytes(), -1) {
-		for _, d := range pdfDestRE.FindAll(annot, -1) {
-			links++
-			if !marks[string(d)] {
-				t.Errorf("a contents link goes to %s, where no bookmark leads", d)
-			}
+	// The links are in object streams: read them with qpdf.
+	wholeLinks, partsLinks := pdfLinkDests(t, wholePath), pdfLinkDests(t, partsPath)
+	for _, d := range partsLinks {
+		if !marks[d] {
+			t.Errorf("a contents link goes to %s, where no bookmark leads", d)
 		}
 	}
-	if want := len(marks) - 1; links != want { // "Innehåll" has no line of its own
-		t.Errorf("%d contents links, want %d", links, want)
+	if want := len(marks) - 1; len(partsLinks) != want { // "Innehåll" has no line of its own
+		t.Errorf("%d contents links, want %d", len(partsLinks), want)
 	}
 	w, p := pdfDestRE.FindAll(whole.Bytes(), -1), pdfDestRE.FindAll(parts.Bytes(), -1)
-	if len(w) < 10 || !slices.EqualFunc(w, p, bytes.Equal) {
-		t.Errorf("link and bookmark destinations differ: %d in one part, %d in parts", len(w), len(p))
+	if len(w) < 10 || !slices.EqualFunc(w, p, bytes.Equal) || !slices.Equal(wholeLinks, partsLinks) {
+		t.Errorf("link and bookmark destinations differ: %d and %d in one part, %d and %d in parts", len(w), len(wholeLinks), len(p), len(partsLinks))
 	}
 	// Each part embeds its own subset of the fonts it uses; the pages are
 	// compressed either way.
@@ -106,6 +104,30 @@ func TestPDFReportInParts(t *testing.T) {
 	if extra > 40<<10 {
 		t.Errorf("each part adds %d bytes, want the fonts' subsets only", extra)
 	}
+}
+
+// pdfLinkDests lists the destinations of the document's link annotations
+// in page order, written as the outline writes a bookmark's.
+func pdfLinkDests(t *testing.T, path string) []string {
+	t.Helper()
+	q := pdfReadQPDF(t, path)
+	var catalog map[string]any
+	for _, o := range q.objs {
+		if d, ok := o.Value.(map[string]any); ok && d["/Type"] == "/Catalog" {
+			catalog = d
+		}
+	}
+	var out []string
+	for _, page := range q.array(q.dict(catalog["/Pages"])["/Kids"]) {
+		for _, a := range q.array(q.dict(page)["/Annots"]) {
+			d := q.array(q.dict(a)["/Dest"])
+			if len(d) != 5 || d[1] != "/XYZ" {
+				t.Fatalf("link annotation %v leads to %v", a, d)
+			}
+			out = append(out, fmt.Sprintf("/Dest [%s /XYZ 0 %.2f null]", d[0], d[3]))
+		}
+	}
+	return out
 }
 
 // TestPDFReportCreationDateZone writes the document's dates with their

@@ -70,16 +70,27 @@ func (j *Joiner) Finish(marks []Mark) error {
 	j.object(objCatalog, append(catalog, ">>"...), nil)
 	j.object(objInfo, info, nil)
 
+	if err := j.flushObjStm(); err != nil {
+		return err
+	}
+	trailer := fmt.Appendf(nil, "/Root %d 0 R\n/Info %d 0 R\n/ID [<%X> <%X>]\n", objCatalog, objInfo, id, id)
+	if j.compacted {
+		xref, err := j.xrefStream(trailer)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(j.w, "startxref\n%d\n%%%%EOF\n", xref)
+		return j.w.Flush()
+	}
 	xref := j.written + int64(j.w.Buffered())
 	fmt.Fprintf(j.w, "xref\n0 %d\n0000000000 65535 f \n", len(j.offsets))
 	for n := 1; n < len(j.offsets); n++ {
-		if j.offsets[n] == 0 {
+		if j.offsets[n] <= 0 {
 			return fmt.Errorf("pdfjoin: object %d of the joined document was never written", n)
 		}
 		fmt.Fprintf(j.w, "%010d 00000 n \n", j.offsets[n])
 	}
-	fmt.Fprintf(j.w, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%X> <%X>]\n>>\nstartxref\n%d\n%%%%EOF\n",
-		len(j.offsets), objCatalog, objInfo, id, id, xref)
+	fmt.Fprintf(j.w, "trailer\n<<\n/Size %d\n%s>>\nstartxref\n%d\n%%%%EOF\n", len(j.offsets), trailer, xref)
 	return j.w.Flush()
 }
 

@@ -39,7 +39,7 @@ type Joiner struct {
 	w       *bufio.Writer
 	written int64
 	sum     hash.Hash // of every byte written, for the document's identifier
-	offsets []int64   // by object number; 0 while not written
+	offsets []int64   // by object number; 0 while not written, < 0 in an object stream
 	pages   int       // pages of the whole document
 	done    int       // pages written so far
 	// From the first part: the catalog (renumbered) and the page size.
@@ -52,6 +52,10 @@ type Joiner struct {
 	// toUnicode is the object number of the one character map every
 	// font of every part shares (see tounicode.go); 0 until written.
 	toUnicode int
+	// The object stream being filled with the structure's objects, and
+	// whether any was written (see objstm.go).
+	stm       objStm
+	compacted bool
 }
 
 // New starts a document of the given number of pages, written to w,
@@ -221,24 +225,33 @@ func (j *Joiner) renumber(dict []byte, renum map[int]int) ([]byte, error) {
 	return append(out, dict[last:]...), nil
 }
 
+// deflate compresses p with the document's one compressor. The result is
+// valid until the next call.
+func (j *Joiner) deflate(p []byte) ([]byte, error) {
+	j.zbuf.Reset()
+	if j.zw == nil {
+		j.zw, _ = zlib.NewWriterLevel(&j.zbuf, zlib.BestSpeed)
+	} else {
+		j.zw.Reset(&j.zbuf)
+	}
+	if _, err := j.zw.Write(p); err != nil {
+		return nil, err
+	}
+	if err := j.zw.Close(); err != nil {
+		return nil, err
+	}
+	return j.zbuf.Bytes(), nil
+}
+
 // object writes an indirect object. A stream fpdf left uncompressed (the
 // parts are drawn without compression) is compressed here, with one
 // compressor for the whole document.
 func (j *Joiner) object(n int, dict, stream []byte) error {
 	if stream != nil && bytes.Equal(dict, fmt.Appendf(nil, "<</Length %d>>", len(stream))) {
-		j.zbuf.Reset()
-		if j.zw == nil {
-			j.zw, _ = zlib.NewWriterLevel(&j.zbuf, zlib.BestSpeed)
-		} else {
-			j.zw.Reset(&j.zbuf)
-		}
-		if _, err := j.zw.Write(stream); err != nil {
+		var err error
+		if stream, err = j.deflate(stream); err != nil {
 			return err
 		}
-		if err := j.zw.Close(); err != nil {
-			return err
-		}
-		stream = j.zbuf.Bytes()
 		dict = fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(stream))
 	}
 	j.offsets[n] = j.written + int64(j.w.Buffered())

@@ -19,7 +19,8 @@ type Structure interface {
 	Finish(w Writer) ([]byte, error)
 }
 
-// Writer is how a Structure writes its objects into the joined file.
+// Writer is how a Structure writes its objects into the joined file. The
+// objects go into compressed object streams (see objstm.go).
 type Writer interface {
 	// Alloc gives out the number of an object to be written later.
 	Alloc() int
@@ -40,7 +41,7 @@ func (w structWriter) Object(n int, value []byte) error {
 	if n < FirstPageObject+w.j.pages || n >= len(w.j.offsets) || w.j.offsets[n] != 0 {
 		return fmt.Errorf("pdfjoin: object %d is not one the structure may write", n)
 	}
-	return w.j.object(n, value, nil)
+	return w.j.compact(n, value)
 }
 
 func (w structWriter) Page(p int) (int, error) {
