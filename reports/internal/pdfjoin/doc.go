@@ -20,7 +20,10 @@
 // document's logical structure is a [Structure] (package pdftag builds
 // it), which writes its objects through the joiner: entries for each page
 // as the page is written, the elements complete after each part, and the
-// structure tree root at the end.
+// structure tree root at the end. Those objects, hundreds of thousands of
+// small dictionaries in the largest report, go into compressed object
+// streams, and a file that has them ends with a cross-reference stream
+// instead of a table (objstm.go).
 //
 // The joiner does not read PDF in general: it reads and rewrites exactly
 // what fpdf writes, and was checked against the fpdf version named in
