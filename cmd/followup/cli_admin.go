@@ -19,8 +19,13 @@ func cmdUserAdd(ctx context.Context, e env, args []string) error {
 	email := fs.String("email", "", "the account's e-mail address")
 	role := fs.String("role", "", "admin (the central office) or reader (management, auditors)")
 	name := fs.String("name", "", "the person's name")
-	if _, err := parseAll(fs, args); err != nil || *email == "" || (*role != storage.RoleAdmin && *role != storage.RoleReader) {
-		return usageError{"usage: followup user add --email E --role admin|reader [--name N] < password"}
+	provider := fs.Bool("oidc", false, "pre-create an account that signs in through the identity provider: no password; the provider's claims give the role")
+	if _, err := parseAll(fs, args); err != nil || *email == "" || (*provider && *role != "") ||
+		(!*provider && *role != storage.RoleAdmin && *role != storage.RoleReader) {
+		return usageError{"usage: followup user add --email E --role admin|reader [--name N] < password\n       followup user add --email E --oidc [--name N]"}
+	}
+	if *provider {
+		return precreateUser(ctx, c, e, *email, *name)
 	}
 	fmt.Fprintln(e.stderr, "Password (at least 10 characters), then Enter:")
 	line, err := bufio.NewReader(e.stdin).ReadString('\n')
@@ -41,6 +46,25 @@ func cmdUserAdd(ctx context.Context, e env, args []string) error {
 		return cliError(err)
 	}
 	fmt.Fprintf(e.stderr, "created %s account %s\n", u.Role, u.Email)
+	return nil
+}
+
+// precreateUser adds an account that waits for its owner's first sign-in
+// through the identity provider, for FOLLOWUP_OIDC_PRECREATED_ONLY.
+func precreateUser(ctx context.Context, c config, e env, email, name string) error {
+	db, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	u, err := db.PrecreateUser(ctx, email, name, cliActor)
+	if err != nil {
+		if forms.ErrorCode(err) == forms.ECONFLICT {
+			return fmt.Errorf("an account for %s already waits for its first sign-in", email)
+		}
+		return cliError(err)
+	}
+	fmt.Fprintf(e.stderr, "created account %s; it is bound at the first sign-in through the identity provider with this e-mail, vouched for by the provider\n", u.Email)
 	return nil
 }
 

@@ -47,6 +47,7 @@ Usage:
   followup round report ID [--drafts] [--appendix=false] …   prints, and with flags saves, the report settings
   followup response return ROUND DEPARTMENT --message TEXT
   followup user add --email E --role admin|reader [--name N]   reads the password from stdin
+  followup user add --email E --oidc [--name N]   pre-creates an account for the identity provider
   followup export --round ID --format xlsx|pdf -o FILE [report flags for this file only]
   followup backup FILE
 

@@ -26,6 +26,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	c.flags(fs, e)
 	var mf mailFlags
 	mf.flags(fs, e)
+	var of oidcFlags
+	of.flags(fs, e)
 	withDemo := fs.Bool("demo", false, "fill an empty database with a demo municipality and print where to click")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
@@ -73,6 +75,17 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 			return err
 		}
 	}
+	ssoCfg, err := of.config(e, base)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	signOn, err := startSSO(ctx, ssoCfg, logger)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	_ = signOn // for web.Config, once the sign-in pages take the relying party
 	srv, err := web.New(web.Config{DB: db, Secret: secret, BaseURL: base, Loc: loc, Logger: logger,
 		TrustedProxies: c.trustedProxies(), SessionIdle: idle, SessionMax: longest})
 	if err != nil {
