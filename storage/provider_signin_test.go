@@ -115,6 +115,14 @@ func TestSignInWithProvider(t *testing.T) {
 		}
 	})
 
+}
+
+// TestSignInWithProviderRoles takes the role from the claims at every
+// sign-in, and refuses people without one, and deactivated accounts.
+func TestSignInWithProviderRoles(t *testing.T) {
+	ctx := context.Background()
+	limits := SessionLimits{Idle: 8 * 3600e9, Max: 12 * 3600e9}
+
 	t.Run("RoleChangeAudited", func(t *testing.T) {
 		db := mustOpenDB(t)
 		_, sid := signIn(t, db, anna(RoleAdmin))
@@ -160,6 +168,12 @@ func TestSignInWithProvider(t *testing.T) {
 		wantRefused(t, db, anna(RoleAdmin), RefusedDeactivated)
 	})
 
+}
+
+// TestSignInWithProviderLocalApart keeps local accounts out of the
+// provider's reach, and refuses an identity without a subject.
+func TestSignInWithProviderLocalApart(t *testing.T) {
+	ctx := context.Background()
 	t.Run("LocalAccountNeverBound", func(t *testing.T) {
 		db := mustOpenDB(t)
 		local, err := db.CreateUser(ctx, "anna.andersson@exempelby.se", "Anna", RoleAdmin, "ett-långt-lösenord", "test")

@@ -127,12 +127,14 @@ func list(s, seps string) []string {
 	return out
 }
 
-// startSSO makes the relying party and starts discovering the provider in
-// the background, so that a provider that is down never delays the
-// server's start or the local sign-in; nil when it is off.
-func startSSO(ctx context.Context, cfg sso.Config, logger *slog.Logger) (*sso.RP, error) {
-	if !cfg.Enabled() {
-		return nil, nil
+// start checks the settings, makes the relying party and starts
+// discovering the provider in the background, so that a provider that is
+// down never delays the server's start or the local sign-in; nil when
+// sign-in through a provider is off.
+func (o *oidcFlags) start(ctx context.Context, e env, base *url.URL, logger *slog.Logger) (*sso.RP, error) {
+	cfg, err := o.config(e, base)
+	if err != nil || !cfg.Enabled() {
+		return nil, err
 	}
 	rp, err := sso.New(cfg, logger)
 	if err != nil {

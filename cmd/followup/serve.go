@@ -75,12 +75,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 			return err
 		}
 	}
-	ssoCfg, err := of.config(e, base)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	signOn, err := startSSO(ctx, ssoCfg, logger)
+	signOn, err := of.start(ctx, e, base, logger)
 	if err != nil {
 		ln.Close()
 		return err
