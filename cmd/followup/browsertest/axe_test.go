@@ -224,20 +224,20 @@ func TestAccessibility(t *testing.T) {
 	needAxe(t)
 	ctx := context.Background()
 	loc, _ := time.LoadLocation("Europe/Stockholm")
-	annual, err := e.db.Round(ctx, e.info.AnnualID)
+	annual, err := e.DB.Round(ctx, e.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := e.db.Plan(ctx, annual.PlanID)
+	plan, err := e.DB.Plan(ctx, annual.PlanID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	firstActivity := plan.Activities()[0].ID
 	// A returned response, as the department sees it.
-	if err := e.db.ReturnResponse(ctx, time.UTC, e.info.AnnualID, e.departmentID(deptPlan), "Komplettera gärna kommentaren om riskanalysen.", demo.AdminEmail); err != nil {
+	if err := e.DB.ReturnResponse(ctx, time.UTC, e.Demo.AnnualID, e.departmentID(deptPlan), "Komplettera gärna kommentaren om riskanalysen.", demo.AdminEmail); err != nil {
 		t.Fatal(err)
 	}
-	round := fmt.Sprintf("/kontor/omgangar/%d", e.info.AnnualID)
+	round := fmt.Sprintf("/kontor/omgangar/%d", e.Demo.AnnualID)
 	big := e.bigRound()
 	// bumpSettings and bumpText save the report's settings and
 	// introduction as a colleague would, so that a form opened before
@@ -247,11 +247,11 @@ func TestAccessibility(t *testing.T) {
 		var err error
 		for try := 0; try < 5; try++ {
 			var cur forms.ReportSettings
-			if cur, err = e.db.ReportSettings(ctx, e.info.AnnualID); err != nil {
+			if cur, err = e.DB.ReportSettings(ctx, e.Demo.AnnualID); err != nil {
 				tb.t.Fatal(err)
 			}
 			cur.CompiledBy = "Säkerhetsenheten, kommunledningskontoret"
-			if _, err = e.db.SaveReportSettings(ctx, e.info.AnnualID, cur, demo.AdminEmail); forms.ErrorCode(err) != forms.ECONFLICT {
+			if _, err = e.DB.SaveReportSettings(ctx, e.Demo.AnnualID, cur, demo.AdminEmail); forms.ErrorCode(err) != forms.ECONFLICT {
 				break
 			}
 		}
@@ -263,11 +263,11 @@ func TestAccessibility(t *testing.T) {
 		var err error
 		for try := 0; try < 5; try++ {
 			var texts map[forms.TextKind]forms.RoundText
-			if texts, err = e.db.RoundTexts(ctx, e.info.AnnualID); err != nil {
+			if texts, err = e.DB.RoundTexts(ctx, e.Demo.AnnualID); err != nil {
 				tb.t.Fatal(err)
 			}
 			in := forms.RoundTextInput{Body: "Kollegans inledning.\n\n- första punkten\n- andra punkten", BaseVersion: texts[forms.TextIntroduction].Version}
-			if _, err = e.db.SaveRoundText(ctx, e.info.AnnualID, forms.TextIntroduction, in, demo.AdminEmail); forms.ErrorCode(err) != forms.ECONFLICT {
+			if _, err = e.DB.SaveRoundText(ctx, e.Demo.AnnualID, forms.TextIntroduction, in, demo.AdminEmail); forms.ErrorCode(err) != forms.ECONFLICT {
 				break
 			}
 		}
@@ -302,11 +302,11 @@ func TestAccessibility(t *testing.T) {
 			var err error
 			for try := 0; try < 5; try++ {
 				var cur *forms.Response
-				if cur, err = e.db.Response(ctx, e.info.AnnualID, e.departmentID(deptSocial)); err != nil {
+				if cur, err = e.DB.Response(ctx, e.Demo.AnnualID, e.departmentID(deptSocial)); err != nil {
 					tb.t.Fatal(err)
 				}
 				a := cur.Answers[id]
-				_, err = e.db.SaveResponse(ctx, loc, e.info.AnnualID, e.departmentID(deptSocial), forms.SaveInput{Answers: []forms.AnswerInput{{
+				_, err = e.DB.SaveResponse(ctx, loc, e.Demo.AnnualID, e.departmentID(deptSocial), forms.SaveInput{Answers: []forms.AnswerInput{{
 					ActivityID: id, StatusID: a.StatusID, Comment: "Ändrat av en kollega " + tb.t.Name(), NeedsSupport: a.NeedsSupport, BaseVersion: a.Version}}},
 					storage.Actor("Kollega"))
 				if forms.ErrorCode(err) != forms.ECONFLICT {
@@ -525,14 +525,14 @@ func TestReflowAndScreenshots(t *testing.T) {
 	}{
 		{"questionnaire", e.link(deptSocial), "", true},
 		{"questionnaire-errors", "", "", false},
-		{"round", fmt.Sprintf("/kontor/omgangar/%d", e.info.AnnualID), "admin", true},
-		{"matrix", fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.AnnualID), "admin", true},
+		{"round", fmt.Sprintf("/kontor/omgangar/%d", e.Demo.AnnualID), "admin", true},
+		{"matrix", fmt.Sprintf("/kontor/omgangar/%d/matris", e.Demo.AnnualID), "admin", true},
 		{"matrix-40", bigRoundPath(big, "/matris"), "admin", true},
 		{"matrix-40-filtered", bigRoundPath(big, "/matris?lage=utkast&typ=forvaltning"), "admin", true},
-		{"consolidation", fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, e.firstActivity()), "admin", true},
+		{"consolidation", fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.Demo.AnnualID, e.firstActivity()), "admin", true},
 		{"consolidation-40", bigRoundPath(big, fmt.Sprintf("/aktiviteter/%d", e.firstActivity())), "admin", true},
-		{"report", fmt.Sprintf("/kontor/omgangar/%d/rapport", e.info.AnnualID), "admin", true},
-		{"report-text", fmt.Sprintf("/kontor/omgangar/%d/rapport/texter/inledning", e.info.AnnualID), "admin", true},
+		{"report", fmt.Sprintf("/kontor/omgangar/%d/rapport", e.Demo.AnnualID), "admin", true},
+		{"report-text", fmt.Sprintf("/kontor/omgangar/%d/rapport/texter/inledning", e.Demo.AnnualID), "admin", true},
 		{"signin", "/logga-in", "", false},
 	}
 	for _, lang := range []string{"sv", "en"} {

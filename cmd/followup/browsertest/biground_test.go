@@ -38,31 +38,31 @@ var bigRoundNames = []struct{ name, kind string }{
 func (e *env) bigRound() int64 {
 	e.t.Helper()
 	ctx := context.Background()
-	annual, err := e.db.Round(ctx, e.info.AnnualID)
+	annual, err := e.DB.Round(ctx, e.Demo.AnnualID)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	plan, err := e.db.Plan(ctx, annual.PlanID)
+	plan, err := e.DB.Plan(ctx, annual.PlanID)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	var ids []int64
-	for _, l := range e.info.Links {
+	for _, l := range e.Demo.Links {
 		ids = append(ids, l.Department.ID)
 	}
 	for _, d := range bigRoundNames {
-		dep, err := e.db.CreateDepartment(ctx, forms.DepartmentInput{Name: d.name, Kind: d.kind}, "test")
+		dep, err := e.DB.CreateDepartment(ctx, forms.DepartmentInput{Name: d.name, Kind: d.kind}, "test")
 		if err != nil {
 			e.t.Fatal(err)
 		}
 		ids = append(ids, dep.ID)
 	}
-	id, err := e.db.CreateRound(ctx, forms.RoundInput{PlanID: plan.ID, Kind: "annual", Title: "Stor omgång",
+	id, err := e.DB.CreateRound(ctx, forms.RoundInput{PlanID: plan.ID, Kind: "annual", Title: "Stor omgång",
 		ReportDate: time.Now().Format(forms.DateLayout), Deadline: time.Now().AddDate(0, 0, 20).Format(forms.DateLayout), DepartmentIDs: ids}, "test")
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if err := e.db.SetRoundState(ctx, id, forms.RoundOpen, "test"); err != nil {
+	if err := e.DB.SetRoundState(ctx, id, forms.RoundOpen, "test"); err != nil {
 		e.t.Fatal(err)
 	}
 	var comments = map[bool]string{false: "Arbetet pågår enligt plan.", true: "Vi saknar resurser och behöver hjälp av samordnarna."}
@@ -82,15 +82,15 @@ func (e *env) bigRound() int64 {
 		name := "Testperson"
 		in.FilledInBy = &name
 		if i%5 == 1 {
-			_, err = e.db.SaveResponse(ctx, time.UTC, id, dep, in, storage.Actor(name))
+			_, err = e.DB.SaveResponse(ctx, time.UTC, id, dep, in, storage.Actor(name))
 		} else {
-			_, err = e.db.SubmitResponse(ctx, time.UTC, id, dep, in, storage.Actor(name))
+			_, err = e.DB.SubmitResponse(ctx, time.UTC, id, dep, in, storage.Actor(name))
 		}
 		if err != nil {
 			e.t.Fatalf("answers of department %d: %v", dep, err)
 		}
 		if i == 10 {
-			if err := e.db.ReturnResponse(ctx, time.UTC, id, dep, "Komplettera gärna kommentarerna.", "test"); err != nil {
+			if err := e.DB.ReturnResponse(ctx, time.UTC, id, dep, "Komplettera gärna kommentarerna.", "test"); err != nil {
 				e.t.Fatal(err)
 			}
 		}

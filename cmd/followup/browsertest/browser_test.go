@@ -9,15 +9,11 @@
 package browsertest
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,16 +23,14 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Stockholm on any machine
 
+	"followup/cmd/followup/web/webtest"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"followup/cmd/followup/demo"
-	"followup/cmd/followup/web"
-	"followup/storage"
 )
 
 // testTimeout bounds each test (or each subtest that opens its own tab).
@@ -150,72 +144,23 @@ func needBrowser(t *testing.T) {
 }
 
 // env is the real server on a temporary database filled with the demo
-// municipality.
+// municipality, from the web layer's test kit, with the departments' links
+// built on the test server's own address so that the browser can follow
+// them.
 type env struct {
-	t      *testing.T
-	db     *storage.DB
-	info   demo.Info
-	secret []byte
-	server *web.Server
-	base   string
-	logs   *syncBuffer
+	t *testing.T
+	*webtest.Fixture
 }
 
-// syncBuffer collects the server's log for a failing test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// newEnv starts the server in-process; everything closes when t ends.
+// newEnv starts the server in-process; everything closes when t ends, and
+// a failing test prints the server's log.
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	needBrowser(t)
-	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "followup.db"), storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	secret := []byte("browser-test-secret-0123456789abcdefghij")
-	info, err := demo.Seed(ctx, db, secret)
-	if err != nil {
-		t.Fatal(err)
-	}
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &syncBuffer{}
-	base := &url.URL{}
-	srv, err := web.New(web.Config{DB: db, Secret: secret, BaseURL: base, Loc: loc,
-		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	u, err := url.Parse(ts.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	*base = *u // links are built on the test server's address
-	e := &env{t: t, db: db, info: info, secret: secret, server: srv, base: ts.URL, logs: logs}
+	e := &env{t: t, Fixture: webtest.New(t, webtest.LinksToServer())}
 	t.Cleanup(func() {
 		if t.Failed() {
-			if l := logs.String(); l != "" {
+			if l := e.Log.String(); l != "" {
 				t.Logf("server log:\n%s", l)
 			}
 		}
@@ -226,7 +171,7 @@ func newEnv(t *testing.T) *env {
 // link returns the path of a department's questionnaire in the annual round.
 func (e *env) link(department string) string {
 	e.t.Helper()
-	for _, l := range e.info.Links {
+	for _, l := range e.Demo.Links {
 		if l.Department.Name == department {
 			return "/r/" + l.Token
 		}
@@ -239,7 +184,7 @@ func (e *env) link(department string) string {
 // closed interim round.
 func (e *env) interimLink(department string) string {
 	e.t.Helper()
-	links, err := e.db.Links(context.Background(), e.secret, e.info.InterimID)
+	links, err := e.DB.Links(context.Background(), e.Secret, e.Demo.InterimID)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -255,7 +200,7 @@ func (e *env) interimLink(department string) string {
 // departmentID returns a department's id by name.
 func (e *env) departmentID(name string) int64 {
 	e.t.Helper()
-	for _, l := range e.info.Links {
+	for _, l := range e.Demo.Links {
 		if l.Department.Name == name {
 			return l.Department.ID
 		}
@@ -268,7 +213,7 @@ func (e *env) departmentID(name string) int64 {
 // pages that are still placeholders answer 404.
 func (e *env) status(path string, cookies ...*http.Cookie) int {
 	e.t.Helper()
-	req, err := http.NewRequest(http.MethodGet, e.base+path, nil)
+	req, err := http.NewRequest(http.MethodGet, e.URL+path, nil)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -339,7 +284,7 @@ func (tb *tab) sub(t *testing.T) *tab {
 // without the browser.
 func (tb *tab) cookies() []*http.Cookie {
 	tb.t.Helper()
-	res, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{tb.e.base + "/"}})
+	res, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{tb.e.URL + "/"}})
 	if err != nil {
 		tb.t.Fatalf("read the cookies: %v", err)
 	}
@@ -371,14 +316,14 @@ func (tb *tab) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 // open loads a path of the server and waits for the page.
 func (tb *tab) open(path string) {
 	tb.t.Helper()
-	tb.do("open "+path, chromedp.Navigate(tb.e.base+path))
+	tb.do("open "+path, chromedp.Navigate(tb.e.URL+path))
 	tb.waitLoaded()
 }
 
 // openStatus loads a path and returns the HTTP status of the document.
 func (tb *tab) openStatus(path string) int64 {
 	tb.t.Helper()
-	res, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(tb.e.base+path))
+	res, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(tb.e.URL+path))
 	if err != nil {
 		tb.t.Fatalf("open %s: %v", path, err)
 	}
@@ -393,7 +338,7 @@ func (tb *tab) openStatus(path string) int64 {
 func (tb *tab) setLang(lang string) {
 	tb.t.Helper()
 	if _, err := chromedp.Call(tb.ctx, network.SetCookie, network.SetCookieParams{
-		Name: "followup_lang", Value: lang, URL: tb.e.base + "/", Path: "/"}); err != nil {
+		Name: "followup_lang", Value: lang, URL: tb.e.URL + "/", Path: "/"}); err != nil {
 		tb.t.Fatalf("set the language cookie: %v", err)
 	}
 }
@@ -616,11 +561,11 @@ func (tb *tab) screenshot(dir, name string) string {
 func (e *env) firstActivity() int64 {
 	e.t.Helper()
 	ctx := context.Background()
-	round, err := e.db.Round(ctx, e.info.AnnualID)
+	round, err := e.DB.Round(ctx, e.Demo.AnnualID)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	plan, err := e.db.Plan(ctx, round.PlanID)
+	plan, err := e.DB.Plan(ctx, round.PlanID)
 	if err != nil {
 		e.t.Fatal(err)
 	}

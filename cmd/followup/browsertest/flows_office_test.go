@@ -93,11 +93,11 @@ var roundPathRE = regexp.MustCompile(`/kontor/omgangar/(\d+)`)
 func TestOfficeFlow(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	annual, err := e.db.Round(ctx, e.info.AnnualID)
+	annual, err := e.DB.Round(ctx, e.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := e.db.Plan(ctx, annual.PlanID)
+	plan, err := e.DB.Plan(ctx, annual.PlanID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestOfficeFlow(t *testing.T) {
 			t.Fatalf("the new round's page has no control to open it")
 		}
 		office.submit("open the round", `form[action$="/tillstand"] button[type=submit]`)
-		r, err := e.db.Round(ctx, roundID)
+		r, err := e.DB.Round(ctx, roundID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,12 +136,12 @@ func TestOfficeFlow(t *testing.T) {
 		}
 	})
 	if roundID == 0 { // the page is missing: carry on with a round made directly
-		roundID, err = e.db.CreateRound(ctx, forms.RoundInput{PlanID: plan.ID, Kind: "interim", Title: "Uppföljning i test",
+		roundID, err = e.DB.CreateRound(ctx, forms.RoundInput{PlanID: plan.ID, Kind: "interim", Title: "Uppföljning i test",
 			ReportDate: fmt.Sprintf("%d-08-31", time.Now().Year()), Deadline: deadline}, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := e.db.SetRoundState(ctx, roundID, forms.RoundOpen, "test"); err != nil {
+		if err := e.DB.SetRoundState(ctx, roundID, forms.RoundOpen, "test"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -162,7 +162,7 @@ func TestOfficeFlow(t *testing.T) {
 			for _, p := range []string{"clipboard-read", "clipboard-write"} {
 				chromedp.CallBrowser(office.ctx, browser.SetPermission, browser.SetPermissionParams{
 					Permission: &browser.PermissionDescriptor{Name: p}, Setting: browser.PermissionSettingGranted,
-					Origin: e.base, BrowserContextID: chromedp.FromContext(office.ctx).BrowserContextID})
+					Origin: e.URL, BrowserContextID: chromedp.FromContext(office.ctx).BrowserContextID})
 			}
 			office.do("click the copy button", chromedp.Click(chromedp.CSS(copyButton)))
 			office.waitJS("the copy to be confirmed", `document.getElementById("copy-status").textContent.trim() !== ""`)
@@ -174,19 +174,19 @@ func TestOfficeFlow(t *testing.T) {
 		}
 	})
 	if link == "" {
-		links, err := e.db.Links(ctx, e.secret, roundID)
+		links, err := e.DB.Links(ctx, e.Secret, roundID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, l := range links {
 			if l.Department.ID == dept {
-				link = e.server.Link(l.Token)
+				link = e.Server.Link(l.Token)
 			}
 		}
 	}
 	u, err := url.Parse(link)
-	if err != nil || !strings.HasPrefix(u.Path, "/r/") || !strings.HasPrefix(link, e.base) {
-		t.Fatalf("the link %q is not a questionnaire link on %s", link, e.base)
+	if err != nil || !strings.HasPrefix(u.Path, "/r/") || !strings.HasPrefix(link, e.URL) {
+		t.Fatalf("the link %q is not a questionnaire link on %s", link, e.URL)
 	}
 
 	department := e.newTab(t)
@@ -212,7 +212,7 @@ func TestOfficeFlow(t *testing.T) {
 			t.Errorf("the count of submissions did not change: %q", got)
 		}
 	})
-	if r, _ := e.db.Response(ctx, roundID, dept); r == nil || r.State != forms.ResponseSubmitted {
+	if r, _ := e.DB.Response(ctx, roundID, dept); r == nil || r.State != forms.ResponseSubmitted {
 		department.open(u.Path)
 		department.answerAll("Elin Energi")
 	}
@@ -226,7 +226,7 @@ func TestOfficeFlow(t *testing.T) {
 		msg := "Komplettera gärna kommentaren om säkerhetskopiering."
 		office.fill("#return-form", map[string]string{"message": msg})
 		office.submit("return the response", `#return-form button[type=submit]`)
-		r, err := e.db.Response(ctx, roundID, dept)
+		r, err := e.DB.Response(ctx, roundID, dept)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -269,7 +269,7 @@ func TestOfficeFlow(t *testing.T) {
 			if office.openStatus(base) != 404 && !office.exists(`a[href="`+d.path+`"]`) {
 				t.Errorf("the round page has no link to %s", d.path)
 			}
-			got := office.fetch(e.base + d.path)
+			got := office.fetch(e.URL + d.path)
 			if got.Status != 200 || !strings.HasPrefix(got.Head, d.magic) {
 				t.Errorf("%s: status %d, type %q, starts %q, want %q", d.path, got.Status, got.ContentType, got.Head, d.magic)
 			}

@@ -124,7 +124,7 @@ func (tb *tab) pageAnswers() map[string]expectedAnswer {
 // to the field, fixes it, submits and downloads the receipt.
 func TestQuestionnaireByKeyboard(t *testing.T) {
 	e := newEnv(t)
-	resp, err := e.db.Response(context.Background(), e.info.AnnualID, e.departmentID(deptCulture))
+	resp, err := e.DB.Response(context.Background(), e.Demo.AnnualID, e.departmentID(deptCulture))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,7 @@ func TestQuestionnaireByKeyboard(t *testing.T) {
 	if pdf.Status != 200 || !strings.HasPrefix(pdf.Head, "%PDF") {
 		t.Fatalf("the receipt PDF: status %d, type %q, starts %q", pdf.Status, pdf.ContentType, pdf.Head)
 	}
-	stored, err := e.db.Response(context.Background(), e.info.AnnualID, e.departmentID(deptCulture))
+	stored, err := e.DB.Response(context.Background(), e.Demo.AnnualID, e.departmentID(deptCulture))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +341,7 @@ func TestQuestionnaireTwoEditors(t *testing.T) {
 
 	// Saving again deliberately keeps the second editor's text.
 	b.navigating("save again in the second browser", chromedp.Click(chromedp.CSS(`button[value=save]`)))
-	stored, err := e.db.Response(context.Background(), e.info.AnnualID, e.departmentID(deptSocial))
+	stored, err := e.DB.Response(context.Background(), e.Demo.AnnualID, e.departmentID(deptSocial))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -82,8 +82,8 @@ func TestMatrixOnAScreen(t *testing.T) {
 		}
 	})
 	for _, p := range []struct{ name, path, region string }{
-		{"DemoMatrixFits", fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.AnnualID), ".mx-scroll"},
-		{"ConsolidationFits", fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.info.AnnualID, e.firstActivity()), "table.cons-answers"},
+		{"DemoMatrixFits", fmt.Sprintf("/kontor/omgangar/%d/matris", e.Demo.AnnualID), ".mx-scroll"},
+		{"ConsolidationFits", fmt.Sprintf("/kontor/omgangar/%d/aktiviteter/%d", e.Demo.AnnualID, e.firstActivity()), "table.cons-answers"},
 		{"ConsolidationOf40Fits", bigRoundPath(big, fmt.Sprintf("/aktiviteter/%d", e.firstActivity())), "table.cons-answers"},
 	} {
 		t.Run(p.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"io"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"followup/cmd/followup/web/webtest"
+
 	"golang.org/x/net/html"
 )
 
@@ -14,10 +16,10 @@ import (
 // English, and the choice is remembered; a browser that asks for English
 // gets a Swedish page with a visible choice of English, in English.
 func TestLanguageRule(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	open := func(t *testing.T, c *http.Client, path, accept string) *html.Node {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+path, nil)
+		req, _ := http.NewRequest(http.MethodGet, f.URL+path, nil)
 		if accept != "" {
 			req.Header.Set("Accept-Language", accept)
 		}
@@ -27,14 +29,14 @@ func TestLanguageRule(t *testing.T) {
 		}
 		defer res.Body.Close()
 		b, _ := io.ReadAll(res.Body)
-		return consParse(t, string(b))
+		return webtest.Parse(t, string(b))
 	}
 	lang := func(doc *html.Node) string {
-		v, _ := consAttr(consFindAll(doc, consTag("html"))[0], "lang")
+		v, _ := webtest.LookupAttr(webtest.FindAll(doc, "html")[0], "lang")
 		return v
 	}
 	offer := func(doc *html.Node) *html.Node {
-		o := consFindAll(doc, consTag("div", "class=lang-offer"))
+		o := webtest.FindAll(doc, "div", "class=lang-offer")
 		if len(o) == 0 {
 			return nil
 		}
@@ -43,7 +45,7 @@ func TestLanguageRule(t *testing.T) {
 	path := "/kontor/omgangar?sida=1"
 
 	t.Run("EnglishBrowserGetsSwedishWithAVisibleChoice", func(t *testing.T) {
-		doc := open(t, e.admin, path, "en-GB,en;q=0.9,sv;q=0.5")
+		doc := open(t, f.Admin, path, "en-GB,en;q=0.9,sv;q=0.5")
 		if got := lang(doc); got != "sv" {
 			t.Fatalf("html lang %q, want sv", got)
 		}
@@ -51,31 +53,31 @@ func TestLanguageRule(t *testing.T) {
 		if o == nil {
 			t.Fatal("no choice of English offered")
 		}
-		if l, _ := consAttr(o, "lang"); l != "en" {
+		if l, _ := webtest.LookupAttr(o, "lang"); l != "en" {
 			t.Errorf("the offer's lang is %q, want en", l)
 		}
-		buttons := consFindAll(o, consTag("button", "name=lang", "value=en"))
-		if len(buttons) != 1 || consText(buttons[0]) != "In English" {
+		buttons := webtest.FindAll(o, "button", "name=lang", "value=en")
+		if len(buttons) != 1 || webtest.Text(buttons[0]) != "In English" {
 			t.Fatalf("the offer has no button “In English”")
 		}
-		if next := consFindAll(o, consTag("input", "name=next")); len(next) != 1 {
+		if next := webtest.FindAll(o, "input", "name=next"); len(next) != 1 {
 			t.Error("the offer does not return to the page")
-		} else if v, _ := consAttr(next[0], "value"); v != path {
+		} else if v, _ := webtest.LookupAttr(next[0], "value"); v != path {
 			t.Errorf("the offer returns to %q, want %q", v, path)
 		}
 	})
 	t.Run("SwedishBrowserIsNotOffered", func(t *testing.T) {
-		if o := offer(open(t, e.admin, path, "sv-SE,sv;q=0.9,en;q=0.8")); o != nil {
+		if o := offer(open(t, f.Admin, path, "sv-SE,sv;q=0.9,en;q=0.8")); o != nil {
 			t.Error("a Swedish browser is offered English")
 		}
-		if o := offer(open(t, e.admin, path, "")); o != nil {
+		if o := offer(open(t, f.Admin, path, "")); o != nil {
 			t.Error("a browser without Accept-Language is offered English")
 		}
 	})
 	t.Run("ChoosingEnglishIsRemembered", func(t *testing.T) {
-		c := e.client()
-		jarFrom(e, e.admin, c)
-		res, err := c.PostForm(e.srv.URL+"/sprak", url.Values{"lang": {"en"}, "next": {path}})
+		c := f.NewClient()
+		jarFrom(f, f.Admin, c)
+		res, err := c.PostForm(f.URL+"/sprak", url.Values{"lang": {"en"}, "next": {path}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,9 +96,9 @@ func TestLanguageRule(t *testing.T) {
 		}
 	})
 	t.Run("KeepingSwedishIsRemembered", func(t *testing.T) {
-		c := e.client()
-		jarFrom(e, e.admin, c)
-		res, err := c.PostForm(e.srv.URL+"/sprak", url.Values{"lang": {"sv"}, "next": {path}})
+		c := f.NewClient()
+		jarFrom(f, f.Admin, c)
+		res, err := c.PostForm(f.URL+"/sprak", url.Values{"lang": {"sv"}, "next": {path}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,9 +109,9 @@ func TestLanguageRule(t *testing.T) {
 		}
 	})
 	t.Run("APIStillFollowsAcceptLanguage", func(t *testing.T) {
-		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/api/v1/rounds/999999", nil)
+		req, _ := http.NewRequest(http.MethodGet, f.URL+"/api/v1/rounds/999999", nil)
 		req.Header.Set("Accept-Language", "en")
-		res, err := e.admin.Do(req)
+		res, err := f.Admin.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,7 +124,7 @@ func TestLanguageRule(t *testing.T) {
 }
 
 // jarFrom copies a client's cookies (its session) into another client.
-func jarFrom(e *officeEnv, from, to *http.Client) {
-	u, _ := url.Parse(e.srv.URL)
+func jarFrom(f *webtest.Fixture, from, to *http.Client) {
+	u, _ := url.Parse(f.URL)
 	to.Jar.SetCookies(u, from.Jar.Cookies(u))
 }

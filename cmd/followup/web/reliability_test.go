@@ -1,44 +1,22 @@
-package web
+package web_test
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/gin-gonic/gin"
-
 	"followup/cmd/followup/demo"
 	"followup/cmd/followup/web/site"
+	"followup/cmd/followup/web/webtest"
 	"followup/forms"
-	"followup/storage"
 )
-
-// relEditableLink returns the link of a department whose annual response
-// can still be edited, and one activity it answers.
-func relEditableLink(t *testing.T, db *storage.DB, info demo.Info) (storage.Link, forms.Activity, *forms.Plan) {
-	t.Helper()
-	ctx := context.Background()
-	round, _ := db.Round(ctx, info.AnnualID)
-	plan, _ := db.Plan(ctx, round.PlanID)
-	for _, l := range info.Links {
-		r, _ := db.Response(ctx, info.AnnualID, l.Department.ID)
-		if r.State != forms.ResponseSubmitted {
-			return l, plan.AssignedAreas(l.Department.ID)[0].Activities[0], plan
-		}
-	}
-	t.Fatal("no editable response in the demo")
-	return storage.Link{}, forms.Activity{}, nil
-}
 
 // TestBusyDatabaseAnswersTryAgain holds SQLite's write lock from another
 // connection, as another process would, longer than the busy timeout: a save
@@ -46,29 +24,16 @@ func relEditableLink(t *testing.T, db *storage.DB, info demo.Info) (storage.Link
 // raw "database is locked"; once the lock is gone the same save works.
 func TestBusyDatabaseAnswersTryAgain(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "busy.db")
-	db, err := storage.Open(ctx, path, storage.Options{BusyTimeout: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	secret := []byte("busy-test-secret-0123456789abcdef012345")
-	info, err := demo.Seed(ctx, db, secret)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(Config{DB: db, Secret: secret, BaseURL: &url.URL{Scheme: "http", Host: "busy.test"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
-	link, act, plan := relEditableLink(t, db, info)
-	cur, _ := db.Response(ctx, info.AnnualID, link.Department.ID)
+	f := webtest.New(t, webtest.BusyTimeout(300*time.Millisecond))
+	db := f.DB
+	client := f.Anon
+	link, act := f.EditableLink(t)
+	plan := f.Plan
+	cur, _ := db.Response(ctx, f.Demo.AnnualID, link.Department.ID)
 	form := url.Values{"action": {"save"}, "status-" + strconv.FormatInt(act.ID, 10): {strconv.FormatInt(plan.Statuses[2].ID, 10)},
 		"comment-" + strconv.FormatInt(act.ID, 10): {"Skrivet medan databasen var låst"}, "v-" + strconv.FormatInt(act.ID, 10): {strconv.Itoa(cur.Answers[act.ID].Version)}}
 
-	other, err := sql.Open("sqlite3", "file:"+path+"?_txlock=immediate")
+	other, err := sql.Open("sqlite3", "file:"+f.Path+"?_txlock=immediate")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,8 +42,7 @@ func TestBusyDatabaseAnswersTryAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := client.PostForm(ts.URL+"/r/"+link.Token, form)
+	res, err := client.PostForm(f.URL+"/r/"+link.Token, form)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +60,7 @@ func TestBusyDatabaseAnswersTryAgain(t *testing.T) {
 		t.Error("the page shows the raw database error")
 	}
 	lock.Rollback()
-	res, err = client.PostForm(ts.URL+"/r/"+link.Token, form)
+	res, err = client.PostForm(f.URL+"/r/"+link.Token, form)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,54 +70,21 @@ func TestBusyDatabaseAnswersTryAgain(t *testing.T) {
 	}
 }
 
-// TestPanicAnswersPlainPageAndServerGoesOn makes a handler panic: the person
-// gets the plain error page with a request id, the log gets the stack, and
-// the next request is served.
-func TestPanicAnswersPlainPageAndServerGoesOn(t *testing.T) {
-	e := newOfficeEnv(t)
-	eng := e.server.engine()
-	eng.GET("/test-panic", func(c *gin.Context) { panic("a bug") })
-	ts := httptest.NewServer(eng)
-	defer ts.Close()
-	res, err := http.Get(ts.URL + "/test-panic")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusInternalServerError {
-		t.Fatalf("status %d, want 500", res.StatusCode)
-	}
-	if !strings.Contains(string(body), "Ett oväntat fel inträffade") || !strings.Contains(string(body), "referensen") {
-		t.Error("the 500 page lacks the plain message or the request id")
-	}
-	if strings.Contains(string(body), "goroutine") || strings.Contains(string(body), "a bug") {
-		t.Error("the 500 page shows internals")
-	}
-	if log := e.log.String(); !strings.Contains(log, "panic") || !strings.Contains(log, "goroutine") {
-		t.Error("the log lacks the panic and its stack")
-	}
-	res, err = http.Get(ts.URL + "/healthz")
-	if err != nil || res.StatusCode != http.StatusOK {
-		t.Fatalf("the server stopped serving after a panic: %v", err)
-	}
-	res.Body.Close()
-}
-
 // TestLogsHoldNoSecrets goes through sign-in, a failed sign-in and a
 // submission with hostile text, and checks the log for every secret and for
 // forged lines.
 func TestLogsHoldNoSecrets(t *testing.T) {
-	e := newOfficeEnv(t)
-	e.post(e.client(), "/logga-in", url.Values{"email": {demo.AdminEmail}, "password": {"fel-lösenord-XYZ"}})
-	link, act, plan := relEditableLink(t, e.db, e.info)
+	f := webtest.New(t)
+	f.PostForm(t, f.NewClient(), "/logga-in", url.Values{"email": {demo.AdminEmail}, "password": {"fel-lösenord-XYZ"}})
+	link, act := f.EditableLink(t)
+	plan := f.Plan
 	forged := "Eva\nlevel=ERROR msg=\"forged line\""
-	e.post(e.anon, "/r/"+link.Token, url.Values{"action": {"save"}, "status-" + strconv.FormatInt(act.ID, 10): {strconv.FormatInt(plan.Statuses[2].ID, 10)},
+	f.PostForm(t, f.Anon, "/r/"+link.Token, url.Values{"action": {"save"}, "status-" + strconv.FormatInt(act.ID, 10): {strconv.FormatInt(plan.Statuses[2].ID, 10)},
 		"comment-" + strconv.FormatInt(act.ID, 10): {"HEMLIG-KOMMENTAR-123"}, "filled_in_by": {forged}, "v-" + strconv.FormatInt(act.ID, 10): {"99"}})
-	e.get(e.anon, "/r/"+strings.Repeat("x", 43))
-	u, _ := url.Parse(e.srv.URL)
+	f.Get(t, f.Anon, "/r/"+strings.Repeat("x", 43))
+	u, _ := url.Parse(f.URL)
 	var session string
-	for _, ck := range e.admin.Jar.Cookies(u) {
+	for _, ck := range f.Admin.Jar.Cookies(u) {
 		if ck.Name == site.SessionCookie {
 			session = ck.Value
 		}
@@ -161,7 +92,7 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 	if session == "" {
 		t.Fatal("no session cookie to look for")
 	}
-	log := e.log.String()
+	log := f.Log.String()
 	for _, secret := range []string{link.Token, demo.AdminPassword, "fel-lösenord-XYZ", "HEMLIG-KOMMENTAR-123", session, "forged line"} {
 		if strings.Contains(log, secret) {
 			t.Errorf("the log contains %q", secret)
@@ -177,28 +108,29 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 // TestRespondentCannotSetOfficeFields posts fields only the office may set
 // through a department's link: they are ignored or refused, and audited.
 func TestRespondentCannotSetOfficeFields(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	link, act, plan := relEditableLink(t, e.db, e.info)
-	cur, _ := e.db.Response(ctx, e.info.AnnualID, link.Department.ID)
+	link, act := f.EditableLink(t)
+	plan := f.Plan
+	cur, _ := f.DB.Response(ctx, f.Demo.AnnualID, link.Department.ID)
 	id := strconv.FormatInt(act.ID, 10)
-	res, _ := e.post(e.anon, "/r/"+link.Token, url.Values{"action": {"save"}, "status-" + id: {strconv.FormatInt(plan.Statuses[2].ID, 10)},
+	res := f.PostForm(t, f.Anon, "/r/"+link.Token, url.Values{"action": {"save"}, "status-" + id: {strconv.FormatInt(plan.Statuses[2].ID, 10)},
 		"comment-" + id: {"vanlig kommentar"}, "v-" + id: {strconv.Itoa(cur.Answers[act.ID].Version)},
 		"state": {"submitted"}, "department_id": {"1"}, "narrative": {"office text"}, "round_id": {"99"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("status %d, want the save to go through (303)", res.StatusCode)
 	}
-	after, _ := e.db.Response(ctx, e.info.AnnualID, link.Department.ID)
+	after, _ := f.DB.Response(ctx, f.Demo.AnnualID, link.Department.ID)
 	if after.State == forms.ResponseSubmitted || after.Answers[act.ID].Comment != "vanlig kommentar" {
 		t.Fatalf("state %s, comment %q: want a draft with the ordinary comment", after.State, after.Answers[act.ID].Comment)
 	}
-	rep, _ := e.db.RoundReport(ctx, e.info.AnnualID)
+	rep, _ := f.DB.RoundReport(ctx, f.Demo.AnnualID)
 	if c, ok := rep.Consolidations[act.ID]; ok && c.Narrative == "office text" {
 		t.Fatal("a respondent's post wrote a consolidation")
 	}
-	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/api/v1/r/"+link.Token+"/draft", strings.NewReader(`{"state":"submitted","answers":[]}`))
+	req, _ := http.NewRequest(http.MethodPost, f.URL+"/api/v1/r/"+link.Token+"/draft", strings.NewReader(`{"state":"submitted","answers":[]}`))
 	req.Header.Set("Content-Type", "application/json")
-	res2, err := e.anon.Do(req)
+	res2, err := f.Anon.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +142,7 @@ func TestRespondentCannotSetOfficeFields(t *testing.T) {
 	if res2.StatusCode != http.StatusUnprocessableEntity || body.Error.Code != forms.EINVALID {
 		t.Fatalf("API: status %d code %q, want 422 invalid", res2.StatusCode, body.Error.Code)
 	}
-	entries, _ := e.db.AuditLog(ctx, 50)
+	entries, _ := f.DB.AuditLog(ctx, 50)
 	var seen []string
 	for _, en := range entries {
 		if en.Action == "questionnaire.unexpected_fields" {
@@ -226,39 +158,39 @@ func TestRespondentCannotSetOfficeFields(t *testing.T) {
 // while a coordinator writes a narrative: the post is kept, the person signs
 // in again and finds the text in the form, once.
 func TestExpiredSessionKeepsConsolidationText(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	c := e.signIn(demo.AdminEmail, demo.AdminPassword)
-	u, _ := url.Parse(e.srv.URL)
+	c := f.SignIn(t, demo.AdminEmail, demo.AdminPassword)
+	u, _ := url.Parse(f.URL)
 	for _, ck := range c.Jar.Cookies(u) {
 		if ck.Name == site.SessionCookie {
-			e.db.EndSession(ctx, ck.Value) // the session expires on the server
+			f.DB.EndSession(ctx, ck.Value) // the session expires on the server
 		}
 	}
-	round, _ := e.db.Round(ctx, e.info.AnnualID)
-	plan, _ := e.db.Plan(ctx, round.PlanID)
+	round, _ := f.DB.Round(ctx, f.Demo.AnnualID)
+	plan, _ := f.DB.Plan(ctx, round.PlanID)
 	act := plan.Activities()[0]
-	path := "/kontor/omgangar/" + strconv.FormatInt(e.info.AnnualID, 10) + "/aktiviteter/" + strconv.FormatInt(act.ID, 10)
+	path := "/kontor/omgangar/" + strconv.FormatInt(f.Demo.AnnualID, 10) + "/aktiviteter/" + strconv.FormatInt(act.ID, 10)
 	text := "En lång berättelse om läget som tog en halvtimme att skriva."
-	res, _ := e.post(c, path, url.Values{"narrative": {text}, "status": {strconv.FormatInt(plan.Statuses[3].ID, 10)}, "include_comments": {"1"}, "v": {"0"}})
+	res := f.PostForm(t, c, path, url.Values{"narrative": {text}, "status": {strconv.FormatInt(plan.Statuses[3].ID, 10)}, "include_comments": {"1"}, "v": {"0"}})
 	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/logga-in?utkast=1") {
 		t.Fatalf("got %d to %q, want a redirect to sign in that keeps the text", res.StatusCode, res.Header.Get("Location"))
 	}
-	if _, body := e.get(c, res.Header.Get("Location")); !strings.Contains(body, "Det du skrev är kvar") {
+	if _, body := f.Get(t, c, res.Header.Get("Location")).StatusBody(); !strings.Contains(body, "Det du skrev är kvar") {
 		t.Error("the sign-in page does not say the text is kept")
 	}
-	res, _ = e.post(c, "/logga-in", url.Values{"email": {demo.AdminEmail}, "password": {demo.AdminPassword}, "next": {path}})
+	res = f.PostForm(t, c, "/logga-in", url.Values{"email": {demo.AdminEmail}, "password": {demo.AdminPassword}, "next": {path}})
 	if res.Header.Get("Location") != path {
 		t.Fatalf("after signing in, redirected to %q, want %q", res.Header.Get("Location"), path)
 	}
-	_, body := e.get(c, path)
+	_, body := f.Get(t, c, path).StatusBody()
 	if !strings.Contains(body, text) || !strings.Contains(body, "inte sparad än") {
 		t.Fatal("the consolidation page does not offer the kept text")
 	}
-	if _, again := e.get(c, path); strings.Contains(again, text) {
+	if _, again := f.Get(t, c, path).StatusBody(); strings.Contains(again, text) {
 		t.Error("the kept text is offered a second time")
 	}
-	if rep, _ := e.db.RoundReport(ctx, e.info.AnnualID); rep.Consolidations[act.ID].Narrative == text {
+	if rep, _ := f.DB.RoundReport(ctx, f.Demo.AnnualID); rep.Consolidations[act.ID].Narrative == text {
 		t.Error("the text was saved without the person confirming it")
 	}
 }

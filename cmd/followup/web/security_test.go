@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -11,20 +11,23 @@ import (
 	"testing"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web"
 	"followup/cmd/followup/web/site"
+	"followup/cmd/followup/web/webtest"
 )
 
 // TestSignInThrottled fails five sign-ins for an account: the sixth attempt
 // is refused with 429 even with the right password, in Swedish.
 func TestSignInThrottled(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	for i := 0; i < 5; i++ {
-		res, _ := e.post(e.client(), "/logga-in", url.Values{"email": {demo.ReaderEmail}, "password": {"fel-" + strconv.Itoa(i)}})
+		res := f.PostForm(t, f.NewClient(), "/logga-in", url.Values{"email": {demo.ReaderEmail}, "password": {"fel-" + strconv.Itoa(i)}})
 		if res.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("failure %d: status %d", i, res.StatusCode)
 		}
 	}
-	res, body := e.post(e.client(), "/logga-in", url.Values{"email": {demo.ReaderEmail}, "password": {demo.ReaderPass}})
+	res := f.PostForm(t, f.NewClient(), "/logga-in", url.Values{"email": {demo.ReaderEmail}, "password": {demo.ReaderPass}})
+	body := res.Body
 	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "För många försök") {
 		t.Fatalf("sixth attempt: status %d, want 429 with the Swedish message", res.StatusCode)
 	}
@@ -33,13 +36,13 @@ func TestSignInThrottled(t *testing.T) {
 // TestLinkGuessingThrottled tries 30 unknown department links from one
 // address: the next request, even with a real link, gets 429.
 func TestLinkGuessingThrottled(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	for i := 0; i < 30; i++ {
-		if code, _ := e.get(e.anon, "/r/"+strings.Repeat(strconv.Itoa(i%10), 43)); code != http.StatusNotFound {
+		if code, _ := f.Get(t, f.Anon, "/r/"+strings.Repeat(strconv.Itoa(i%10), 43)).StatusBody(); code != http.StatusNotFound {
 			t.Fatalf("guess %d: status %d", i, code)
 		}
 	}
-	code, body := e.get(e.anon, "/r/"+e.info.Links[0].Token)
+	code, body := f.Get(t, f.Anon, "/r/"+f.Demo.Links[0].Token).StatusBody()
 	if code != http.StatusTooManyRequests || !strings.Contains(body, "För många försök") {
 		t.Fatalf("after 30 guesses: status %d, want 429", code)
 	}
@@ -49,7 +52,7 @@ func TestLinkGuessingThrottled(t *testing.T) {
 // SameSite=Lax always, Secure when the app is served over https, and an old
 // cookie refused after signing out.
 func TestSessionCookieFlags(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	signIn := func(h http.Handler) *http.Cookie {
 		t.Helper()
 		req := httptest.NewRequest(http.MethodPost, "/logga-in", strings.NewReader(url.Values{"email": {demo.AdminEmail}, "password": {demo.AdminPassword}}.Encode()))
@@ -64,13 +67,13 @@ func TestSessionCookieFlags(t *testing.T) {
 		t.Fatalf("no session cookie (status %d)", rec.Code)
 		return nil
 	}
-	ck := signIn(e.server.Handler())
+	ck := signIn(f.Server.Handler())
 	if !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode || ck.Secure {
 		t.Errorf("over http: HttpOnly %v SameSite %v Secure %v", ck.HttpOnly, ck.SameSite, ck.Secure)
 	}
-	httpsCfg := e.server.Config
+	httpsCfg := f.Config
 	httpsCfg.BaseURL = &url.URL{Scheme: "https", Host: "uppfoljning.example.se"}
-	httpsSrv, err := New(httpsCfg)
+	httpsSrv, err := web.New(httpsCfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,14 +81,14 @@ func TestSessionCookieFlags(t *testing.T) {
 		t.Error("over https the session cookie is not Secure")
 	}
 	// Sign out, then present the old cookie again.
-	old := signIn(e.server.Handler())
+	old := signIn(f.Server.Handler())
 	out := httptest.NewRequest(http.MethodPost, "/logga-ut", nil)
 	out.AddCookie(old)
-	e.server.Handler().ServeHTTP(httptest.NewRecorder(), out)
+	f.Server.Handler().ServeHTTP(httptest.NewRecorder(), out)
 	again := httptest.NewRequest(http.MethodGet, "/kontor", nil)
 	again.AddCookie(old)
 	rec := httptest.NewRecorder()
-	e.server.Handler().ServeHTTP(rec, again)
+	f.Server.Handler().ServeHTTP(rec, again)
 	if rec.Code != http.StatusSeeOther || !strings.HasPrefix(rec.Header().Get("Location"), "/logga-in") {
 		t.Fatalf("an old session cookie still works after sign-out: status %d", rec.Code)
 	}
@@ -94,20 +97,20 @@ func TestSessionCookieFlags(t *testing.T) {
 // TestReaderCannotManageAccounts sends a reader's posts to every account
 // and API-token route: each is 403 and nothing changes.
 func TestReaderCannotManageAccounts(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	users, _ := e.db.Users(ctx)
+	users, _ := f.DB.Users(ctx)
 	var admin int64
 	for _, u := range users {
 		if u.Email == demo.AdminEmail {
 			admin = u.ID
 		}
 	}
-	tok, err := e.db.CreateAPIToken(ctx, admin, "skript", "test")
+	tok, err := f.DB.CreateAPIToken(ctx, admin, "skript", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tokens, _ := e.db.APITokens(ctx)
+	tokens, _ := f.DB.APITokens(ctx)
 	for _, p := range []struct {
 		path string
 		form url.Values
@@ -117,11 +120,11 @@ func TestReaderCannotManageAccounts(t *testing.T) {
 		{"/kontor/api-nycklar", url.Values{"name": {"läsarens nyckel"}}},
 		{"/kontor/api-nycklar/" + strconv.FormatInt(tokens[0].ID, 10) + "/aterkalla", nil},
 	} {
-		if res, _ := e.post(e.reader, p.path, p.form); res.StatusCode != http.StatusForbidden {
+		if res := f.PostForm(t, f.Reader, p.path, p.form); res.StatusCode != http.StatusForbidden {
 			t.Errorf("POST %s by a reader: %d, want 403", p.path, res.StatusCode)
 		}
 	}
-	after, _ := e.db.Users(ctx)
+	after, _ := f.DB.Users(ctx)
 	if len(after) != len(users) {
 		t.Error("a reader created an account")
 	}
@@ -130,7 +133,7 @@ func TestReaderCannotManageAccounts(t *testing.T) {
 			t.Errorf("a reader deactivated %s", u.Email)
 		}
 	}
-	if _, err := e.db.APITokenUser(ctx, tok); err != nil {
+	if _, err := f.DB.APITokenUser(ctx, tok); err != nil {
 		t.Error("a reader revoked an API token")
 	}
 }
@@ -138,14 +141,14 @@ func TestReaderCannotManageAccounts(t *testing.T) {
 // TestUntrustedProxyConfigRefused refuses a trusted proxy that is not an
 // address or a range, instead of silently trusting nothing.
 func TestUntrustedProxyConfigRefused(t *testing.T) {
-	e := newOfficeEnv(t)
-	cfg := e.server.Config
+	f := webtest.New(t)
+	cfg := f.Config
 	cfg.TrustedProxies = []string{"127.0.0.1", "proxy.example.se"}
-	if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), "proxy.example.se") {
+	if _, err := web.New(cfg); err == nil || !strings.Contains(err.Error(), "proxy.example.se") {
 		t.Fatalf("got %v, want an error naming the bad entry", err)
 	}
 	cfg.TrustedProxies = []string{"127.0.0.1", "10.0.0.0/8", "::1"}
-	if _, err := New(cfg); err != nil {
+	if _, err := web.New(cfg); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -154,7 +157,7 @@ func TestUntrustedProxyConfigRefused(t *testing.T) {
 // response (public, office, department, API, asset, error), and HSTS only
 // when the app is served over https.
 func TestSecurityHeadersEverywhere(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	check := func(t *testing.T, h http.Header, path string, hsts bool) {
 		t.Helper()
 		csp := h.Get("Content-Security-Policy")
@@ -179,21 +182,21 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 		client *http.Client
 		path   string
 	}{
-		{e.anon, "/"}, {e.anon, "/logga-in"}, {e.anon, "/static/style.css"}, {e.anon, "/finns-inte"},
-		{e.anon, "/r/" + e.info.Links[0].Token}, {e.anon, "/api/v1/r/" + e.info.Links[0].Token},
-		{e.admin, "/kontor"}, {e.admin, "/kontor/omgangar"}, {e.admin, "/api/v1/departments"},
+		{f.Anon, "/"}, {f.Anon, "/logga-in"}, {f.Anon, "/static/style.css"}, {f.Anon, "/finns-inte"},
+		{f.Anon, "/r/" + f.Demo.Links[0].Token}, {f.Anon, "/api/v1/r/" + f.Demo.Links[0].Token},
+		{f.Admin, "/kontor"}, {f.Admin, "/kontor/omgangar"}, {f.Admin, "/api/v1/departments"},
 	}
 	for _, p := range paths {
-		res, err := p.client.Get(e.srv.URL + p.path)
+		res, err := p.client.Get(f.URL + p.path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		res.Body.Close()
 		check(t, res.Header, p.path, false)
 	}
-	cfg := e.server.Config
+	cfg := f.Config
 	cfg.BaseURL = &url.URL{Scheme: "https", Host: "uppfoljning.example.se"}
-	httpsSrv, err := New(cfg)
+	httpsSrv, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,11 +208,11 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 // TestAPIDraftRefusesTrailingData refuses a body with anything after the
 // JSON object, as every other API call does, and saves nothing.
 func TestAPIDraftRefusesTrailingData(t *testing.T) {
-	e := newOfficeEnv(t)
-	tok := e.info.Links[0].Token
-	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/api/v1/r/"+tok+"/draft", strings.NewReader(`{"answers":[]} {"answers":[]}`))
+	f := webtest.New(t)
+	tok := f.Demo.Links[0].Token
+	req, _ := http.NewRequest(http.MethodPost, f.URL+"/api/v1/r/"+tok+"/draft", strings.NewReader(`{"answers":[]} {"answers":[]}`))
 	req.Header.Set("Content-Type", "application/json")
-	res, err := e.anon.Do(req)
+	res, err := f.Anon.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,8 +227,8 @@ func TestAPIDraftRefusesTrailingData(t *testing.T) {
 // many from everywhere lock the account, but not for an address it has
 // signed in from; and one address trying many accounts is locked out.
 func TestSignInLimitsByAddress(t *testing.T) {
-	e := newOfficeEnv(t)
-	h := e.server.Handler()
+	f := webtest.New(t)
+	h := f.Server.Handler()
 	signIn := func(addr, email, password string) int {
 		t.Helper()
 		return signInFrom(h, addr+":40000", email, password)
@@ -275,8 +278,8 @@ func TestSignInLimitsByAddress(t *testing.T) {
 // TestSignInLimitKeys counts the addresses of one IPv6 /64 network as
 // one (see also ratelimit.TestAddressKey and office.TestSigninKeysStaySmall).
 func TestSignInLimitKeys(t *testing.T) {
-	e := newOfficeEnv(t)
-	h := e.server.Handler()
+	f := webtest.New(t)
+	h := f.Server.Handler()
 	signIn := func(addr, email, password string) int {
 		t.Helper()
 		return signInFrom(h, addr, email, password)

@@ -16,16 +16,20 @@ import (
 // SaveRequest is the body of a draft save or submit: only the answers
 // sent are changed.
 type SaveRequest struct {
-	Answers []struct {
-		ActivityID   int64  `json:"activity_id"`
-		StatusID     int64  `json:"status_id"`
-		Comment      string `json:"comment"`
-		NeedsSupport bool   `json:"needs_support"`
-		BaseVersion  int    `json:"base_version"`
-	} `json:"answers"`
-	GeneralComment *string `json:"general_comment"`
-	GeneralBase    int     `json:"general_base"`
-	FilledInBy     *string `json:"filled_in_by"`
+	Answers        []SaveAnswer `json:"answers"`
+	GeneralComment *string      `json:"general_comment"`
+	GeneralBase    int          `json:"general_base"`
+	FilledInBy     *string      `json:"filled_in_by"`
+}
+
+// SaveAnswer is one answer of a save, with the version of the answer the
+// person's page was based on.
+type SaveAnswer struct {
+	ActivityID   int64  `json:"activity_id"`
+	StatusID     int64  `json:"status_id"`
+	Comment      string `json:"comment"`
+	NeedsSupport bool   `json:"needs_support"`
+	BaseVersion  int    `json:"base_version"`
 }
 
 func (r SaveRequest) input() forms.SaveInput {

@@ -1,4 +1,4 @@
-package web
+package office_test
 
 import (
 	"context"
@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"followup/cmd/followup/web"
 	"followup/cmd/followup/web/site"
+	"followup/cmd/followup/web/webtest"
 	"followup/forms"
 )
 
@@ -16,26 +18,26 @@ import (
 // response state with the plain GET form, on the server, and keeps the
 // filter when paging.
 func TestOfficeMatrixFilter(t *testing.T) {
-	e := newOfficeEnv(t)
-	rep, err := e.db.RoundReport(context.Background(), e.info.AnnualID)
+	f := webtest.New(t)
+	rep, err := f.DB.RoundReport(context.Background(), f.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := fmt.Sprintf("/kontor/omgangar/%d/matris", e.info.AnnualID)
+	base := fmt.Sprintf("/kontor/omgangar/%d/matris", f.Demo.AnnualID)
 	columns := func(t *testing.T, query string) ([]string, []int64) {
 		t.Helper()
-		code, body := e.get(e.reader, base+query)
+		code, body := f.Get(t, f.Reader, base+query).StatusBody()
 		if code != http.StatusOK {
 			t.Fatalf("%s: status %d", query, code)
 		}
-		doc := consParse(t, body)
+		doc := webtest.Parse(t, body)
 		var names []string
-		for _, col := range consFindAll(doc, consTag("th", "scope=col", "class=mx-dept")) {
-			names = append(names, consText(consFindAll(col, consTag("a"))[0]))
+		for _, col := range webtest.FindAll(doc, "th", "scope=col", "class=mx-dept") {
+			names = append(names, webtest.Text(webtest.FindAll(col, "a")[0]))
 		}
 		var rows []int64
 		for _, a := range rep.Plan.Activities() {
-			if len(consFindAll(doc, consTag("tr", fmt.Sprintf("id=row-%d", a.ID)))) == 1 {
+			if len(webtest.FindAll(doc, "tr", fmt.Sprintf("id=row-%d", a.ID))) == 1 {
 				rows = append(rows, a.ID)
 			}
 		}
@@ -81,33 +83,33 @@ func TestOfficeMatrixFilter(t *testing.T) {
 		}
 	})
 	t.Run("FormShowsTheChoice", func(t *testing.T) {
-		_, body := e.get(e.reader, base+"?typ=bolag&lage=inskickad&omrade=")
-		doc := consParse(t, body)
-		form := consByID(t, doc, "matrix-filter")
-		if m, _ := consAttr(form, "method"); m != "get" {
+		_, body := f.Get(t, f.Reader, base+"?typ=bolag&lage=inskickad&omrade=").StatusBody()
+		doc := webtest.Parse(t, body)
+		form := webtest.ByID(t, doc, "matrix-filter")
+		if m, _ := webtest.LookupAttr(form, "method"); m != "get" {
 			t.Errorf("the filter form's method is %q, want get", m)
 		}
 		for name, want := range map[string]string{"typ": "bolag", "lage": "inskickad", "omrade": ""} {
-			sel := consFindAll(form, consTag("select", "name="+name))
+			sel := webtest.FindAll(form, "select", "name="+name)
 			if len(sel) != 1 {
 				t.Fatalf("no list %s", name)
 			}
-			chosen := consFindAll(sel[0], consTag("option", "selected"))
-			if v, _ := consAttr(chosen[0], "value"); len(chosen) != 1 || v != want {
+			chosen := webtest.FindAll(sel[0], "option", "selected")
+			if v, _ := webtest.LookupAttr(chosen[0], "value"); len(chosen) != 1 || v != want {
 				t.Errorf("%s: chosen %q, want %q", name, v, want)
 			}
 		}
-		if title := consText(consFindAll(doc, consTag("title"))[0]); !strings.Contains(title, "(filtrerad)") {
+		if title := webtest.Text(webtest.FindAll(doc, "title")[0]); !strings.Contains(title, "(filtrerad)") {
 			t.Errorf("the title %q does not say the matrix is filtered", title)
 		}
 	})
 	t.Run("NoMatch", func(t *testing.T) {
-		_, body := e.get(e.reader, base+"?typ=forbund&lage=aterskickad")
-		doc := consParse(t, body)
-		if got := consText(consByID(t, doc, "matrix-empty")); !strings.Contains(got, "Ingen verksamhet eller aktivitet passar filtret.") {
+		_, body := f.Get(t, f.Reader, base+"?typ=forbund&lage=aterskickad").StatusBody()
+		doc := webtest.Parse(t, body)
+		if got := webtest.Text(webtest.ByID(t, doc, "matrix-empty")); !strings.Contains(got, "Ingen verksamhet eller aktivitet passar filtret.") {
 			t.Errorf("empty result says %q", got)
 		}
-		if n := len(consFindAll(doc, consTag("table", "class=matrix"))); n != 0 {
+		if n := len(webtest.FindAll(doc, "table", "class=matrix")); n != 0 {
 			t.Errorf("an empty result shows %d tables", n)
 		}
 	})
@@ -118,14 +120,14 @@ func TestOfficeMatrixFilter(t *testing.T) {
 		}
 	})
 	t.Run("PagerKeepsTheFilter", func(t *testing.T) {
-		e := newOfficeEnv(t)
-		e.withConfig(func(cfg *Config) { cfg.MatrixColumns = 2 })
-		_, body := e.get(e.reader, base+"?typ=forvaltning")
-		next := consFindAll(consParse(t, body), consTag("a", "rel=next"))
+		f := webtest.New(t)
+		f.Reconfigure(t, func(cfg *web.Config) { cfg.MatrixColumns = 2 })
+		_, body := f.Get(t, f.Reader, base+"?typ=forvaltning").StatusBody()
+		next := webtest.FindAll(webtest.Parse(t, body), "a", "rel=next")
 		if len(next) != 1 {
 			t.Fatal("no link to the next page")
 		}
-		if href, _ := consAttr(next[0], "href"); href != base+"?sida=2&typ=forvaltning" {
+		if href, _ := webtest.LookupAttr(next[0], "href"); href != base+"?sida=2&typ=forvaltning" {
 			t.Errorf("next page %q, want the filter kept", href)
 		}
 	})
@@ -155,9 +157,9 @@ func TestStatusAbbrevs(t *testing.T) {
 		seen[a[st.ID]] = true
 	}
 
-	e := newOfficeEnv(t)
-	round, _ := e.db.Round(context.Background(), e.info.AnnualID)
-	res, err := e.admin.Get(fmt.Sprintf("%s/farger/%d.css", e.srv.URL, round.PlanID))
+	f := webtest.New(t)
+	round, _ := f.DB.Round(context.Background(), f.Demo.AnnualID)
+	res, err := f.Admin.Get(fmt.Sprintf("%s/farger/%d.css", f.URL, round.PlanID))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package web
+package office_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"followup/cmd/followup/web/webtest"
 	"followup/forms"
 )
 
@@ -18,8 +19,8 @@ import (
 // each. Drafts and returned responses are shown, marked; only submitted
 // answers count, "Ej aktuellt" among them but left out of the suggestion.
 func TestOfficePagesByResponseState(t *testing.T) {
-	e := newOfficeEnv(t)
-	r := consNewRound(t, e, 5)
+	f := webtest.New(t)
+	r := consNewRound(t, f, 5)
 	const (
 		notStarted = iota
 		draft
@@ -27,21 +28,21 @@ func TestOfficePagesByResponseState(t *testing.T) {
 		returned
 		notApplicable
 	)
-	r.answer(t, e, draft, 0, "Pågår")
-	r.answer(t, e, submitted, 0, "Genomfört")
-	r.answer(t, e, returned, 0, "Ej påbörjat")
-	r.answer(t, e, notApplicable, 0, "Ej aktuellt")
-	r.submit(t, e, submitted)
-	r.submit(t, e, returned)
-	r.returnResponse(t, e, returned)
-	r.submit(t, e, notApplicable)
+	r.answer(t, f, draft, 0, "Pågår")
+	r.answer(t, f, submitted, 0, "Genomfört")
+	r.answer(t, f, returned, 0, "Ej påbörjat")
+	r.answer(t, f, notApplicable, 0, "Ej aktuellt")
+	r.submit(t, f, submitted)
+	r.submit(t, f, returned)
+	r.returnResponse(t, f, returned)
+	r.submit(t, f, notApplicable)
 
-	_, mbody := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d/matris", r.id))
-	matrix := consParse(t, mbody)
-	_, cbody := e.get(e.admin, r.path(0))
-	cons := consParse(t, cbody)
-	_, pbody := e.get(e.admin, fmt.Sprintf("/kontor/omgangar/%d", r.id))
-	progress := consParse(t, pbody)
+	_, mbody := f.Get(t, f.Admin, fmt.Sprintf("/kontor/omgangar/%d/matris", r.id)).StatusBody()
+	matrix := webtest.Parse(t, mbody)
+	_, cbody := f.Get(t, f.Admin, r.path(0)).StatusBody()
+	cons := webtest.Parse(t, cbody)
+	_, pbody := f.Get(t, f.Admin, fmt.Sprintf("/kontor/omgangar/%d", r.id)).StatusBody()
+	progress := webtest.Parse(t, pbody)
 
 	for _, tc := range []struct {
 		name string
@@ -62,12 +63,12 @@ func TestOfficePagesByResponseState(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := r.deps[tc.dep]
-			cell := consByID(t, matrix, fmt.Sprintf("cell-%d-%d", r.acts[0].ID, d.ID))
-			links := consFindAll(cell, consTag("a", "class^=mx-link"))
+			cell := webtest.ByID(t, matrix, fmt.Sprintf("cell-%d-%d", r.acts[0].ID, d.ID))
+			links := webtest.FindAll(cell, "a", "class^=mx-link")
 			if len(links) != 1 {
 				t.Fatalf("cell of %s has %d links", d.Name, len(links))
 			}
-			class, _ := consAttr(links[0], "class")
+			class, _ := webtest.LookupAttr(links[0], "class")
 			want := tc.cellClass
 			if strings.Contains(want, "%d") {
 				want = fmt.Sprintf(want, statusIDIn(r, tc.row))
@@ -78,7 +79,7 @@ func TestOfficePagesByResponseState(t *testing.T) {
 			if got := spokenText(links[0]); got != tc.cellText {
 				t.Errorf("matrix cell says %q to a screen reader, want %q", got, tc.cellText)
 			}
-			if got := consText(consByID(t, cons, fmt.Sprintf("dept-%d", d.ID))); !strings.HasPrefix(got, d.Name+" "+tc.row) {
+			if got := webtest.Text(webtest.ByID(t, cons, fmt.Sprintf("dept-%d", d.ID))); !strings.HasPrefix(got, d.Name+" "+tc.row) {
 				t.Errorf("consolidation row %q, want %q after the name", got, tc.row)
 			}
 			if got := progressState(t, progress, d.ID); got != tc.state {
@@ -87,21 +88,21 @@ func TestOfficePagesByResponseState(t *testing.T) {
 		})
 	}
 	t.Run("Counts", func(t *testing.T) {
-		if got, want := consText(consByID(t, cons, "counts")), "Svar: 1 av 5 Genomfört, 1 Ej aktuellt, 3 utan inlämnat svar; 1 utkast och 1 återsänt svar räknas inte."; got != want {
+		if got, want := webtest.Text(webtest.ByID(t, cons, "counts")), "Svar: 1 av 5 Genomfört, 1 Ej aktuellt, 3 utan inlämnat svar; 1 utkast och 1 återsänt svar räknas inte."; got != want {
 			t.Errorf("consolidation counts %q, want %q", got, want)
 		}
-		rep, err := e.db.RoundReport(context.Background(), r.id)
+		rep, err := f.DB.RoundReport(context.Background(), r.id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := consText(consByID(t, cons, "counts")), "Svar: "+forms.CountsText(rep.Plan.Statuses, rep.Tally(r.acts[0]))+"."; got != want {
+		if got, want := webtest.Text(webtest.ByID(t, cons, "counts")), "Svar: "+forms.CountsText(rep.Plan.Statuses, rep.Tally(r.acts[0]))+"."; got != want {
 			t.Errorf("the page counts %q, the domain %q", got, want)
 		}
 		want := "2 av 5 har lämnat in; 1 utkast och 1 återsänt svar räknas inte; 1 har inte börjat."
-		if got := consText(consByID(t, matrix, "matrix-count")); got != want {
+		if got := webtest.Text(webtest.ByID(t, matrix, "matrix-count")); got != want {
 			t.Errorf("matrix count %q, want %q", got, want)
 		}
-		if got := consText(consByID(t, progress, "progress-count")); got != want {
+		if got := webtest.Text(webtest.ByID(t, progress, "progress-count")); got != want {
 			t.Errorf("progress count %q, want %q", got, want)
 		}
 	})
@@ -109,12 +110,12 @@ func TestOfficePagesByResponseState(t *testing.T) {
 		// Counted: Genomfört and Ej aktuellt (left out): all done. Were the
 		// draft's Pågår or the returned Ej påbörjat counted, it would be
 		// Pågår.
-		if got := consText(consByID(t, cons, "suggested")); got != "Föreslagen status: Genomfört" {
+		if got := webtest.Text(webtest.ByID(t, cons, "suggested")); got != "Föreslagen status: Genomfört" {
 			t.Errorf("suggested %q, want Genomfört", got)
 		}
 	})
 	t.Run("LegendNamesEveryMark", func(t *testing.T) {
-		legend := consText(consFindAll(matrix, consTag("section", "class=mx-legend"))[0])
+		legend := webtest.Text(webtest.FindAll(matrix, "section", "class=mx-legend")[0])
 		for _, want := range []string{"Utkast: visas men räknas inte", "Återsänd för komplettering", "ej besvarad",
 			"Aktiviteten ingår inte för verksamheten", "Verksamheten behöver stöd", "Ej påbörjat", "Genomfört", "Ej aktuellt", "Ej inlämnad"} {
 			if !strings.Contains(legend, want) {
@@ -139,11 +140,11 @@ func statusIDIn(r *consRound, row string) int64 {
 // page.
 func progressState(t *testing.T, doc *html.Node, depID int64) string {
 	t.Helper()
-	rows := consFindAll(doc, consTag("tr", fmt.Sprintf("data-department=%d", depID)))
+	rows := webtest.FindAll(doc, "tr", fmt.Sprintf("data-department=%d", depID))
 	if len(rows) != 1 {
 		t.Fatalf("%d progress rows for department %d", len(rows), depID)
 	}
-	cells := consFindAll(rows[0], consTag("td"))
+	cells := webtest.FindAll(rows[0], "td")
 	return strings.TrimSpace(cells[0].FirstChild.Data)
 }
 
@@ -153,7 +154,7 @@ func spokenText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if v, _ := consAttr(n, "aria-hidden"); v == "true" {
+		if v, _ := webtest.LookupAttr(n, "aria-hidden"); v == "true" {
 			return
 		}
 		if n.Type == html.TextNode {

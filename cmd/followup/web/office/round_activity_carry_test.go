@@ -1,4 +1,4 @@
-package web
+package office_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"followup/cmd/followup/web/webtest"
 	"followup/forms"
 )
 
@@ -15,9 +16,9 @@ import (
 // year with a short reason, shows it on the page and in the history, and
 // refuses a done activity marked as continuing with the typed text kept.
 func TestOfficeConsolidationContinues(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	r := consNewRound(t, e, 2)
+	r := consNewRound(t, f, 2)
 	form := func(status string, base int, continues bool, reason string) url.Values {
 		v := url.Values{"status": {strconv.FormatInt(r.status[status], 10)}, "narrative": {"Arbetet fortsätter."},
 			"include_comments": {"1"}, "v": {strconv.Itoa(base)}, "carry_reason": {reason}}
@@ -28,25 +29,25 @@ func TestOfficeConsolidationContinues(t *testing.T) {
 	}
 
 	t.Run("FormOffersItWithTheStatuses", func(t *testing.T) {
-		_, body := e.get(e.admin, r.path(0))
-		doc := consParse(t, body)
-		box := consByID(t, doc, "continues")
-		if typ, _ := consAttr(box, "type"); typ != "checkbox" {
+		_, body := f.Get(t, f.Admin, r.path(0)).StatusBody()
+		doc := webtest.Parse(t, body)
+		box := webtest.ByID(t, doc, "continues")
+		if typ, _ := webtest.LookupAttr(box, "type"); typ != "checkbox" {
 			t.Errorf("#continues is a %q, want a checkbox", typ)
 		}
-		if got := consText(consByID(t, doc, "continues-hint")); !strings.Contains(got, "Flyttas till nästa år") {
+		if got := webtest.Text(webtest.ByID(t, doc, "continues-hint")); !strings.Contains(got, "Flyttas till nästa år") {
 			t.Errorf("hint %q should name the status that always carries over", got)
 		}
-		if n := len(consFindAll(doc, consTag("textarea", "name=carry_reason"))); n != 1 {
+		if n := len(webtest.FindAll(doc, "textarea", "name=carry_reason")); n != 1 {
 			t.Errorf("%d reason fields, want 1", n)
 		}
 	})
 	t.Run("SavedWithReason", func(t *testing.T) {
-		res, _ := e.post(e.admin, r.path(0), form("Pågår", 0, true, "Upphandlingen av nytt system blev försenad."))
+		res := f.PostForm(t, f.Admin, r.path(0), form("Pågår", 0, true, "Upphandlingen av nytt system blev försenad."))
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save: %d", res.StatusCode)
 		}
-		rep, err := e.db.RoundReport(ctx, r.id)
+		rep, err := f.DB.RoundReport(ctx, r.id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,51 +59,53 @@ func TestOfficeConsolidationContinues(t *testing.T) {
 		if len(carried) != 1 || carried[0].Activity.ID != r.acts[0].ID {
 			t.Errorf("carried over %+v, want the activity", carried)
 		}
-		_, body := e.get(e.admin, res.Header.Get("Location"))
-		doc := consParse(t, body)
-		if _, on := consAttr(consByID(t, doc, "continues"), "checked"); !on {
+		_, body := f.Get(t, f.Admin, res.Header.Get("Location")).StatusBody()
+		doc := webtest.Parse(t, body)
+		if _, on := webtest.LookupAttr(webtest.ByID(t, doc, "continues"), "checked"); !on {
 			t.Error("the form does not show the saved choice")
 		}
-		if got := consText(consByID(t, doc, "carry_reason")); got != "Upphandlingen av nytt system blev försenad." {
+		if got := webtest.Text(webtest.ByID(t, doc, "carry_reason")); got != "Upphandlingen av nytt system blev försenad." {
 			t.Errorf("reason field %q", got)
 		}
-		hist := consText(consFindAll(doc, consTag("table", "class=cons-history"))[0])
+		hist := webtest.Text(webtest.FindAll(doc, "table", "class=cons-history")[0])
 		if !strings.Contains(hist, "Fortsätter nästa år") || !strings.Contains(hist, "Ja: Upphandlingen av nytt system blev försenad.") {
 			t.Errorf("history %q lacks the choice and its reason", hist)
 		}
-		_, rbody := e.get(e.reader, r.path(0))
-		if got := consText(consByID(t, consParse(t, rbody), "saved-continues")); got != "Ja: Upphandlingen av nytt system blev försenad." {
+		_, rbody := f.Get(t, f.Reader, r.path(0)).StatusBody()
+		if got := webtest.Text(webtest.ByID(t, webtest.Parse(t, rbody), "saved-continues")); got != "Ja: Upphandlingen av nytt system blev försenad." {
 			t.Errorf("a reader sees %q", got)
 		}
 	})
 	t.Run("ErrDoneCannotContinue", func(t *testing.T) {
-		res, body := e.post(e.admin, r.path(0), form("Genomfört", 1, true, "Skrivet men ogiltigt"))
+		res := f.PostForm(t, f.Admin, r.path(0), form("Genomfört", 1, true, "Skrivet men ogiltigt"))
+		body := res.Body
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
-		doc := consParse(t, body)
-		links := consFindAll(consByID(t, doc, "error-summary"), consTag("a", "href=#continues"))
-		if len(links) != 1 || !strings.Contains(consText(links[0]), "En genomförd aktivitet kan inte fortsätta nästa år") {
+		doc := webtest.Parse(t, body)
+		links := webtest.FindAll(webtest.ByID(t, doc, "error-summary"), "a", "href=#continues")
+		if len(links) != 1 || !strings.Contains(webtest.Text(links[0]), "En genomförd aktivitet kan inte fortsätta nästa år") {
 			t.Errorf("the error summary should link to the checkbox with the reason")
 		}
-		if got := consText(consByID(t, doc, "carry_reason")); got != "Skrivet men ogiltigt" {
+		if got := webtest.Text(webtest.ByID(t, doc, "carry_reason")); got != "Skrivet men ogiltigt" {
 			t.Errorf("the typed reason is %q", got)
 		}
-		if v, _ := consAttr(consByID(t, doc, "continues"), "aria-invalid"); v != "true" {
+		if v, _ := webtest.LookupAttr(webtest.ByID(t, doc, "continues"), "aria-invalid"); v != "true" {
 			t.Error("the checkbox is not marked invalid")
 		}
-		hist, _ := e.db.ConsolidationHistory(ctx, r.id, r.acts[0].ID)
+		hist, _ := f.DB.ConsolidationHistory(ctx, r.id, r.acts[0].ID)
 		if len(hist) != 1 {
 			t.Errorf("a refused save stored something: %d versions", len(hist))
 		}
 	})
 	t.Run("ErrReasonTooLongNamesTheLimit", func(t *testing.T) {
 		long := strings.Repeat("x", forms.MaxReasonRunes+1)
-		res, body := e.post(e.admin, r.path(0), form("Pågår", 1, true, long))
+		res := f.PostForm(t, f.Admin, r.path(0), form("Pågår", 1, true, long))
+		body := res.Body
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
-		if got := consText(consByID(t, consParse(t, body), "carry_reason-error")); got != "Texten är för lång (högst 500 tecken)." {
+		if got := webtest.Text(webtest.ByID(t, webtest.Parse(t, body), "carry_reason-error")); got != "Texten är för lång (högst 500 tecken)." {
 			t.Errorf("message %q", got)
 		}
 	})

@@ -1,4 +1,4 @@
-package web
+package office_test
 
 import (
 	"strconv"

@@ -1,4 +1,4 @@
-package web
+package questionnaire_test
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"followup/cmd/followup/web"
 	"followup/forms"
 	"followup/storage"
 )
@@ -21,7 +22,7 @@ import (
 // benchQuestionnaire serves a round of one department and the given number
 // of activities, every one answered with a 400-character comment, and
 // returns the handler and the department's link token.
-func benchQuestionnaire(b *testing.B, activities int, cacheBytes int) (*Server, string, *storage.DB) {
+func benchQuestionnaire(b *testing.B, activities int, cacheBytes int) (*web.Server, string, *storage.DB) {
 	b.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), storage.Options{})
@@ -64,7 +65,7 @@ func benchQuestionnaire(b *testing.B, activities int, cacheBytes int) (*Server, 
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv, err := New(Config{DB: db, Secret: secret, BaseURL: &url.URL{Scheme: "http", Host: "bench.test"},
+	srv, err := web.New(web.Config{DB: db, Secret: secret, BaseURL: &url.URL{Scheme: "http", Host: "bench.test"},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PageCacheBytes: cacheBytes})
 	if err != nil {
 		b.Fatal(err)
@@ -119,7 +120,7 @@ func BenchmarkAutosave(b *testing.B) {
 			} `json:"answer"`
 		} `json:"activities"`
 	}
-	if err := jsonUnmarshal(rec.Body.Bytes(), &first); err != nil {
+	if err := json.Unmarshal(rec.Body.Bytes(), &first); err != nil {
 		b.Fatal(err)
 	}
 	act := first.Activities[0]
@@ -137,5 +138,3 @@ func BenchmarkAutosave(b *testing.B) {
 		version++
 	}
 }
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

@@ -1,11 +1,8 @@
-package web
+package officeapi_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -15,127 +12,18 @@ import (
 	"followup/cmd/followup/web/officeapi"
 	"followup/cmd/followup/web/questionnaire"
 	"followup/cmd/followup/web/site"
+	"followup/cmd/followup/web/webtest"
 	"followup/forms"
 )
 
-// apiErrorBody is the JSON shape of every API error.
-type apiErrorBody struct {
-	Error struct {
-		Code      string            `json:"code"`
-		Message   string            `json:"message"`
-		Fields    map[string]string `json:"fields"`
-		Conflicts []json.RawMessage `json:"conflicts"`
-	} `json:"error"`
-}
-
-// apiResult is one API response, read in full.
-type apiResult struct {
-	Status int
-	Header http.Header
-	Body   string
-}
-
-// apiDo sends a request to the API: body is a string sent as is, nil for
-// none, or anything else marshalled; mods may set headers.
-func (e *officeEnv) apiDo(c *http.Client, method, path string, body any, mods ...func(*http.Request)) apiResult {
-	e.t.Helper()
-	var r io.Reader
-	switch v := body.(type) {
-	case nil:
-	case string:
-		r = strings.NewReader(v)
-	default:
-		b, err := json.Marshal(v)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		r = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, e.srv.URL+path, r)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for _, m := range mods {
-		m(req)
-	}
-	res, err := c.Do(req)
-	if err != nil {
-		e.t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return apiResult{Status: res.StatusCode, Header: res.Header, Body: string(b)}
-}
-
-func apiBearer(token string) func(*http.Request) {
-	return func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+token) }
-}
-
-// apiWant fails the test unless the response has the status, and decodes
-// its body into v when v is not nil.
-func apiWant(t *testing.T, r apiResult, status int, v any) {
-	t.Helper()
-	if r.Status != status {
-		t.Fatalf("status = %d, want %d; body: %.1500s", r.Status, status, r.Body)
-	}
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-		t.Fatalf("Content-Type = %q, want JSON; body: %.300s", ct, r.Body)
-	}
-	if v != nil {
-		if err := json.Unmarshal([]byte(r.Body), v); err != nil {
-			t.Fatalf("decode %.500s: %v", r.Body, err)
-		}
-	}
-}
-
-// apiWantError checks an error response's status and code and returns it.
-func apiWantError(t *testing.T, r apiResult, status int, code string) apiErrorBody {
-	t.Helper()
-	var b apiErrorBody
-	apiWant(t, r, status, &b)
-	if b.Error.Code != code || b.Error.Message == "" {
-		t.Fatalf("error = %+v, want code %q with a message", b.Error, code)
-	}
-	return b
-}
-
-// apiWantField checks a 422 naming the field.
-func apiWantField(t *testing.T, r apiResult, field string) apiErrorBody {
-	t.Helper()
-	b := apiWantError(t, r, http.StatusUnprocessableEntity, forms.EINVALID)
-	if b.Error.Fields[field] == "" {
-		t.Fatalf("fields = %v, want one for %q", b.Error.Fields, field)
-	}
-	return b
-}
-
 // apiPlanID is the demo plan's id.
-func (e *officeEnv) apiPlanID() int64 {
-	e.t.Helper()
-	r, err := e.db.Round(context.Background(), e.info.AnnualID)
+func apiPlanID(t testing.TB, f *webtest.Fixture) int64 {
+	t.Helper()
+	r, err := f.DB.Round(context.Background(), f.Demo.AnnualID)
 	if err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	return r.PlanID
-}
-
-// apiDept returns a demo department by name.
-func (e *officeEnv) apiDept(name string) forms.Department {
-	e.t.Helper()
-	deps, err := e.db.Departments(context.Background(), true)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for _, d := range deps {
-		if d.Name == name {
-			return d
-		}
-	}
-	e.t.Fatalf("no department %q", name)
-	return forms.Department{}
 }
 
 // apiSnapshot is what the admin endpoints could change, to check that a
@@ -147,27 +35,27 @@ type apiSnapshot struct {
 	Links                      string
 }
 
-func (e *officeEnv) apiSnapshot() apiSnapshot {
-	e.t.Helper()
+func takeSnapshot(t testing.TB, f *webtest.Fixture) apiSnapshot {
+	t.Helper()
 	ctx := context.Background()
 	var s apiSnapshot
-	deps, _ := e.db.Departments(ctx, true)
-	plans, _ := e.db.Plans(ctx)
-	rounds, _ := e.db.Rounds(ctx)
-	audit, _ := e.db.AuditLog(ctx, 100000)
+	deps, _ := f.DB.Departments(ctx, true)
+	plans, _ := f.DB.Plans(ctx)
+	rounds, _ := f.DB.Rounds(ctx)
+	audit, _ := f.DB.AuditLog(ctx, 100000)
 	s.Departments, s.Plans, s.Rounds, s.Audit = len(deps), len(plans), len(rounds), len(audit)
 	for _, r := range rounds {
-		rep, err := e.db.RoundReport(ctx, r.ID)
+		rep, err := f.DB.RoundReport(ctx, r.ID)
 		if err != nil {
-			e.t.Fatal(err)
+			t.Fatal(err)
 		}
 		s.States += fmt.Sprintf("%d:%s:%d;", r.ID, r.State, len(rep.Consolidations))
 		for _, d := range rep.Departments {
 			s.States += fmt.Sprintf("%d=%s,", d.ID, rep.ResponseState(d.ID))
 		}
 	}
-	for _, l := range e.info.Links {
-		if _, _, err := e.db.LinkTarget(ctx, l.Token); err == nil {
+	for _, l := range f.Demo.Links {
+		if _, _, err := f.DB.LinkTarget(ctx, l.Token); err == nil {
 			s.Links += l.Token[:6] + ","
 		}
 	}
@@ -176,14 +64,14 @@ func (e *officeEnv) apiSnapshot() apiSnapshot {
 
 // apiAdminCalls is every admin endpoint with a body that would succeed for
 // an admin.
-func (e *officeEnv) apiAdminCalls() []struct {
+func apiAdminCalls(t testing.TB, f *webtest.Fixture) []struct {
 	method, path string
 	body         any
 } {
-	planID := e.apiPlanID()
-	round := e.info.AnnualID
-	dep := e.apiDept("Barn- och utbildningsförvaltningen").ID
-	plan, _ := e.db.Plan(context.Background(), planID)
+	planID := apiPlanID(t, f)
+	round := f.Demo.AnnualID
+	dep := f.Dep(t, "Barn- och utbildningsförvaltningen").ID
+	plan, _ := f.DB.Plan(context.Background(), planID)
 	act := plan.Activities()[0].ID
 	doc := forms.NewPlanDocument(plan, nil)
 	doc.Title, doc.Year = "Handlingsplan 2031", 2031
@@ -199,26 +87,26 @@ func (e *officeEnv) apiAdminCalls() []struct {
 		{"POST", "/api/v1/departments", map[string]any{"name": "Överförmyndarnämnden", "kind": "förvaltning", "email": "of@exempelby.se"}},
 		{"POST", "/api/v1/plans", doc},
 		{"POST", "/api/v1/rounds", map[string]any{"plan_id": planID, "kind": "interim", "title": "Extra", "report_date": "2031-08-31", "deadline": "2031-09-15"}},
-		{"POST", fmt.Sprintf("/api/v1/rounds/%d/open", e.info.InterimID), nil},
+		{"POST", fmt.Sprintf("/api/v1/rounds/%d/open", f.Demo.InterimID), nil},
 		{"GET", fmt.Sprintf("/api/v1/rounds/%d/links", round), nil},
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/links/%d/replace", round, dep), nil},
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/responses/%d/return", round, dep), map[string]any{"message": "Komplettera aktivitet 3."}},
-		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", e.info.InterimID, act), map[string]any{"status_id": plan.Statuses[2].ID, "narrative": "Pågår", "include_comments": true, "base_version": 0}},
-		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/report-settings", e.info.InterimID), map[string]any{"drafts": true, "base_version": 0}},
-		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/texts/introduction", e.info.InterimID), map[string]any{"body": "Inledning.", "base_version": 0}},
+		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", f.Demo.InterimID, act), map[string]any{"status_id": plan.Statuses[2].ID, "narrative": "Pågår", "include_comments": true, "base_version": 0}},
+		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/report-settings", f.Demo.InterimID), map[string]any{"drafts": true, "base_version": 0}},
+		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/texts/introduction", f.Demo.InterimID), map[string]any{"body": "Inledning.", "base_version": 0}},
 		// Last: a return needs the round open.
 		{"POST", fmt.Sprintf("/api/v1/rounds/%d/close", round), nil},
 	}
 }
 
 // apiReadPaths is every endpoint any account may read.
-func (e *officeEnv) apiReadPaths() []string {
-	round := e.info.AnnualID
-	dep := e.apiDept("Socialförvaltningen").ID
+func apiReadPaths(t testing.TB, f *webtest.Fixture) []string {
+	round := f.Demo.AnnualID
+	dep := f.Dep(t, "Socialförvaltningen").ID
 	return []string{
 		"/api/v1/departments",
 		"/api/v1/plans",
-		fmt.Sprintf("/api/v1/plans/%d", e.apiPlanID()),
+		fmt.Sprintf("/api/v1/plans/%d", apiPlanID(t, f)),
 		"/api/v1/rounds",
 		fmt.Sprintf("/api/v1/rounds/%d", round),
 		fmt.Sprintf("/api/v1/rounds/%d/progress", round),
@@ -231,59 +119,59 @@ func (e *officeEnv) apiReadPaths() []string {
 }
 
 func TestAPIOfficeAuth(t *testing.T) {
-	e := newOfficeEnv(t)
-	linkToken := e.info.Links[0].Token
-	before := e.apiSnapshot()
+	f := webtest.New(t)
+	linkToken := f.Demo.Links[0].Token
+	before := takeSnapshot(t, f)
 	t.Run("AnonymousUnauthorized", func(t *testing.T) {
-		for _, p := range e.apiReadPaths() {
-			apiWantError(t, e.apiDo(e.anon, "GET", p, nil), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+		for _, p := range apiReadPaths(t, f) {
+			webtest.WantAPIError(t, f.API(t, f.Anon, "GET", p, nil), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 		}
-		for _, call := range e.apiAdminCalls() {
-			apiWantError(t, e.apiDo(e.anon, call.method, call.path, call.body), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+		for _, call := range apiAdminCalls(t, f) {
+			webtest.WantAPIError(t, f.API(t, f.Anon, call.method, call.path, call.body), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 		}
 	})
 	t.Run("DepartmentLinkTokenUnauthorized", func(t *testing.T) {
 		// A department's link opens its questionnaire and nothing else.
-		for _, p := range e.apiReadPaths() {
-			apiWantError(t, e.apiDo(e.anon, "GET", p, nil, apiBearer(linkToken)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
-			apiWantError(t, e.apiDo(e.anon, "GET", p+"?token="+linkToken, nil), http.StatusUnauthorized, forms.EUNAUTHORIZED)
-			apiWantError(t, e.apiDo(e.anon, "GET", p, nil, func(r *http.Request) {
+		for _, p := range apiReadPaths(t, f) {
+			webtest.WantAPIError(t, f.API(t, f.Anon, "GET", p, nil, webtest.Bearer(linkToken)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+			webtest.WantAPIError(t, f.API(t, f.Anon, "GET", p+"?token="+linkToken, nil), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+			webtest.WantAPIError(t, f.API(t, f.Anon, "GET", p, nil, func(r *http.Request) {
 				r.AddCookie(&http.Cookie{Name: site.SessionCookie, Value: linkToken})
 			}), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 		}
-		for _, call := range e.apiAdminCalls() {
-			apiWantError(t, e.apiDo(e.anon, call.method, call.path, call.body, apiBearer(linkToken)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+		for _, call := range apiAdminCalls(t, f) {
+			webtest.WantAPIError(t, f.API(t, f.Anon, call.method, call.path, call.body, webtest.Bearer(linkToken)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 		}
 	})
 	t.Run("ReaderReadsEverything", func(t *testing.T) {
-		for _, p := range e.apiReadPaths() {
-			apiWant(t, e.apiDo(e.reader, "GET", p, nil), http.StatusOK, nil)
+		for _, p := range apiReadPaths(t, f) {
+			webtest.WantJSON(t, f.API(t, f.Reader, "GET", p, nil), http.StatusOK, nil)
 		}
 	})
 	t.Run("ReaderForbiddenToChange", func(t *testing.T) {
-		for _, call := range e.apiAdminCalls() {
-			apiWantError(t, e.apiDo(e.reader, call.method, call.path, call.body), http.StatusForbidden, forms.EFORBIDDEN)
+		for _, call := range apiAdminCalls(t, f) {
+			webtest.WantAPIError(t, f.API(t, f.Reader, call.method, call.path, call.body), http.StatusForbidden, forms.EFORBIDDEN)
 		}
-		if after := e.apiSnapshot(); after != before {
+		if after := takeSnapshot(t, f); after != before {
 			t.Fatalf("a reader's requests changed data:\nbefore %+v\nafter  %+v", before, after)
 		}
 	})
 	t.Run("AdminMaySucceed", func(t *testing.T) {
 		// The same calls succeed for an admin, so the 403s above are
 		// about the role and not about the requests.
-		for _, call := range e.apiAdminCalls() {
-			r := e.apiDo(e.admin, call.method, call.path, call.body)
-			if r.Status >= 300 {
-				t.Errorf("%s %s: %d %.300s", call.method, call.path, r.Status, r.Body)
+		for _, call := range apiAdminCalls(t, f) {
+			r := f.API(t, f.Admin, call.method, call.path, call.body)
+			if r.StatusCode >= 300 {
+				t.Errorf("%s %s: %d %.300s", call.method, call.path, r.StatusCode, r.Body)
 			}
 		}
 	})
 }
 
 func TestAPIOfficeBearerToken(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	users, err := e.db.Users(ctx)
+	users, err := f.DB.Users(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,59 +179,59 @@ func TestAPIOfficeBearerToken(t *testing.T) {
 	for _, u := range users {
 		ids[u.Email] = u.ID
 	}
-	adminTok, err := e.db.CreateAPIToken(ctx, ids[demo.AdminEmail], "skript", "test")
+	adminTok, err := f.DB.CreateAPIToken(ctx, ids[demo.AdminEmail], "skript", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	readerTok, err := e.db.CreateAPIToken(ctx, ids[demo.ReaderEmail], "rapport", "test")
+	readerTok, err := f.DB.CreateAPIToken(ctx, ids[demo.ReaderEmail], "rapport", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	client := e.client() // no cookies
+	client := f.NewClient() // no cookies
 	t.Run("AdminTokenReadsAndWrites", func(t *testing.T) {
 		var got struct{ Rounds []officeapi.RoundJSON }
-		apiWant(t, e.apiDo(client, "GET", "/api/v1/rounds", nil, apiBearer(adminTok)), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, client, "GET", "/api/v1/rounds", nil, webtest.Bearer(adminTok)), http.StatusOK, &got)
 		if len(got.Rounds) != 2 {
 			t.Fatalf("got %d rounds, want the demo's 2", len(got.Rounds))
 		}
 		var dep officeapi.DepartmentJSON
-		apiWant(t, e.apiDo(client, "POST", "/api/v1/departments", map[string]any{"name": "Miljöförbundet Dalen", "kind": "förbund", "email": ""}, apiBearer(adminTok)), http.StatusCreated, &dep)
-		audit, _ := e.db.AuditLog(ctx, 1)
+		webtest.WantJSON(t, f.API(t, client, "POST", "/api/v1/departments", map[string]any{"name": "Miljöförbundet Dalen", "kind": "förbund", "email": ""}, webtest.Bearer(adminTok)), http.StatusCreated, &dep)
+		audit, _ := f.DB.AuditLog(ctx, 1)
 		if len(audit) != 1 || audit[0].Actor != demo.AdminEmail || audit[0].Action != "department.create" {
 			t.Fatalf("audit = %+v, want the token's account as actor", audit)
 		}
 	})
 	t.Run("ReaderTokenForbiddenToChange", func(t *testing.T) {
-		apiWant(t, e.apiDo(client, "GET", "/api/v1/departments", nil, apiBearer(readerTok)), http.StatusOK, nil)
-		apiWantError(t, e.apiDo(client, "POST", "/api/v1/departments", map[string]any{"name": "Ny", "kind": "bolag"}, apiBearer(readerTok)), http.StatusForbidden, forms.EFORBIDDEN)
+		webtest.WantJSON(t, f.API(t, client, "GET", "/api/v1/departments", nil, webtest.Bearer(readerTok)), http.StatusOK, nil)
+		webtest.WantAPIError(t, f.API(t, client, "POST", "/api/v1/departments", map[string]any{"name": "Ny", "kind": "bolag"}, webtest.Bearer(readerTok)), http.StatusForbidden, forms.EFORBIDDEN)
 	})
 	t.Run("UnknownTokenUnauthorized", func(t *testing.T) {
-		apiWantError(t, e.apiDo(client, "GET", "/api/v1/departments", nil, apiBearer("fu_not-a-token")), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+		webtest.WantAPIError(t, f.API(t, client, "GET", "/api/v1/departments", nil, webtest.Bearer("fu_not-a-token")), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 	})
 	t.Run("RevokedTokenUnauthorized", func(t *testing.T) {
-		toks, _ := e.db.APITokens(ctx)
+		toks, _ := f.DB.APITokens(ctx)
 		for _, tk := range toks {
 			if tk.Name == "skript" {
-				if err := e.db.RevokeAPIToken(ctx, tk.ID, "test"); err != nil {
+				if err := f.DB.RevokeAPIToken(ctx, tk.ID, "test"); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
-		apiWantError(t, e.apiDo(client, "GET", "/api/v1/departments", nil, apiBearer(adminTok)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+		webtest.WantAPIError(t, f.API(t, client, "GET", "/api/v1/departments", nil, webtest.Bearer(adminTok)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 	})
 }
 
 func TestAPIOfficeNotFound(t *testing.T) {
-	e := newOfficeEnv(t)
-	round := e.info.AnnualID
-	dep := e.apiDept("Socialförvaltningen").ID
-	plan, _ := e.db.Plan(context.Background(), e.apiPlanID())
+	f := webtest.New(t)
+	round := f.Demo.AnnualID
+	dep := f.Dep(t, "Socialförvaltningen").ID
+	plan, _ := f.DB.Plan(context.Background(), apiPlanID(t, f))
 	act := plan.Activities()[0].ID
-	outsider, err := e.db.CreateDepartment(context.Background(), forms.DepartmentInput{Name: "Inte med AB", Kind: "bolag"}, "test")
+	outsider, err := f.DB.CreateDepartment(context.Background(), forms.DepartmentInput{Name: "Inte med AB", Kind: "bolag"}, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := e.apiSnapshot()
+	before := takeSnapshot(t, f)
 	cons := map[string]any{"status_id": plan.Statuses[0].ID, "narrative": "x", "base_version": 0}
 	ret := map[string]any{"message": "Komplettera."}
 	for _, tc := range []struct {
@@ -382,21 +270,21 @@ func TestAPIOfficeNotFound(t *testing.T) {
 		{"PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/abc", round), cons},
 	} {
 		t.Run(tc.method+tc.path, func(t *testing.T) {
-			apiWantError(t, e.apiDo(e.admin, tc.method, tc.path, tc.body), http.StatusNotFound, forms.ENOTFOUND)
+			webtest.WantAPIError(t, f.API(t, f.Admin, tc.method, tc.path, tc.body), http.StatusNotFound, forms.ENOTFOUND)
 		})
 	}
-	if after := e.apiSnapshot(); after != before {
+	if after := takeSnapshot(t, f); after != before {
 		t.Fatalf("404s changed data:\nbefore %+v\nafter  %+v", before, after)
 	}
 }
 
 func TestAPIOfficeDepartments(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
 	t.Run("List", func(t *testing.T) {
 		var got struct{ Departments []officeapi.DepartmentJSON }
-		apiWant(t, e.apiDo(e.reader, "GET", "/api/v1/departments", nil), http.StatusOK, &got)
-		want, _ := e.db.Departments(ctx, true)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", "/api/v1/departments", nil), http.StatusOK, &got)
+		want, _ := f.DB.Departments(ctx, true)
 		if len(got.Departments) != len(want) || len(want) != 8 {
 			t.Fatalf("got %d departments, want %d", len(got.Departments), len(want))
 		}
@@ -409,7 +297,7 @@ func TestAPIOfficeDepartments(t *testing.T) {
 	})
 	t.Run("ListRawShape", func(t *testing.T) {
 		var raw struct{ Departments []map[string]any }
-		apiWant(t, e.apiDo(e.reader, "GET", "/api/v1/departments", nil), http.StatusOK, &raw)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", "/api/v1/departments", nil), http.StatusOK, &raw)
 		d := raw.Departments[0]
 		for _, k := range []string{"id", "name", "kind", "email", "active", "created_at"} {
 			if _, ok := d[k]; !ok {
@@ -422,8 +310,8 @@ func TestAPIOfficeDepartments(t *testing.T) {
 	})
 	t.Run("Create", func(t *testing.T) {
 		var got officeapi.DepartmentJSON
-		apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/departments", map[string]any{"name": "  Överförmyndarnämnden ", "kind": "Forvaltning", "email": "of@exempelby.se"}), http.StatusCreated, &got)
-		d, err := e.db.Department(ctx, got.ID)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", "/api/v1/departments", map[string]any{"name": "  Överförmyndarnämnden ", "kind": "Forvaltning", "email": "of@exempelby.se"}), http.StatusCreated, &got)
+		d, err := f.DB.Department(ctx, got.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -432,9 +320,9 @@ func TestAPIOfficeDepartments(t *testing.T) {
 		}
 	})
 	t.Run("ErrDuplicateName", func(t *testing.T) {
-		apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/departments", map[string]any{"name": "socialförvaltningen", "kind": "förvaltning"}), "name")
+		webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/departments", map[string]any{"name": "socialförvaltningen", "kind": "förvaltning"}), "name")
 	})
-	n := func() int { d, _ := e.db.Departments(ctx, true); return len(d) }
+	n := func() int { d, _ := f.DB.Departments(ctx, true); return len(d) }
 	count := n()
 	for _, tc := range []struct {
 		name, body, field string
@@ -450,14 +338,14 @@ func TestAPIOfficeDepartments(t *testing.T) {
 		{"ErrArray", `[{"name": "Ny", "kind": "bolag"}]`, "body"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/departments", tc.body), tc.field)
+			webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/departments", tc.body), tc.field)
 		})
 	}
 	if n() != count {
 		t.Fatal("a refused request created a department")
 	}
 	t.Run("EnglishFieldMessages", func(t *testing.T) {
-		b := apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/departments", `{"name": "Ny", "kind": "bolag", "phone": "1"}`, func(r *http.Request) {
+		b := webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/departments", `{"name": "Ny", "kind": "bolag", "phone": "1"}`, func(r *http.Request) {
 			r.Header.Set("Accept-Language", "en")
 		}), "phone")
 		if b.Error.Fields["phone"] != "The field is not part of the API." {
@@ -484,13 +372,13 @@ func apiPlanDoc(respondents any) map[string]any {
 }
 
 func TestAPIOfficePlans(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	planID := e.apiPlanID()
+	planID := apiPlanID(t, f)
 	t.Run("List", func(t *testing.T) {
 		var got struct{ Plans []officeapi.PlanSummaryJSON }
-		apiWant(t, e.apiDo(e.reader, "GET", "/api/v1/plans", nil), http.StatusOK, &got)
-		want, _ := e.db.Plans(ctx)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", "/api/v1/plans", nil), http.StatusOK, &got)
+		want, _ := f.DB.Plans(ctx)
 		if len(got.Plans) != 1 || got.Plans[0].ID != want[0].ID || got.Plans[0].Title != want[0].Title ||
 			got.Plans[0].Activities != 15 || got.Plans[0].Rounds != 2 || got.Plans[0].Year != want[0].Year {
 			t.Fatalf("plans = %+v, want %+v", got.Plans, want)
@@ -498,8 +386,8 @@ func TestAPIOfficePlans(t *testing.T) {
 	})
 	t.Run("One", func(t *testing.T) {
 		var got officeapi.PlanJSON
-		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/plans/%d", planID), nil), http.StatusOK, &got)
-		want, _ := e.db.Plan(ctx, planID)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", fmt.Sprintf("/api/v1/plans/%d", planID), nil), http.StatusOK, &got)
+		want, _ := f.DB.Plan(ctx, planID)
 		if got.ID != planID || got.Title != want.Title || got.Organisation != "Exempelby kommun" || len(got.Statuses) != len(want.Statuses) || len(got.Areas) != len(want.Areas) {
 			t.Fatalf("plan = %+v", got)
 		}
@@ -508,7 +396,7 @@ func TestAPIOfficePlans(t *testing.T) {
 				t.Errorf("status %d = %+v, want %+v", i, got.Statuses[i], st)
 			}
 		}
-		it := e.apiDept("Kommunledningskontoret, IT-avdelningen").ID
+		it := f.Dep(t, "Kommunledningskontoret, IT-avdelningen").ID
 		for i, ar := range want.Areas {
 			for j, a := range ar.Activities {
 				g := got.Areas[i].Activities[j]
@@ -523,8 +411,8 @@ func TestAPIOfficePlans(t *testing.T) {
 	})
 	t.Run("Import", func(t *testing.T) {
 		var got struct{ ID int64 }
-		apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/plans", apiPlanDoc([]string{"socialförvaltningen", "Exempelby Bostäder AB"})), http.StatusCreated, &got)
-		p, err := e.db.Plan(ctx, got.ID)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", "/api/v1/plans", apiPlanDoc([]string{"socialförvaltningen", "Exempelby Bostäder AB"})), http.StatusCreated, &got)
+		p, err := f.DB.Plan(ctx, got.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -534,25 +422,25 @@ func TestAPIOfficePlans(t *testing.T) {
 			t.Fatalf("imported plan = %+v", p)
 		}
 		for _, name := range []string{"Socialförvaltningen", "Exempelby Bostäder AB"} {
-			if !acts[1].AssignedTo(e.apiDept(name).ID) {
+			if !acts[1].AssignedTo(f.Dep(t, name).ID) {
 				t.Errorf("%s is not assigned the activity", name)
 			}
 		}
 	})
 	t.Run("ExportedPlanImportsAgain", func(t *testing.T) {
-		p, _ := e.db.Plan(ctx, planID)
-		deps, _ := e.db.Departments(ctx, true)
+		p, _ := f.DB.Plan(ctx, planID)
+		deps, _ := f.DB.Departments(ctx, true)
 		var got struct{ ID int64 }
-		apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/plans", forms.NewPlanDocument(p, deps)), http.StatusCreated, &got)
-		q, _ := e.db.Plan(ctx, got.ID)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", "/api/v1/plans", forms.NewPlanDocument(p, deps)), http.StatusCreated, &got)
+		q, _ := f.DB.Plan(ctx, got.ID)
 		if len(q.Activities()) != 15 || q.Areas[2].Activities[4].AllDepartments || len(q.Areas[2].Activities[4].DepartmentIDs) != 2 {
 			t.Fatalf("re-imported plan = %+v", q.Areas[2])
 		}
 	})
-	plans := func() int { p, _ := e.db.Plans(ctx); return len(p) }
+	plans := func() int { p, _ := f.DB.Plans(ctx); return len(p) }
 	count := plans()
 	t.Run("ErrUnknownDepartmentRefusesWholePlan", func(t *testing.T) {
-		b := apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/plans", apiPlanDoc([]string{"Socialförvaltningen", "Gatukontoret"})), "areas[1].activities[0].respondents")
+		b := webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/plans", apiPlanDoc([]string{"Socialförvaltningen", "Gatukontoret"})), "areas[1].activities[0].respondents")
 		if msg := b.Error.Fields["areas[1].activities[0].respondents"]; !strings.Contains(msg, "Gatukontoret") {
 			t.Fatalf("message %q does not name the department", msg)
 		}
@@ -561,7 +449,7 @@ func TestAPIOfficePlans(t *testing.T) {
 		doc := apiPlanDoc("alla")
 		doc["year"] = 1999
 		doc["title"] = ""
-		b := apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/plans", doc), "year")
+		b := webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/plans", doc), "year")
 		if b.Error.Fields["title"] == "" {
 			t.Fatalf("fields = %v, want title too", b.Error.Fields)
 		}
@@ -569,13 +457,13 @@ func TestAPIOfficePlans(t *testing.T) {
 	t.Run("ErrUnknownField", func(t *testing.T) {
 		doc := apiPlanDoc("all")
 		doc["areas"].([]any)[0].(map[string]any)["colour"] = "red"
-		b := apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/plans", doc), "body")
+		b := webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/plans", doc), "body")
 		if !strings.Contains(b.Error.Fields["body"], `"colour"`) {
 			t.Fatalf("fields = %v, want the unknown field named", b.Error.Fields)
 		}
 	})
 	t.Run("ErrMalformed", func(t *testing.T) {
-		b := apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/plans", "{\n  \"title\": \"x\",\n  \"year\": ,\n}"), "body")
+		b := webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/plans", "{\n  \"title\": \"x\",\n  \"year\": ,\n}"), "body")
 		if !strings.Contains(b.Error.Fields["body"], "line 3") {
 			t.Fatalf("fields = %v, want the line", b.Error.Fields)
 		}
@@ -583,7 +471,7 @@ func TestAPIOfficePlans(t *testing.T) {
 	t.Run("ErrWrongType", func(t *testing.T) {
 		doc := apiPlanDoc("all")
 		doc["year"] = "2030"
-		apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/plans", doc), "body")
+		webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/plans", doc), "body")
 	})
 	if plans() != count {
 		t.Fatal("a refused import created a plan")
@@ -591,14 +479,14 @@ func TestAPIOfficePlans(t *testing.T) {
 }
 
 func TestAPIOfficeRoundLifecycle(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	planID := e.apiPlanID()
-	soc, bou := e.apiDept("Socialförvaltningen"), e.apiDept("Barn- och utbildningsförvaltningen")
+	planID := apiPlanID(t, f)
+	soc, bou := f.Dep(t, "Socialförvaltningen"), f.Dep(t, "Barn- och utbildningsförvaltningen")
 	t.Run("List", func(t *testing.T) {
 		var got struct{ Rounds []officeapi.RoundJSON }
-		apiWant(t, e.apiDo(e.reader, "GET", "/api/v1/rounds", nil), http.StatusOK, &got)
-		want, _ := e.db.Rounds(ctx)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", "/api/v1/rounds", nil), http.StatusOK, &got)
+		want, _ := f.DB.Rounds(ctx)
 		if len(got.Rounds) != len(want) {
 			t.Fatalf("got %d rounds, want %d", len(got.Rounds), len(want))
 		}
@@ -609,11 +497,11 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 				t.Errorf("round %d = %+v, want %+v", i, g, r)
 			}
 		}
-		if got.Rounds[0].ID != e.info.AnnualID || !got.Rounds[0].AcceptsAnswers || got.Rounds[1].AcceptsAnswers || got.Rounds[1].ClosedAt.IsZero() {
+		if got.Rounds[0].ID != f.Demo.AnnualID || !got.Rounds[0].AcceptsAnswers || got.Rounds[1].AcceptsAnswers || got.Rounds[1].ClosedAt.IsZero() {
 			t.Errorf("rounds = %+v, want the open annual round first", got.Rounds)
 		}
 	})
-	rounds := func() int { r, _ := e.db.Rounds(ctx); return len(r) }
+	rounds := func() int { r, _ := f.DB.Rounds(ctx); return len(r) }
 	count := rounds()
 	valid := func() map[string]any {
 		return map[string]any{"plan_id": planID, "kind": "delår", "title": "Extra uppföljning", "report_date": "2030-04-30", "deadline": "2099-05-31",
@@ -636,7 +524,7 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := valid()
 			tc.change(m)
-			apiWantField(t, e.apiDo(e.admin, "POST", "/api/v1/rounds", m), tc.field)
+			webtest.WantField(t, f.API(t, f.Admin, "POST", "/api/v1/rounds", m), tc.field)
 		})
 	}
 	if rounds() != count {
@@ -644,35 +532,35 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 	}
 
 	var created struct{ ID int64 }
-	apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/rounds", valid()), http.StatusCreated, &created)
+	webtest.WantJSON(t, f.API(t, f.Admin, "POST", "/api/v1/rounds", valid()), http.StatusCreated, &created)
 	base := fmt.Sprintf("/api/v1/rounds/%d", created.ID)
 	t.Run("Created", func(t *testing.T) {
 		var got officeapi.RoundJSON
-		apiWant(t, e.apiDo(e.reader, "GET", base, nil), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", base, nil), http.StatusOK, &got)
 		if got.State != "draft" || got.Kind != "interim" || got.Title != "Extra uppföljning" || got.ReportDate != "2030-04-30" ||
 			got.AcceptsAnswers || len(got.Departments) != 2 || got.Departments[0].ID != bou.ID || got.Departments[1].Name != soc.Name {
 			t.Fatalf("round = %+v", got)
 		}
 	})
 	t.Run("ErrCloseDraft", func(t *testing.T) {
-		apiWantField(t, e.apiDo(e.admin, "POST", base+"/close", nil), "state")
+		webtest.WantField(t, f.API(t, f.Admin, "POST", base+"/close", nil), "state")
 	})
 	t.Run("Open", func(t *testing.T) {
 		var got officeapi.RoundJSON
-		apiWant(t, e.apiDo(e.admin, "POST", base+"/open", nil), http.StatusOK, &got)
-		r, _ := e.db.Round(ctx, created.ID)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", base+"/open", nil), http.StatusOK, &got)
+		r, _ := f.DB.Round(ctx, created.ID)
 		if got.State != "open" || r.State != forms.RoundOpen || !got.AcceptsAnswers || got.OpenedAt.IsZero() {
 			t.Fatalf("round = %+v, stored %+v", got, r)
 		}
 	})
 	var links struct{ Links []officeapi.LinkJSON }
 	t.Run("Links", func(t *testing.T) {
-		r := e.apiDo(e.admin, "GET", base+"/links", nil)
-		apiWant(t, r, http.StatusOK, &links)
+		r := f.API(t, f.Admin, "GET", base+"/links", nil)
+		webtest.WantJSON(t, r, http.StatusOK, &links)
 		if r.Header.Get("Cache-Control") != "no-store" {
 			t.Errorf("Cache-Control = %q", r.Header.Get("Cache-Control"))
 		}
-		stored, _ := e.db.Links(ctx, e.secret, created.ID)
+		stored, _ := f.DB.Links(ctx, f.Secret, created.ID)
 		if len(links.Links) != 2 || len(stored) != 2 {
 			t.Fatalf("links = %+v", links.Links)
 		}
@@ -686,37 +574,37 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 	tokenOf := func(link string) string { return link[strings.LastIndex(link, "/")+1:] }
 	t.Run("LinkOpensQuestionnaire", func(t *testing.T) {
 		var q questionnaire.Body
-		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tokenOf(links.Links[0].Link), nil), http.StatusOK, &q)
+		webtest.WantJSON(t, f.API(t, f.Anon, "GET", "/api/v1/r/"+tokenOf(links.Links[0].Link), nil), http.StatusOK, &q)
 		if q.Round.ID != created.ID || q.Department.ID != bou.ID || !q.Round.Open {
 			t.Fatalf("questionnaire = %+v", q)
 		}
 	})
 	t.Run("LinkIsNotAnOfficeCredential", func(t *testing.T) {
 		tok := tokenOf(links.Links[0].Link)
-		apiWantError(t, e.apiDo(e.anon, "GET", base, nil, apiBearer(tok)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
-		apiWantError(t, e.apiDo(e.anon, "GET", base+"/links", nil, apiBearer(tok)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+		webtest.WantAPIError(t, f.API(t, f.Anon, "GET", base, nil, webtest.Bearer(tok)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
+		webtest.WantAPIError(t, f.API(t, f.Anon, "GET", base+"/links", nil, webtest.Bearer(tok)), http.StatusUnauthorized, forms.EUNAUTHORIZED)
 	})
 	t.Run("ReplaceLink", func(t *testing.T) {
 		old := tokenOf(links.Links[1].Link)
 		var got officeapi.LinkJSON
-		apiWant(t, e.apiDo(e.admin, "POST", fmt.Sprintf("%s/links/%d/replace", base, soc.ID), nil), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", fmt.Sprintf("%s/links/%d/replace", base, soc.ID), nil), http.StatusOK, &got)
 		if got.ID != soc.ID || got.Name != soc.Name || tokenOf(got.Link) == old || !strings.HasPrefix(got.Link, "http://uppfoljning.test/r/") {
 			t.Fatalf("replaced link = %+v", got)
 		}
-		apiWantError(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+old, nil), http.StatusNotFound, forms.ENOTFOUND)
-		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tokenOf(got.Link), nil), http.StatusOK, nil)
+		webtest.WantAPIError(t, f.API(t, f.Anon, "GET", "/api/v1/r/"+old, nil), http.StatusNotFound, forms.ENOTFOUND)
+		webtest.WantJSON(t, f.API(t, f.Anon, "GET", "/api/v1/r/"+tokenOf(got.Link), nil), http.StatusOK, nil)
 		// The other department's link still works, and the list shows the new one.
-		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tokenOf(links.Links[0].Link), nil), http.StatusOK, nil)
+		webtest.WantJSON(t, f.API(t, f.Anon, "GET", "/api/v1/r/"+tokenOf(links.Links[0].Link), nil), http.StatusOK, nil)
 		var again struct{ Links []officeapi.LinkJSON }
-		apiWant(t, e.apiDo(e.admin, "GET", base+"/links", nil), http.StatusOK, &again)
+		webtest.WantJSON(t, f.API(t, f.Admin, "GET", base+"/links", nil), http.StatusOK, &again)
 		if again.Links[1].Link != got.Link || again.Links[0].Link != links.Links[0].Link {
 			t.Fatalf("links after replace = %+v", again.Links)
 		}
 	})
 	t.Run("Close", func(t *testing.T) {
 		var got officeapi.RoundJSON
-		apiWant(t, e.apiDo(e.admin, "POST", base+"/close", nil), http.StatusOK, &got)
-		r, _ := e.db.Round(ctx, created.ID)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", base+"/close", nil), http.StatusOK, &got)
+		r, _ := f.DB.Round(ctx, created.ID)
 		if got.State != "closed" || r.State != forms.RoundClosed || got.AcceptsAnswers || got.ClosedAt.IsZero() {
 			t.Fatalf("round = %+v", got)
 		}
@@ -725,8 +613,8 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 		m := valid()
 		delete(m, "department_ids")
 		var c2 struct{ ID int64 }
-		apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/rounds", m), http.StatusCreated, &c2)
-		deps, _ := e.db.Participants(ctx, c2.ID)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", "/api/v1/rounds", m), http.StatusCreated, &c2)
+		deps, _ := f.DB.Participants(ctx, c2.ID)
 		if len(deps) != 8 {
 			t.Fatalf("%d participants, want all 8", len(deps))
 		}
@@ -734,10 +622,10 @@ func TestAPIOfficeRoundLifecycle(t *testing.T) {
 }
 
 func TestAPIOfficeProgressAndResponses(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	round := e.info.AnnualID
-	rep, err := e.db.RoundReport(ctx, round)
+	round := f.Demo.AnnualID
+	rep, err := f.DB.RoundReport(ctx, round)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -748,7 +636,7 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 			Counts      map[string]int
 			Departments []officeapi.ProgressRowJSON
 		}
-		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/progress", round), nil), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/progress", round), nil), http.StatusOK, &got)
 		want := map[string]int{"not_started": 2, "draft": 2, "returned": 0, "submitted": 4}
 		if got.RoundID != round || got.Total != 8 || fmt.Sprint(got.Counts) != fmt.Sprint(want) || len(got.Departments) != 8 {
 			t.Fatalf("progress = %+v, want counts %v", got, want)
@@ -768,7 +656,7 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 	})
 	t.Run("Responses", func(t *testing.T) {
 		var got struct{ Responses []officeapi.ResponseJSON }
-		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses", round), nil), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses", round), nil), http.StatusOK, &got)
 		if len(got.Responses) != 8 {
 			t.Fatalf("%d responses, want 8", len(got.Responses))
 		}
@@ -789,9 +677,9 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 		}
 	})
 	t.Run("OneResponse", func(t *testing.T) {
-		bou := e.apiDept("Barn- och utbildningsförvaltningen")
+		bou := f.Dep(t, "Barn- och utbildningsförvaltningen")
 		var got officeapi.ResponseJSON
-		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses/%d", round, bou.ID), nil), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses/%d", round, bou.ID), nil), http.StatusOK, &got)
 		resp := rep.Responses[bou.ID]
 		if got.Department.Name != bou.Name || got.State != "submitted" || got.SubmittedBy != resp.SubmittedBy || got.FilledInBy != resp.FilledInBy ||
 			got.GeneralComment != resp.GeneralComment || got.Version != resp.Version || len(got.Answers) != 11 || got.Answered != 11 {
@@ -805,9 +693,9 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 		}
 	})
 	t.Run("NotStartedResponse", func(t *testing.T) {
-		it := e.apiDept("Kommunledningskontoret, IT-avdelningen")
+		it := f.Dep(t, "Kommunledningskontoret, IT-avdelningen")
 		var got officeapi.ResponseJSON
-		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses/%d", round, it.ID), nil), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/responses/%d", round, it.ID), nil), http.StatusOK, &got)
 		if got.State != "not_started" || got.Answered != 0 || len(got.Answers) != 15 || got.Answers[0].StatusID != 0 || got.Answers[0].ActivityID == 0 {
 			t.Fatalf("response = %+v", got)
 		}
@@ -815,11 +703,11 @@ func TestAPIOfficeProgressAndResponses(t *testing.T) {
 }
 
 func TestAPIOfficeReturnResponse(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	round := e.info.AnnualID
-	bou := e.apiDept("Barn- och utbildningsförvaltningen")
-	soc := e.apiDept("Socialförvaltningen")
+	round := f.Demo.AnnualID
+	bou := f.Dep(t, "Barn- och utbildningsförvaltningen")
+	soc := f.Dep(t, "Socialförvaltningen")
 	path := fmt.Sprintf("/api/v1/rounds/%d/responses/%d/return", round, bou.ID)
 	for _, tc := range []struct{ name, body, field string }{
 		{"ErrNoMessage", `{"message": "  "}`, "message"},
@@ -827,51 +715,51 @@ func TestAPIOfficeReturnResponse(t *testing.T) {
 		{"ErrMalformed", `message=Komplettera`, "body"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			apiWantField(t, e.apiDo(e.admin, "POST", path, tc.body), tc.field)
+			webtest.WantField(t, f.API(t, f.Admin, "POST", path, tc.body), tc.field)
 		})
 	}
 	t.Run("ErrNotSubmitted", func(t *testing.T) {
-		b := apiWantError(t, e.apiDo(e.admin, "POST", fmt.Sprintf("/api/v1/rounds/%d/responses/%d/return", round, soc.ID), map[string]any{"message": "Komplettera."}), http.StatusConflict, forms.ECONFLICT)
+		b := webtest.WantAPIError(t, f.API(t, f.Admin, "POST", fmt.Sprintf("/api/v1/rounds/%d/responses/%d/return", round, soc.ID), map[string]any{"message": "Komplettera."}), http.StatusConflict, forms.ECONFLICT)
 		if b.Error.Fields["state"] == "" {
 			t.Fatalf("fields = %v", b.Error.Fields)
 		}
 	})
-	if r, _ := e.db.Response(ctx, round, bou.ID); r.State != forms.ResponseSubmitted {
+	if r, _ := f.DB.Response(ctx, round, bou.ID); r.State != forms.ResponseSubmitted {
 		t.Fatalf("a refused return changed the state to %s", r.State)
 	}
 	t.Run("Return", func(t *testing.T) {
 		var got officeapi.ResponseJSON
-		apiWant(t, e.apiDo(e.admin, "POST", path, map[string]any{"message": "Komplettera kommentaren om riskanalysen."}), http.StatusOK, &got)
-		r, _ := e.db.Response(ctx, round, bou.ID)
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", path, map[string]any{"message": "Komplettera kommentaren om riskanalysen."}), http.StatusOK, &got)
+		r, _ := f.DB.Response(ctx, round, bou.ID)
 		if got.State != "returned" || r.State != forms.ResponseReturned || got.Returned == nil || got.Returned.Message != "Komplettera kommentaren om riskanalysen." ||
 			got.Returned.ReturnedBy != demo.AdminEmail || r.ReturnedBy != demo.AdminEmail || len(got.Events) != 2 || got.Events[1].Kind != "returned" {
 			t.Fatalf("returned = %+v, stored %+v", got, r)
 		}
 		var prog struct{ Counts map[string]int }
-		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/progress", round), nil), http.StatusOK, &prog)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/progress", round), nil), http.StatusOK, &prog)
 		if prog.Counts["returned"] != 1 || prog.Counts["submitted"] != 3 {
 			t.Fatalf("counts = %v", prog.Counts)
 		}
 	})
 	t.Run("ErrReturnTwice", func(t *testing.T) {
-		apiWantError(t, e.apiDo(e.admin, "POST", path, map[string]any{"message": "Igen."}), http.StatusConflict, forms.ECONFLICT)
+		webtest.WantAPIError(t, f.API(t, f.Admin, "POST", path, map[string]any{"message": "Igen."}), http.StatusConflict, forms.ECONFLICT)
 	})
 	t.Run("DepartmentEditsAgain", func(t *testing.T) {
 		var tok string
-		for _, l := range e.info.Links {
+		for _, l := range f.Demo.Links {
 			if l.Department.ID == bou.ID {
 				tok = l.Token
 			}
 		}
 		var q questionnaire.Body
-		apiWant(t, e.apiDo(e.anon, "GET", "/api/v1/r/"+tok, nil), http.StatusOK, &q)
+		webtest.WantJSON(t, f.API(t, f.Anon, "GET", "/api/v1/r/"+tok, nil), http.StatusOK, &q)
 		if q.State != "returned" || q.ReturnMessage != "Komplettera kommentaren om riskanalysen." {
 			t.Fatalf("questionnaire = %+v", q)
 		}
 		a := q.Activities[0]
 		body := map[string]any{"answers": []any{map[string]any{"activity_id": a.ID, "status_id": a.Answer.StatusID,
 			"comment": "Kompletterat: riskanalysen omfattar nu även elevregistret.", "base_version": a.Answer.Version}}}
-		apiWant(t, e.apiDo(e.anon, "POST", "/api/v1/r/"+tok+"/submit", body), http.StatusOK, &q)
+		webtest.WantJSON(t, f.API(t, f.Anon, "POST", "/api/v1/r/"+tok+"/submit", body), http.StatusOK, &q)
 		if q.State != "submitted" {
 			t.Fatalf("state after resubmission = %s", q.State)
 		}
@@ -879,12 +767,12 @@ func TestAPIOfficeReturnResponse(t *testing.T) {
 }
 
 func TestAPIOfficeConsolidations(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
 	// The demo's annual round is consolidated already; the interim round
 	// is not, so the first save there is version 1.
-	round := e.info.InterimID
-	rep, _ := e.db.RoundReport(ctx, round)
+	round := f.Demo.InterimID
+	rep, _ := f.DB.RoundReport(ctx, round)
 	acts := rep.Plan.Activities()
 	act := acts[0]
 	done, _ := rep.Plan.Statuses.DoneStatus()
@@ -893,7 +781,7 @@ func TestAPIOfficeConsolidations(t *testing.T) {
 		var got struct {
 			Consolidations []officeapi.ConsolidationItemJSON
 		}
-		apiWant(t, e.apiDo(e.reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/consolidations", round), nil), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Reader, "GET", fmt.Sprintf("/api/v1/rounds/%d/consolidations", round), nil), http.StatusOK, &got)
 		if len(got.Consolidations) != len(acts) {
 			t.Fatalf("%d items, want %d", len(got.Consolidations), len(acts))
 		}
@@ -915,30 +803,30 @@ func TestAPIOfficeConsolidations(t *testing.T) {
 	})
 	t.Run("Save", func(t *testing.T) {
 		var got officeapi.ConsolidationItemJSON
-		apiWant(t, e.apiDo(e.admin, "PUT", path, map[string]any{"status_id": done.ID, "narrative": "Samtliga verksamheter har genomfört riskanalysen.",
+		webtest.WantJSON(t, f.API(t, f.Admin, "PUT", path, map[string]any{"status_id": done.ID, "narrative": "Samtliga verksamheter har genomfört riskanalysen.",
 			"include_comments": false, "base_version": 0}), http.StatusOK, &got)
 		c := got.Consolidation
 		if c == nil || c.Version != 1 || c.StatusID != done.ID || c.Status != done.Name || c.IncludeComments || c.Author != demo.AdminEmail || c.SavedAt.IsZero() {
 			t.Fatalf("saved = %+v", c)
 		}
-		rep2, _ := e.db.RoundReport(ctx, round)
+		rep2, _ := f.DB.RoundReport(ctx, round)
 		if s := rep2.Consolidations[act.ID]; s.Version != 1 || s.Narrative != "Samtliga verksamheter har genomfört riskanalysen." || s.IncludeComments {
 			t.Fatalf("stored = %+v", s)
 		}
 	})
 	t.Run("ErrStaleBase", func(t *testing.T) {
-		b := apiWantError(t, e.apiDo(e.admin, "PUT", path, map[string]any{"status_id": done.ID, "narrative": "Någon annans text.", "base_version": 0}), http.StatusConflict, forms.ECONFLICT)
+		b := webtest.WantAPIError(t, f.API(t, f.Admin, "PUT", path, map[string]any{"status_id": done.ID, "narrative": "Någon annans text.", "base_version": 0}), http.StatusConflict, forms.ECONFLICT)
 		if b.Error.Fields["base_version"] == "" {
 			t.Fatalf("fields = %v", b.Error.Fields)
 		}
-		rep2, _ := e.db.RoundReport(ctx, round)
+		rep2, _ := f.DB.RoundReport(ctx, round)
 		if s := rep2.Consolidations[act.ID]; s.Version != 1 || s.Narrative != "Samtliga verksamheter har genomfört riskanalysen." {
 			t.Fatalf("a stale save changed %+v", s)
 		}
 	})
 	t.Run("SaveOnCurrentBase", func(t *testing.T) {
 		var got officeapi.ConsolidationItemJSON
-		apiWant(t, e.apiDo(e.admin, "PUT", path, map[string]any{"status_id": 0, "narrative": "Omarbetad text.", "base_version": 1}), http.StatusOK, &got)
+		webtest.WantJSON(t, f.API(t, f.Admin, "PUT", path, map[string]any{"status_id": 0, "narrative": "Omarbetad text.", "base_version": 1}), http.StatusOK, &got)
 		if c := got.Consolidation; c.Version != 2 || c.StatusID != 0 || c.Status != "" || !c.IncludeComments {
 			t.Fatalf("saved = %+v, want version 2 without status, comments included by default", c)
 		}
@@ -951,17 +839,17 @@ func TestAPIOfficeConsolidations(t *testing.T) {
 		{"ErrControlCharacters", `{"narrative": "x\u0007y", "base_version": 2}`, "narrative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			apiWantField(t, e.apiDo(e.admin, "PUT", path, tc.body), tc.field)
+			webtest.WantField(t, f.API(t, f.Admin, "PUT", path, tc.body), tc.field)
 		})
 	}
 	t.Run("ErrActivityOfAnotherPlan", func(t *testing.T) {
 		var got struct{ ID int64 }
-		apiWant(t, e.apiDo(e.admin, "POST", "/api/v1/plans", apiPlanDoc("all")), http.StatusCreated, &got)
-		other, _ := e.db.Plan(ctx, got.ID)
-		apiWantError(t, e.apiDo(e.admin, "PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", round, other.Activities()[0].ID),
+		webtest.WantJSON(t, f.API(t, f.Admin, "POST", "/api/v1/plans", apiPlanDoc("all")), http.StatusCreated, &got)
+		other, _ := f.DB.Plan(ctx, got.ID)
+		webtest.WantAPIError(t, f.API(t, f.Admin, "PUT", fmt.Sprintf("/api/v1/rounds/%d/consolidations/%d", round, other.Activities()[0].ID),
 			map[string]any{"narrative": "x", "base_version": 0}), http.StatusNotFound, forms.ENOTFOUND)
 	})
-	rep3, _ := e.db.RoundReport(ctx, round)
+	rep3, _ := f.DB.RoundReport(ctx, round)
 	if len(rep3.Consolidations) != 1 || rep3.Consolidations[act.ID].Version != 2 {
 		t.Fatalf("consolidations = %+v, want only the one saved twice", rep3.Consolidations)
 	}

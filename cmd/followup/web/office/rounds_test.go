@@ -1,11 +1,10 @@
-package web
+package office_test
 
 import (
 	"bytes"
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strconv"
@@ -17,7 +16,9 @@ import (
 	"golang.org/x/net/html"
 
 	"followup/cmd/followup/demo"
+	"followup/cmd/followup/web"
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/webtest"
 	"followup/forms"
 	"followup/storage"
 )
@@ -25,112 +26,23 @@ import (
 // ---- Helpers of the rounds tests (prefixed "round" to stay apart from the
 // helpers of other pages' tests in this package). ----
 
-// roundParse parses a page.
-func roundParse(t *testing.T, body string) *html.Node {
-	t.Helper()
-	doc, err := html.Parse(strings.NewReader(body))
-	if err != nil {
-		t.Fatalf("parse HTML: %v", err)
-	}
-	return doc
-}
-
-// roundAttr returns an attribute's value, "" when absent.
-func roundAttr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func roundHasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
-}
-
-// roundElems returns the elements with the tag ("" for any) whose
-// attributes match every "key=value" (or "key" for presence) condition.
-func roundElems(n *html.Node, tag string, conds ...string) []*html.Node {
-	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && (tag == "" || n.Data == tag) {
-			ok := true
-			for _, c := range conds {
-				k, v, hasV := strings.Cut(c, "=")
-				if !roundHasAttr(n, k) || (hasV && roundAttr(n, k) != v) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				out = append(out, n)
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return out
-}
-
-// roundOne returns the only element matching, failing otherwise.
-func roundOne(t *testing.T, n *html.Node, tag string, conds ...string) *html.Node {
-	t.Helper()
-	all := roundElems(n, tag, conds...)
-	if len(all) != 1 {
-		t.Fatalf("found %d <%s %s>, want 1", len(all), tag, strings.Join(conds, " "))
-	}
-	return all[0]
-}
-
-// roundText is the text under n with white space collapsed.
-func roundText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			b.WriteString(" ")
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// roundTitle returns the page's <title>.
-func roundTitle(t *testing.T, doc *html.Node) string {
-	t.Helper()
-	return roundText(roundOne(t, doc, "title"))
-}
-
 // roundGetDoc fetches a page that must answer 200 and parses it.
-func roundGetDoc(t *testing.T, e *officeEnv, c *http.Client, path string) *html.Node {
+func roundGetDoc(t *testing.T, f *webtest.Fixture, c *http.Client, path string) *html.Node {
 	t.Helper()
-	status, body := e.get(c, path)
+	status, body := f.Get(t, c, path).StatusBody()
 	if status != http.StatusOK {
 		t.Fatalf("GET %s: status %d, want 200; body:\n%.1500s", path, status, body)
 	}
-	return roundParse(t, body)
+	return webtest.Parse(t, body)
 }
 
 // roundChangeForms returns the forms of a page that post anything other
 // than signing out or choosing the language.
 func roundChangeForms(doc *html.Node) []string {
 	var out []string
-	for _, f := range roundElems(doc, "form") {
-		action := roundAttr(f, "action")
-		if strings.EqualFold(roundAttr(f, "method"), "post") && action != "/logga-ut" && action != "/sprak" {
+	for _, f := range webtest.FindAll(doc, "form") {
+		action := webtest.Attr(f, "action")
+		if strings.EqualFold(webtest.Attr(f, "method"), "post") && action != "/logga-ut" && action != "/sprak" {
 			out = append(out, action)
 		}
 	}
@@ -142,27 +54,27 @@ func roundChangeForms(doc *html.Node) []string {
 func roundCheckLabels(t *testing.T, doc *html.Node, page string) {
 	t.Helper()
 	labels := map[string]bool{}
-	for _, l := range roundElems(doc, "label", "for") {
-		if roundText(l) != "" {
-			labels[roundAttr(l, "for")] = true
+	for _, l := range webtest.FindAll(doc, "label", "for") {
+		if webtest.Words(l) != "" {
+			labels[webtest.Attr(l, "for")] = true
 		}
 	}
 	for _, tag := range []string{"input", "select", "textarea"} {
-		for _, n := range roundElems(doc, tag) {
-			if typ := roundAttr(n, "type"); typ == "hidden" || typ == "submit" || typ == "button" {
+		for _, n := range webtest.FindAll(doc, tag) {
+			if typ := webtest.Attr(n, "type"); typ == "hidden" || typ == "submit" || typ == "button" {
 				continue
 			}
-			if id := roundAttr(n, "id"); id == "" || !labels[id] {
-				t.Errorf("%s: <%s name=%q id=%q> has no visible label", page, tag, roundAttr(n, "name"), id)
+			if id := webtest.Attr(n, "id"); id == "" || !labels[id] {
+				t.Errorf("%s: <%s name=%q id=%q> has no visible label", page, tag, webtest.Attr(n, "name"), id)
 			}
 		}
 	}
 }
 
 // roundPlanID is the demo plan.
-func roundPlanID(t *testing.T, e *officeEnv) int64 {
+func roundPlanID(t *testing.T, f *webtest.Fixture) int64 {
 	t.Helper()
-	r, err := e.db.Round(context.Background(), e.info.AnnualID)
+	r, err := f.DB.Round(context.Background(), f.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,9 +82,9 @@ func roundPlanID(t *testing.T, e *officeEnv) int64 {
 }
 
 // roundDepartments returns the demo's active departments by name.
-func roundDepartments(t *testing.T, e *officeEnv) map[string]forms.Department {
+func roundDepartments(t *testing.T, f *webtest.Fixture) map[string]forms.Department {
 	t.Helper()
-	deps, err := e.db.Departments(context.Background(), false)
+	deps, err := f.DB.Departments(context.Background(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,19 +103,20 @@ const (
 )
 
 // roundCreateForm is a valid form for a new round of the demo plan.
-func roundCreateForm(t *testing.T, e *officeEnv, title string, deps ...int64) url.Values {
-	f := url.Values{"plan": {strconv.FormatInt(roundPlanID(t, e), 10)}, "kind": {"interim"}, "title": {title},
+func roundCreateForm(t *testing.T, f *webtest.Fixture, title string, deps ...int64) url.Values {
+	form := url.Values{"plan": {strconv.FormatInt(roundPlanID(t, f), 10)}, "kind": {"interim"}, "title": {title},
 		"report_date": {"2031-08-31"}, "deadline": {"2099-12-31"}}
 	for _, d := range deps {
-		f.Add("departments", strconv.FormatInt(d, 10))
+		form.Add("departments", strconv.FormatInt(d, 10))
 	}
-	return f
+	return form
 }
 
 // roundCreate creates a round through the page and returns its id.
-func roundCreate(t *testing.T, e *officeEnv, title string, deps ...int64) int64 {
+func roundCreate(t *testing.T, f *webtest.Fixture, title string, deps ...int64) int64 {
 	t.Helper()
-	res, body := e.post(e.admin, "/kontor/omgangar", roundCreateForm(t, e, title, deps...))
+	res := f.PostForm(t, f.Admin, "/kontor/omgangar", roundCreateForm(t, f, title, deps...))
+	body := res.Body
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("create round: status %d; body:\n%.2000s", res.StatusCode, body)
 	}
@@ -220,9 +133,10 @@ func roundCreate(t *testing.T, e *officeEnv, title string, deps ...int64) int64 
 }
 
 // roundSetState posts a state change that must succeed.
-func roundSetState(t *testing.T, e *officeEnv, id int64, state string) *http.Response {
+func roundSetState(t *testing.T, f *webtest.Fixture, id int64, state string) *webtest.Result {
 	t.Helper()
-	res, body := e.post(e.admin, roundPath(id)+"/tillstand", url.Values{"state": {state}})
+	res := f.PostForm(t, f.Admin, roundPath(id)+"/tillstand", url.Values{"state": {state}})
+	body := res.Body
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("set state %s: status %d; body:\n%.1500s", state, res.StatusCode, body)
 	}
@@ -230,9 +144,9 @@ func roundSetState(t *testing.T, e *officeEnv, id int64, state string) *http.Res
 }
 
 // roundState reads a round's state from the database.
-func roundState(t *testing.T, e *officeEnv, id int64) forms.RoundState {
+func roundState(t *testing.T, f *webtest.Fixture, id int64) forms.RoundState {
 	t.Helper()
-	r, err := e.db.Round(context.Background(), id)
+	r, err := f.DB.Round(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,9 +154,9 @@ func roundState(t *testing.T, e *officeEnv, id int64) forms.RoundState {
 }
 
 // roundParticipantIDs reads a round's participants from the database.
-func roundParticipantIDs(t *testing.T, e *officeEnv, id int64) []int64 {
+func roundParticipantIDs(t *testing.T, f *webtest.Fixture, id int64) []int64 {
 	t.Helper()
-	deps, err := e.db.Participants(context.Background(), id)
+	deps, err := f.DB.Participants(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,9 +169,9 @@ func roundParticipantIDs(t *testing.T, e *officeEnv, id int64) []int64 {
 }
 
 // roundTokens returns each participant's link token.
-func roundTokens(t *testing.T, e *officeEnv, id int64) map[int64]string {
+func roundTokens(t *testing.T, f *webtest.Fixture, id int64) map[int64]string {
 	t.Helper()
-	links, err := e.db.Links(context.Background(), e.secret, id)
+	links, err := f.DB.Links(context.Background(), f.Secret, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,33 +185,34 @@ func roundTokens(t *testing.T, e *officeEnv, id int64) map[int64]string {
 // roundAnswer posts a department's questionnaire through its link: every
 // assigned activity gets the status, and action is "save" or "submit".
 // Only the first activity is answered when onlyFirst.
-func roundAnswer(t *testing.T, e *officeEnv, roundID, depID int64, token, by, action string, onlyFirst bool) {
+func roundAnswer(t *testing.T, f *webtest.Fixture, roundID, depID int64, token, by, action string, onlyFirst bool) {
 	t.Helper()
 	ctx := context.Background()
-	plan, err := e.db.Plan(ctx, roundPlanID(t, e))
+	plan, err := f.DB.Plan(ctx, roundPlanID(t, f))
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := e.db.Response(ctx, roundID, depID)
+	resp, err := f.DB.Response(ctx, roundID, depID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	done, _ := plan.Statuses.DoneStatus()
-	f := url.Values{"action": {action}, "filled_in_by": {by}, "general_comment": {"Allt enligt plan."},
+	form := url.Values{"action": {action}, "filled_in_by": {by}, "general_comment": {"Allt enligt plan."},
 		"general_v": {strconv.Itoa(resp.GeneralVersion)}}
 	for _, a := range plan.Activities() {
 		if !a.AssignedTo(depID) {
 			continue
 		}
 		id := strconv.FormatInt(a.ID, 10)
-		f.Set("status-"+id, strconv.FormatInt(done.ID, 10))
-		f.Set("comment-"+id, "Klart.")
-		f.Set("v-"+id, strconv.Itoa(resp.Answers[a.ID].Version))
+		form.Set("status-"+id, strconv.FormatInt(done.ID, 10))
+		form.Set("comment-"+id, "Klart.")
+		form.Set("v-"+id, strconv.Itoa(resp.Answers[a.ID].Version))
 		if onlyFirst {
 			break
 		}
 	}
-	res, body := e.post(e.anon, "/r/"+token, f)
+	res := f.PostForm(t, f.Anon, "/r/"+token, form)
+	body := res.Body
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("questionnaire %s: status %d; body:\n%.2000s", action, res.StatusCode, body)
 	}
@@ -306,50 +221,50 @@ func roundAnswer(t *testing.T, e *officeEnv, roundID, depID int64, token, by, ac
 // ---- Tests ----
 
 func TestDashboardShowsOpenRounds(t *testing.T) {
-	e := newOfficeEnv(t)
-	annual, err := e.db.Round(context.Background(), e.info.AnnualID)
+	f := webtest.New(t)
+	annual, err := f.DB.Round(context.Background(), f.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Run("Admin", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.admin, "/kontor")
-		card := roundOne(t, doc, "section", "aria-labelledby=round-"+strconv.FormatInt(annual.ID, 10))
-		got := roundText(card)
+		doc := roundGetDoc(t, f, f.Admin, "/kontor")
+		card := webtest.FindOne(t, doc, "section", "aria-labelledby=round-"+strconv.FormatInt(annual.ID, 10))
+		got := webtest.Words(card)
 		for _, want := range []string{annual.Title, "4 av 8 har lämnat in", "Sista dag " + annual.Deadline.Format(forms.DateLayout), "Utkast 2", "Ej påbörjad 2"} {
 			if !strings.Contains(got, want) {
 				t.Errorf("card %q lacks %q", got, want)
 			}
 		}
-		if len(roundElems(card, "a", "href="+roundPath(annual.ID)+"/lankar")) != 1 {
+		if len(webtest.FindAll(card, "a", "href="+roundPath(annual.ID)+"/lankar")) != 1 {
 			t.Error("the admin's card has no link to the links page")
 		}
-		if len(roundElems(doc, "a", "href=/kontor/omgangar/ny")) == 0 {
+		if len(webtest.FindAll(doc, "a", "href=/kontor/omgangar/ny")) == 0 {
 			t.Error("no Ny omgång button for the admin")
 		}
 		// The interim round is closed: not among the open rounds.
-		if len(roundElems(doc, "section", "aria-labelledby=round-"+strconv.FormatInt(e.info.InterimID, 10))) != 0 {
+		if len(webtest.FindAll(doc, "section", "aria-labelledby=round-"+strconv.FormatInt(f.Demo.InterimID, 10))) != 0 {
 			t.Error("the closed interim round is shown as open")
 		}
-		if !strings.Contains(roundText(roundOne(t, doc, "section", "aria-labelledby=plans")), "Handlingsplan") {
+		if !strings.Contains(webtest.Words(webtest.FindOne(t, doc, "section", "aria-labelledby=plans")), "Handlingsplan") {
 			t.Error("the plans are not listed")
 		}
 	})
 	t.Run("ReaderSeesNoChanges", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.reader, "/kontor")
-		if len(roundElems(doc, "a", "href=/kontor/omgangar/ny")) != 0 || len(roundElems(doc, "a", "href="+roundPath(annual.ID)+"/lankar")) != 0 {
+		doc := roundGetDoc(t, f, f.Reader, "/kontor")
+		if len(webtest.FindAll(doc, "a", "href=/kontor/omgangar/ny")) != 0 || len(webtest.FindAll(doc, "a", "href="+roundPath(annual.ID)+"/lankar")) != 0 {
 			t.Error("a reader is offered a change")
 		}
 		if f := roundChangeForms(doc); len(f) > 0 {
 			t.Errorf("a reader's dashboard has forms %v", f)
 		}
-		if !strings.Contains(roundText(doc), "4 av 8 har lämnat in") {
+		if !strings.Contains(webtest.Words(doc), "4 av 8 har lämnat in") {
 			t.Error("the reader does not see the progress")
 		}
 	})
 	t.Run("English", func(t *testing.T) {
-		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/kontor", nil)
+		req, _ := http.NewRequest(http.MethodGet, f.URL+"/kontor", nil)
 		req.AddCookie(&http.Cookie{Name: i18n.Cookie, Value: "en"})
-		res, err := e.admin.Do(req)
+		res, err := f.Admin.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -362,23 +277,23 @@ func TestDashboardShowsOpenRounds(t *testing.T) {
 }
 
 func TestOfficeRoundCreate(t *testing.T) {
-	e := newOfficeEnv(t)
-	deps := roundDepartments(t, e)
+	f := webtest.New(t)
+	deps := roundDepartments(t, f)
 	bou, soc := deps[roundDeptBOU].ID, deps[roundDeptSoc].ID
 
 	t.Run("FormDefaultsToEveryActiveDepartment", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.admin, "/kontor/omgangar/ny")
-		boxes := roundElems(doc, "input", "type=checkbox", "name=departments")
+		doc := roundGetDoc(t, f, f.Admin, "/kontor/omgangar/ny")
+		boxes := webtest.FindAll(doc, "input", "type=checkbox", "name=departments")
 		if len(boxes) != len(deps) {
 			t.Fatalf("%d department boxes, want %d", len(boxes), len(deps))
 		}
 		for _, b := range boxes {
-			if !roundHasAttr(b, "checked") {
-				t.Errorf("department %s is not chosen by default", roundAttr(b, "value"))
+			if !webtest.HasAttr(b, "checked") {
+				t.Errorf("department %s is not chosen by default", webtest.Attr(b, "value"))
 			}
 		}
 		for _, typ := range []string{"report_date", "deadline"} {
-			if roundAttr(roundOne(t, doc, "input", "name="+typ), "type") != "date" {
+			if webtest.Attr(webtest.FindOne(t, doc, "input", "name="+typ), "type") != "date" {
 				t.Errorf("%s is not a date input", typ)
 			}
 		}
@@ -386,58 +301,60 @@ func TestOfficeRoundCreate(t *testing.T) {
 	})
 
 	t.Run("ErrInvalidKeepsInput", func(t *testing.T) {
-		f := roundCreateForm(t, e, "Delårsrapport prov", bou, soc)
-		f.Set("report_date", "2031-13-45")
-		f.Set("deadline", "")
-		f.Set("kind", "")
-		res, body := e.post(e.admin, "/kontor/omgangar", f)
+		form := roundCreateForm(t, f, "Delårsrapport prov", bou, soc)
+		form.Set("report_date", "2031-13-45")
+		form.Set("deadline", "")
+		form.Set("kind", "")
+		res := f.PostForm(t, f.Admin, "/kontor/omgangar", form)
+		body := res.Body
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
-		doc := roundParse(t, body)
-		summary := roundOne(t, doc, "div", "role=alert")
+		doc := webtest.Parse(t, body)
+		summary := webtest.FindOne(t, doc, "div", "role=alert")
 		var hrefs []string
-		for _, a := range roundElems(summary, "a") {
-			hrefs = append(hrefs, roundAttr(a, "href"))
+		for _, a := range webtest.FindAll(summary, "a") {
+			hrefs = append(hrefs, webtest.Attr(a, "href"))
 		}
 		if want := []string{"#kind-interim", "#report_date", "#deadline"}; !slices.Equal(hrefs, want) {
 			t.Errorf("error summary links %v, want %v", hrefs, want)
 		}
-		if got := roundAttr(roundOne(t, doc, "input", "name=title"), "value"); got != "Delårsrapport prov" {
+		if got := webtest.Attr(webtest.FindOne(t, doc, "input", "name=title"), "value"); got != "Delårsrapport prov" {
 			t.Errorf("title kept as %q", got)
 		}
-		rd := roundOne(t, doc, "input", "name=report_date")
-		if roundAttr(rd, "value") != "2031-13-45" || roundAttr(rd, "aria-invalid") != "true" || !strings.Contains(roundAttr(rd, "aria-describedby"), "report_date-error") {
+		rd := webtest.FindOne(t, doc, "input", "name=report_date")
+		if webtest.Attr(rd, "value") != "2031-13-45" || webtest.Attr(rd, "aria-invalid") != "true" || !strings.Contains(webtest.Attr(rd, "aria-describedby"), "report_date-error") {
 			t.Errorf("report date field %v", rd.Attr)
 		}
-		for _, b := range roundElems(doc, "input", "type=checkbox", "name=departments") {
-			v, _ := strconv.ParseInt(roundAttr(b, "value"), 10, 64)
-			if want := v == bou || v == soc; roundHasAttr(b, "checked") != want {
+		for _, b := range webtest.FindAll(doc, "input", "type=checkbox", "name=departments") {
+			v, _ := strconv.ParseInt(webtest.Attr(b, "value"), 10, 64)
+			if want := v == bou || v == soc; webtest.HasAttr(b, "checked") != want {
 				t.Errorf("department %d checked %v, want %v", v, !want, want)
 			}
 		}
-		if !strings.HasPrefix(roundTitle(t, doc), "Fel: ") {
-			t.Errorf("title %q does not say there is an error", roundTitle(t, doc))
+		if !strings.HasPrefix(webtest.Title(t, doc), "Fel: ") {
+			t.Errorf("title %q does not say there is an error", webtest.Title(t, doc))
 		}
-		rounds, _ := e.db.Rounds(context.Background())
+		rounds, _ := f.DB.Rounds(context.Background())
 		if len(rounds) != 2 {
 			t.Errorf("%d rounds after a refused form, want 2", len(rounds))
 		}
 	})
 
 	t.Run("ErrNoDepartments", func(t *testing.T) {
-		res, body := e.post(e.admin, "/kontor/omgangar", roundCreateForm(t, e, "Utan deltagare"))
+		res := f.PostForm(t, f.Admin, "/kontor/omgangar", roundCreateForm(t, f, "Utan deltagare"))
+		body := res.Body
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
-		doc := roundParse(t, body)
-		if got := roundText(roundOne(t, doc, "p", "id=departments-error")); got != "Välj minst en verksamhet." {
+		doc := webtest.Parse(t, body)
+		if got := webtest.Words(webtest.FindOne(t, doc, "p", "id=departments-error")); got != "Välj minst en verksamhet." {
 			t.Errorf("departments error %q", got)
 		}
 	})
 
 	t.Run("OK", func(t *testing.T) {
-		res, _ := e.post(e.admin, "/kontor/omgangar", roundCreateForm(t, e, "Delårsrapport 2031", bou, soc))
+		res := f.PostForm(t, f.Admin, "/kontor/omgangar", roundCreateForm(t, f, "Delårsrapport 2031", bou, soc))
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d, want 303", res.StatusCode)
 		}
@@ -446,7 +363,7 @@ func TestOfficeRoundCreate(t *testing.T) {
 			t.Errorf("Location %q", loc)
 		}
 		id, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(loc, "/kontor/omgangar/"), "?klart=skapad"), 10, 64)
-		r, err := e.db.Round(context.Background(), id)
+		r, err := f.DB.Round(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -455,25 +372,25 @@ func TestOfficeRoundCreate(t *testing.T) {
 		}
 		want := []int64{bou, soc}
 		slices.Sort(want)
-		if got := roundParticipantIDs(t, e, id); !slices.Equal(got, want) {
+		if got := roundParticipantIDs(t, f, id); !slices.Equal(got, want) {
 			t.Errorf("participants %v, want %v", got, want)
 		}
-		doc := roundGetDoc(t, e, e.admin, loc)
-		if got := roundText(roundOne(t, doc, "div", "role=status")); !strings.Contains(got, "skapad") {
+		doc := roundGetDoc(t, f, f.Admin, loc)
+		if got := webtest.Words(webtest.FindOne(t, doc, "div", "role=status")); !strings.Contains(got, "skapad") {
 			t.Errorf("flash %q", got)
 		}
 	})
 }
 
 func TestOfficeRoundStateChanges(t *testing.T) {
-	e := newOfficeEnv(t)
-	deps := roundDepartments(t, e)
-	id := roundCreate(t, e, "Tillståndsprov", deps[roundDeptBOU].ID)
-	doc := roundGetDoc(t, e, e.admin, roundPath(id))
-	if got := roundText(roundOne(t, doc, "dd", "id=round-state")); got != "Utkast" {
+	f := webtest.New(t)
+	deps := roundDepartments(t, f)
+	id := roundCreate(t, f, "Tillståndsprov", deps[roundDeptBOU].ID)
+	doc := roundGetDoc(t, f, f.Admin, roundPath(id))
+	if got := webtest.Words(webtest.FindOne(t, doc, "dd", "id=round-state")); got != "Utkast" {
 		t.Errorf("state shown %q", got)
 	}
-	roundOne(t, doc, "form", "action="+roundPath(id)+"/tillstand")
+	webtest.FindOne(t, doc, "form", "action="+roundPath(id)+"/tillstand")
 
 	for _, step := range []struct {
 		name, state string
@@ -485,33 +402,33 @@ func TestOfficeRoundStateChanges(t *testing.T) {
 		{"Reopen", "open", forms.RoundOpen, "oppnad-igen"},
 	} {
 		t.Run(step.name, func(t *testing.T) {
-			res := roundSetState(t, e, id, step.state)
-			if got := roundState(t, e, id); got != step.want {
+			res := roundSetState(t, f, id, step.state)
+			if got := roundState(t, f, id); got != step.want {
 				t.Errorf("state in the database %q, want %q", got, step.want)
 			}
 			if want := roundPath(id) + "?klart=" + step.flash; res.Header.Get("Location") != want {
 				t.Errorf("Location %q, want %q", res.Header.Get("Location"), want)
 			}
-			doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
-			roundOne(t, doc, "div", "role=status")
-			hidden := roundOne(t, doc, "input", "type=hidden", "name=state")
+			doc := roundGetDoc(t, f, f.Admin, res.Header.Get("Location"))
+			webtest.FindOne(t, doc, "div", "role=status")
+			hidden := webtest.FindOne(t, doc, "input", "type=hidden", "name=state")
 			next := map[forms.RoundState]string{forms.RoundOpen: "closed", forms.RoundClosed: "open"}[step.want]
-			if roundAttr(hidden, "value") != next {
-				t.Errorf("the page offers state %q, want %q", roundAttr(hidden, "value"), next)
+			if webtest.Attr(hidden, "value") != next {
+				t.Errorf("the page offers state %q, want %q", webtest.Attr(hidden, "value"), next)
 			}
 		})
 	}
 	t.Run("ErrUnknownState", func(t *testing.T) {
-		res, _ := e.post(e.admin, roundPath(id)+"/tillstand", url.Values{"state": {"draft"}})
+		res := f.PostForm(t, f.Admin, roundPath(id)+"/tillstand", url.Values{"state": {"draft"}})
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Errorf("status %d, want 422", res.StatusCode)
 		}
-		if got := roundState(t, e, id); got != forms.RoundOpen {
+		if got := roundState(t, f, id); got != forms.RoundOpen {
 			t.Errorf("state %q after a refused change", got)
 		}
 	})
 	t.Run("ErrUnknownRound", func(t *testing.T) {
-		res, _ := e.post(e.admin, "/kontor/omgangar/9999/tillstand", url.Values{"state": {"open"}})
+		res := f.PostForm(t, f.Admin, "/kontor/omgangar/9999/tillstand", url.Values{"state": {"open"}})
 		if res.StatusCode != http.StatusNotFound {
 			t.Errorf("status %d, want 404", res.StatusCode)
 		}
@@ -519,199 +436,201 @@ func TestOfficeRoundStateChanges(t *testing.T) {
 }
 
 func TestOfficeRoundParticipants(t *testing.T) {
-	e := newOfficeEnv(t)
-	deps := roundDepartments(t, e)
+	f := webtest.New(t)
+	deps := roundDepartments(t, f)
 	bou, soc, it := deps[roundDeptBOU].ID, deps[roundDeptSoc].ID, deps[roundDeptIT].ID
-	id := roundCreate(t, e, "Deltagarprov", bou, soc)
+	id := roundCreate(t, f, "Deltagarprov", bou, soc)
 	path := roundPath(id) + "/deltagare"
 
 	t.Run("OK", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.admin, roundPath(id))
-		form := roundOne(t, doc, "form", "id=participants-form")
+		doc := roundGetDoc(t, f, f.Admin, roundPath(id))
+		form := webtest.FindOne(t, doc, "form", "id=participants-form")
 		var checked []string
-		for _, b := range roundElems(form, "input", "name=departments", "checked") {
-			checked = append(checked, roundAttr(b, "value"))
+		for _, b := range webtest.FindAll(form, "input", "name=departments", "checked") {
+			checked = append(checked, webtest.Attr(b, "value"))
 		}
 		if len(checked) != 2 {
 			t.Errorf("%d departments checked on the form, want 2", len(checked))
 		}
-		res, _ := e.post(e.admin, path, url.Values{"departments": {strconv.FormatInt(soc, 10), strconv.FormatInt(it, 10)}})
+		res := f.PostForm(t, f.Admin, path, url.Values{"departments": {strconv.FormatInt(soc, 10), strconv.FormatInt(it, 10)}})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d, want 303", res.StatusCode)
 		}
 		want := []int64{soc, it}
 		slices.Sort(want)
-		if got := roundParticipantIDs(t, e, id); !slices.Equal(got, want) {
+		if got := roundParticipantIDs(t, f, id); !slices.Equal(got, want) {
 			t.Errorf("participants %v, want %v", got, want)
 		}
 	})
 	t.Run("ErrNone", func(t *testing.T) {
-		res, body := e.post(e.admin, path, url.Values{})
+		res := f.PostForm(t, f.Admin, path, url.Values{})
+		body := res.Body
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
-		doc := roundParse(t, body)
-		roundOne(t, doc, "div", "role=alert")
-		if len(roundElems(doc, "input", "name=departments", "checked")) != 0 {
+		doc := webtest.Parse(t, body)
+		webtest.FindOne(t, doc, "div", "role=alert")
+		if len(webtest.FindAll(doc, "input", "name=departments", "checked")) != 0 {
 			t.Error("the refused form does not show what was sent")
 		}
-		if got := roundParticipantIDs(t, e, id); len(got) != 2 {
+		if got := roundParticipantIDs(t, f, id); len(got) != 2 {
 			t.Errorf("participants changed to %v", got)
 		}
 	})
 	t.Run("ErrNotDraft", func(t *testing.T) {
-		roundSetState(t, e, id, "open")
-		doc := roundGetDoc(t, e, e.admin, roundPath(id))
-		if len(roundElems(doc, "form", "id=participants-form")) != 0 {
+		roundSetState(t, f, id, "open")
+		doc := roundGetDoc(t, f, f.Admin, roundPath(id))
+		if len(webtest.FindAll(doc, "form", "id=participants-form")) != 0 {
 			t.Error("an open round offers to change participants")
 		}
-		res, body := e.post(e.admin, path, url.Values{"departments": {strconv.FormatInt(bou, 10)}})
+		res := f.PostForm(t, f.Admin, path, url.Values{"departments": {strconv.FormatInt(bou, 10)}})
+		body := res.Body
 		if res.StatusCode != http.StatusConflict {
 			t.Fatalf("status %d, want 409", res.StatusCode)
 		}
 		if !strings.Contains(body, "medan omgången är ett utkast") {
 			t.Error("the refusal does not say why")
 		}
-		if got := roundParticipantIDs(t, e, id); len(got) != 2 || slices.Contains(got, bou) {
+		if got := roundParticipantIDs(t, f, id); len(got) != 2 || slices.Contains(got, bou) {
 			t.Errorf("participants changed to %v", got)
 		}
 	})
 }
 
 func TestOfficeRoundLinks(t *testing.T) {
-	e := newOfficeEnv(t)
-	deps := roundDepartments(t, e)
+	f := webtest.New(t)
+	deps := roundDepartments(t, f)
 	bou, soc := deps[roundDeptBOU], deps[roundDeptSoc]
-	id := roundCreate(t, e, "Länkprov", bou.ID, soc.ID)
-	roundSetState(t, e, id, "open")
+	id := roundCreate(t, f, "Länkprov", bou.ID, soc.ID)
+	roundSetState(t, f, id, "open")
 	linksPath := roundPath(id) + "/lankar"
 
 	linkOf := func(t *testing.T, doc *html.Node, depID int64) string {
 		t.Helper()
-		in := roundOne(t, doc, "input", "id=link-"+strconv.FormatInt(depID, 10))
-		if !roundHasAttr(in, "readonly") {
+		in := webtest.FindOne(t, doc, "input", "id=link-"+strconv.FormatInt(depID, 10))
+		if !webtest.HasAttr(in, "readonly") {
 			t.Error("the link field is not read-only")
 		}
-		u, err := url.Parse(roundAttr(in, "value"))
+		u, err := url.Parse(webtest.Attr(in, "value"))
 		if err != nil || u.Host != "uppfoljning.test" || !strings.HasPrefix(u.Path, "/r/") {
-			t.Fatalf("link %q", roundAttr(in, "value"))
+			t.Fatalf("link %q", webtest.Attr(in, "value"))
 		}
 		return u.Path
 	}
 
-	doc := roundGetDoc(t, e, e.admin, linksPath)
+	doc := roundGetDoc(t, f, f.Admin, linksPath)
 	roundCheckLabels(t, doc, "links")
-	if got := roundText(roundOne(t, doc, "label", "for=link-"+strconv.FormatInt(bou.ID, 10))); got != bou.Name {
+	if got := webtest.Words(webtest.FindOne(t, doc, "label", "for=link-"+strconv.FormatInt(bou.ID, 10))); got != bou.Name {
 		t.Errorf("label %q, want the department's name", got)
 	}
-	copyButton := roundOne(t, doc, "button", "data-copy=link-"+strconv.FormatInt(bou.ID, 10))
-	if roundAttr(copyButton, "type") != "button" || !roundHasAttr(copyButton, "hidden") {
+	copyButton := webtest.FindOne(t, doc, "button", "data-copy=link-"+strconv.FormatInt(bou.ID, 10))
+	if webtest.Attr(copyButton, "type") != "button" || !webtest.HasAttr(copyButton, "hidden") {
 		t.Error("the copy button must be a plain button, hidden until the script shows it")
 	}
-	roundOne(t, doc, "script", "src=/static/copy.js")
-	if status, js := e.get(e.anon, "/static/copy.js"); status != http.StatusOK || !strings.Contains(js, "data-copy") {
+	webtest.FindOne(t, doc, "script", "src=/static/copy.js")
+	if status, js := f.Get(t, f.Anon, "/static/copy.js").StatusBody(); status != http.StatusOK || !strings.Contains(js, "data-copy") {
 		t.Errorf("copy.js: status %d", status)
 	}
 	old := linkOf(t, doc, bou.ID)
-	all := roundText(roundOne(t, doc, "textarea", "id=all-links"))
+	all := webtest.Words(webtest.FindOne(t, doc, "textarea", "id=all-links"))
 	if !strings.HasPrefix(all, "namn;e-post;länk") || !strings.Contains(all, bou.Name+";"+bou.Email+";http://uppfoljning.test"+old) {
 		t.Errorf("all links %q", all)
 	}
 
 	t.Run("LinkOpensQuestionnaire", func(t *testing.T) {
-		status, body := e.get(e.client(), old)
+		status, body := f.Get(t, f.NewClient(), old).StatusBody()
 		if status != http.StatusOK || !strings.Contains(body, bou.Name) {
 			t.Fatalf("GET %s: %d", old, status)
 		}
 	})
 
 	t.Run("ReplaceAsksFirst", func(t *testing.T) {
-		res, _ := e.post(e.admin, linksPath+"/"+strconv.FormatInt(bou.ID, 10), nil)
+		res := f.PostForm(t, f.Admin, linksPath+"/"+strconv.FormatInt(bou.ID, 10), nil)
 		if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "?ersatt=") {
 			t.Fatalf("unconfirmed replace: %d %q", res.StatusCode, res.Header.Get("Location"))
 		}
-		if status, _ := e.get(e.client(), old); status != http.StatusOK {
+		if status, _ := f.Get(t, f.NewClient(), old).StatusBody(); status != http.StatusOK {
 			t.Fatal("an unconfirmed replace stopped the link")
 		}
-		doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
-		box := roundOne(t, doc, "section", "id=bekrafta")
-		if !strings.Contains(roundText(box), "slutar fungera direkt") {
-			t.Errorf("confirmation %q has no warning", roundText(box))
+		doc := roundGetDoc(t, f, f.Admin, res.Header.Get("Location"))
+		box := webtest.FindOne(t, doc, "section", "id=bekrafta")
+		if !strings.Contains(webtest.Words(box), "slutar fungera direkt") {
+			t.Errorf("confirmation %q has no warning", webtest.Words(box))
 		}
-		roundOne(t, box, "input", "name=confirm", "value=1")
+		webtest.FindOne(t, box, "input", "name=confirm", "value=1")
 	})
 
 	t.Run("ReplaceStopsOldLink", func(t *testing.T) {
-		res, _ := e.post(e.admin, linksPath+"/"+strconv.FormatInt(bou.ID, 10), url.Values{"confirm": {"1"}})
+		res := f.PostForm(t, f.Admin, linksPath+"/"+strconv.FormatInt(bou.ID, 10), url.Values{"confirm": {"1"}})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("replace: status %d", res.StatusCode)
 		}
-		if status, _ := e.get(e.client(), old); status != http.StatusNotFound {
+		if status, _ := f.Get(t, f.NewClient(), old).StatusBody(); status != http.StatusNotFound {
 			t.Errorf("old link: status %d, want 404", status)
 		}
-		doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
-		roundOne(t, doc, "div", "role=status")
+		doc := roundGetDoc(t, f, f.Admin, res.Header.Get("Location"))
+		webtest.FindOne(t, doc, "div", "role=status")
 		fresh := linkOf(t, doc, bou.ID)
 		if fresh == old {
 			t.Fatal("the link did not change")
 		}
-		if status, _ := e.get(e.client(), fresh); status != http.StatusOK {
+		if status, _ := f.Get(t, f.NewClient(), fresh).StatusBody(); status != http.StatusOK {
 			t.Errorf("new link: status %d, want 200", status)
 		}
-		if status, _ := e.get(e.client(), linkOf(t, doc, soc.ID)); status != http.StatusOK {
+		if status, _ := f.Get(t, f.NewClient(), linkOf(t, doc, soc.ID)).StatusBody(); status != http.StatusOK {
 			t.Error("another department's link stopped working")
 		}
 	})
 }
 
 func TestOfficeRoundProgress(t *testing.T) {
-	e := newOfficeEnv(t)
-	deps := roundDepartments(t, e)
+	f := webtest.New(t)
+	deps := roundDepartments(t, f)
 	var all []int64
 	for _, d := range deps {
 		all = append(all, d.ID)
 	}
-	id := roundCreate(t, e, "Framstegsprov", all...)
-	roundSetState(t, e, id, "open")
-	tokens := roundTokens(t, e, id)
+	id := roundCreate(t, f, "Framstegsprov", all...)
+	roundSetState(t, f, id, "open")
+	tokens := roundTokens(t, f, id)
 	soc, it, energi := deps[roundDeptSoc].ID, deps[roundDeptIT].ID, deps[roundDeptEnergi].ID
 
-	// Saves a few milliseconds apart, so "last saved" has an order.
-	pause := func() { time.Sleep(5 * time.Millisecond) }
-	roundAnswer(t, e, id, soc, tokens[soc], "Sofia Soc", "save", true)
+	// Saves a second apart on the clock, so "last saved" has an order.
+	pause := func() { f.Clock.Advance(time.Second) }
+	roundAnswer(t, f, id, soc, tokens[soc], "Sofia Soc", "save", true)
 	pause()
-	roundAnswer(t, e, id, it, tokens[it], "Ivar IT", "submit", false)
-	if err := e.db.ReturnResponse(context.Background(), e.server.Loc, id, it, "Komplettera.", "test"); err != nil {
+	roundAnswer(t, f, id, it, tokens[it], "Ivar IT", "submit", false)
+	if err := f.DB.ReturnResponse(context.Background(), f.Server.Loc, id, it, "Komplettera.", "test"); err != nil {
 		t.Fatal(err)
 	}
 	pause()
-	roundAnswer(t, e, id, it, tokens[it], "Ivar IT", "submit", false)
+	roundAnswer(t, f, id, it, tokens[it], "Ivar IT", "submit", false)
 	pause()
-	roundAnswer(t, e, id, energi, tokens[energi], "Erik Energi", "submit", false)
+	roundAnswer(t, f, id, energi, tokens[energi], "Erik Energi", "submit", false)
 
-	plan, err := e.db.Plan(context.Background(), roundPlanID(t, e))
+	plan, err := f.DB.Plan(context.Background(), roundPlanID(t, f))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rowsOf := func(doc *html.Node) []*html.Node {
-		return roundElems(roundOne(t, doc, "table", "id=progress"), "tr", "data-department")
+		return webtest.FindAll(webtest.FindOne(t, doc, "table", "id=progress"), "tr", "data-department")
 	}
 	cells := func(tr *html.Node) []string {
 		var out []string
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
-				out = append(out, roundText(c))
+				out = append(out, webtest.Words(c))
 			}
 		}
 		return out
 	}
 
 	t.Run("CountsAndValues", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.reader, roundPath(id))
-		if got := roundText(roundOne(t, doc, "p", "id=progress-count")); got != "2 av 8 har lämnat in; 1 utkast räknas inte; 5 har inte börjat." {
+		doc := roundGetDoc(t, f, f.Reader, roundPath(id))
+		if got := webtest.Words(webtest.FindOne(t, doc, "p", "id=progress-count")); got != "2 av 8 har lämnat in; 1 utkast räknas inte; 5 har inte börjat." {
 			t.Errorf("count %q", got)
 		}
-		if got := roundText(roundOne(t, doc, "dl", "id=progress-counts")); got != "Utkast 1 Ej påbörjad 5 Återsänd för komplettering 0" {
+		if got := webtest.Words(webtest.FindOne(t, doc, "dl", "id=progress-counts")); got != "Utkast 1 Ej påbörjad 5 Återsänd för komplettering 0" {
 			t.Errorf("counts %q", got)
 		}
 		rows := rowsOf(doc)
@@ -720,7 +639,7 @@ func TestOfficeRoundProgress(t *testing.T) {
 		}
 		byDep := map[string][]string{}
 		for _, r := range rows {
-			byDep[roundAttr(r, "data-department")] = cells(r)
+			byDep[webtest.Attr(r, "data-department")] = cells(r)
 		}
 		itRow := byDep[strconv.FormatInt(it, 10)]
 		n := plan.CountAssigned(it)
@@ -743,9 +662,9 @@ func TestOfficeRoundProgress(t *testing.T) {
 
 	order := func(t *testing.T, query string) (ids, states []string) {
 		t.Helper()
-		for _, r := range rowsOf(roundGetDoc(t, e, e.admin, roundPath(id)+query)) {
-			ids = append(ids, roundAttr(r, "data-department"))
-			states = append(states, roundAttr(r, "data-state"))
+		for _, r := range rowsOf(roundGetDoc(t, f, f.Admin, roundPath(id)+query)) {
+			ids = append(ids, webtest.Attr(r, "data-department"))
+			states = append(states, webtest.Attr(r, "data-state"))
 		}
 		return ids, states
 	}
@@ -764,7 +683,7 @@ func TestOfficeRoundProgress(t *testing.T) {
 		}
 	})
 	t.Run("SortByNameIsDefault", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.admin, roundPath(id))
+		doc := roundGetDoc(t, f, f.Admin, roundPath(id))
 		var names []string
 		for _, r := range rowsOf(doc) {
 			names = append(names, cells(r)[0])
@@ -772,15 +691,15 @@ func TestOfficeRoundProgress(t *testing.T) {
 		if !slices.IsSortedFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }) {
 			t.Errorf("names not in order: %v", names)
 		}
-		th := roundOne(t, doc, "th", "aria-sort")
-		if !strings.Contains(roundText(th), "Verksamhet") {
-			t.Errorf("sorted column %q", roundText(th))
+		th := webtest.FindOne(t, doc, "th", "aria-sort")
+		if !strings.Contains(webtest.Words(th), "Verksamhet") {
+			t.Errorf("sorted column %q", webtest.Words(th))
 		}
 		// The sorting links and the filter form work without script.
-		roundOne(t, th, "a", "href="+roundPath(id)+"#framsteg")
-		roundOne(t, doc, "a", "href="+roundPath(id)+"?sortera=sparad#framsteg")
-		form := roundOne(t, doc, "form", "id=progress-filter")
-		if !strings.EqualFold(roundAttr(form, "method"), "get") {
+		webtest.FindOne(t, th, "a", "href="+roundPath(id)+"#framsteg")
+		webtest.FindOne(t, doc, "a", "href="+roundPath(id)+"?sortera=sparad#framsteg")
+		form := webtest.FindOne(t, doc, "form", "id=progress-filter")
+		if !strings.EqualFold(webtest.Attr(form, "method"), "get") {
 			t.Error("the filter form does not use GET")
 		}
 		roundCheckLabels(t, form, "filter")
@@ -794,155 +713,158 @@ func TestOfficeRoundProgress(t *testing.T) {
 		if !slices.Equal(ids, []string{strconv.FormatInt(soc, 10)}) {
 			t.Errorf("draft rows %v", ids)
 		}
-		doc := roundGetDoc(t, e, e.admin, roundPath(id)+"?lage=aterskickad")
-		roundOne(t, doc, "p", "id=progress-empty")
+		doc := roundGetDoc(t, f, f.Admin, roundPath(id)+"?lage=aterskickad")
+		webtest.FindOne(t, doc, "p", "id=progress-empty")
 		ids, _ = order(t, "?lage=nonsens&sortera=nonsens")
 		if len(ids) != 8 {
 			t.Errorf("unknown filter shows %d rows, want all 8", len(ids))
 		}
 	})
 	t.Run("Downloads", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.reader, roundPath(id))
-		roundOne(t, doc, "a", "href="+roundPath(id)+"/export.xlsx")
-		roundOne(t, doc, "a", "href="+roundPath(id)+"/export.pdf")
+		doc := roundGetDoc(t, f, f.Reader, roundPath(id))
+		webtest.FindOne(t, doc, "a", "href="+roundPath(id)+"/export.xlsx")
+		webtest.FindOne(t, doc, "a", "href="+roundPath(id)+"/export.pdf")
 	})
 }
 
 func TestOfficeRoundReturnResponse(t *testing.T) {
-	e := newOfficeEnv(t)
-	deps := roundDepartments(t, e)
+	f := webtest.New(t)
+	deps := roundDepartments(t, f)
 	bou, soc := deps[roundDeptBOU].ID, deps[roundDeptSoc].ID
-	annual := e.info.AnnualID
+	annual := f.Demo.AnnualID
 	respPath := func(dep int64) string { return roundPath(annual) + "/verksamheter/" + strconv.FormatInt(dep, 10) }
 	var bouToken string
-	for _, l := range e.info.Links {
+	for _, l := range f.Demo.Links {
 		if l.Department.ID == bou {
 			bouToken = l.Token
 		}
 	}
 
 	t.Run("ResponsePage", func(t *testing.T) {
-		doc := roundGetDoc(t, e, e.admin, respPath(bou))
-		if got := roundText(roundOne(t, doc, "dd", "id=response-state")); got != "Inskickad" {
+		doc := roundGetDoc(t, f, f.Admin, respPath(bou))
+		if got := webtest.Words(webtest.FindOne(t, doc, "dd", "id=response-state")); got != "Inskickad" {
 			t.Errorf("state %q", got)
 		}
-		if len(roundElems(doc, "article", "class=activity")) == 0 || len(roundElems(doc, "span", "aria-hidden=true")) == 0 {
+		if len(webtest.FindAll(doc, "article", "class=activity")) == 0 || len(webtest.FindAll(doc, "span", "aria-hidden=true")) == 0 {
 			t.Error("the answers with their status swatches are missing")
 		}
-		if !strings.Contains(roundText(doc), "Vid delårsrapporten") {
+		if !strings.Contains(webtest.Words(doc), "Vid delårsrapporten") {
 			t.Error("the annual round does not show the interim answers")
 		}
-		roundOne(t, doc, "link", "href=/farger/"+strconv.FormatInt(roundPlanID(t, e), 10)+".css")
-		if rows := roundElems(roundOne(t, doc, "table", "id=history"), "tr", "data-kind"); len(rows) != 1 {
+		webtest.FindOne(t, doc, "link", "href=/farger/"+strconv.FormatInt(roundPlanID(t, f), 10)+".css")
+		if rows := webtest.FindAll(webtest.FindOne(t, doc, "table", "id=history"), "tr", "data-kind"); len(rows) != 1 {
 			t.Errorf("%d history rows, want 1", len(rows))
 		}
-		roundOne(t, doc, "form", "id=return-form")
+		webtest.FindOne(t, doc, "form", "id=return-form")
 		roundCheckLabels(t, doc, "response")
 	})
 
 	t.Run("ErrEmptyMessage", func(t *testing.T) {
-		res, body := e.post(e.admin, respPath(bou)+"/aterlamna", url.Values{"message": {"  "}})
+		res := f.PostForm(t, f.Admin, respPath(bou)+"/aterlamna", url.Values{"message": {"  "}})
+		body := res.Body
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
-		doc := roundParse(t, body)
-		roundOne(t, roundOne(t, doc, "div", "role=alert"), "a", "href=#message")
-		ta := roundOne(t, doc, "textarea", "name=message")
-		if roundAttr(ta, "aria-invalid") != "true" || !strings.Contains(roundAttr(ta, "aria-describedby"), "message-error") {
+		doc := webtest.Parse(t, body)
+		webtest.FindOne(t, webtest.FindOne(t, doc, "div", "role=alert"), "a", "href=#message")
+		ta := webtest.FindOne(t, doc, "textarea", "name=message")
+		if webtest.Attr(ta, "aria-invalid") != "true" || !strings.Contains(webtest.Attr(ta, "aria-describedby"), "message-error") {
 			t.Errorf("message field %v", ta.Attr)
 		}
 	})
 
 	t.Run("OK", func(t *testing.T) {
 		msg := "Komplettera riskanalysen med en tidsplan."
-		res, _ := e.post(e.admin, respPath(bou)+"/aterlamna", url.Values{"message": {msg}})
+		res := f.PostForm(t, f.Admin, respPath(bou)+"/aterlamna", url.Values{"message": {msg}})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d, want 303", res.StatusCode)
 		}
-		r, err := e.db.Response(context.Background(), annual, bou)
+		r, err := f.DB.Response(context.Background(), annual, bou)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r.State != forms.ResponseReturned || r.ReturnMessage != msg {
 			t.Errorf("stored response %q %q", r.State, r.ReturnMessage)
 		}
-		doc := roundGetDoc(t, e, e.admin, res.Header.Get("Location"))
-		roundOne(t, doc, "div", "role=status")
+		doc := roundGetDoc(t, f, f.Admin, res.Header.Get("Location"))
+		webtest.FindOne(t, doc, "div", "role=status")
 		var kinds []string
-		for _, tr := range roundElems(roundOne(t, doc, "table", "id=history"), "tr", "data-kind") {
-			kinds = append(kinds, roundAttr(tr, "data-kind"))
+		for _, tr := range webtest.FindAll(webtest.FindOne(t, doc, "table", "id=history"), "tr", "data-kind") {
+			kinds = append(kinds, webtest.Attr(tr, "data-kind"))
 		}
 		if !slices.Equal(kinds, []string{"submitted", "returned"}) {
 			t.Errorf("history %v", kinds)
 		}
-		if !strings.Contains(roundText(roundOne(t, doc, "table", "id=history")), msg) {
+		if !strings.Contains(webtest.Words(webtest.FindOne(t, doc, "table", "id=history")), msg) {
 			t.Error("the history does not show the message")
 		}
-		if len(roundElems(doc, "form", "id=return-form")) != 0 {
+		if len(webtest.FindAll(doc, "form", "id=return-form")) != 0 {
 			t.Error("a returned response can be returned again")
 		}
 		// The department sees the message and can edit again.
-		status, body := e.get(e.client(), "/r/"+bouToken)
+		status, body := f.Get(t, f.NewClient(), "/r/"+bouToken).StatusBody()
 		if status != http.StatusOK || !strings.Contains(body, msg) {
 			t.Fatalf("the department's page: status %d, message shown %v", status, strings.Contains(body, msg))
 		}
-		roundOne(t, roundParse(t, body), "form", "id=questionnaire")
+		webtest.FindOne(t, webtest.Parse(t, body), "form", "id=questionnaire")
 	})
 
 	t.Run("ErrNotSubmitted", func(t *testing.T) {
 		msg := "Skicka in först."
-		res, body := e.post(e.admin, respPath(soc)+"/aterlamna", url.Values{"message": {msg}})
+		res := f.PostForm(t, f.Admin, respPath(soc)+"/aterlamna", url.Values{"message": {msg}})
+		body := res.Body
 		if res.StatusCode != http.StatusConflict {
 			t.Fatalf("status %d, want 409", res.StatusCode)
 		}
-		doc := roundParse(t, body)
-		if got := roundText(roundOne(t, doc, "p", "id=return-refused")); !strings.Contains(got, "Bara inskickade svar kan återsändas") {
+		doc := webtest.Parse(t, body)
+		if got := webtest.Words(webtest.FindOne(t, doc, "p", "id=return-refused")); !strings.Contains(got, "Bara inskickade svar kan återsändas") {
 			t.Errorf("refusal %q", got)
 		}
-		if got := roundText(roundOne(t, doc, "textarea", "name=message")); got != msg {
+		if got := webtest.Words(webtest.FindOne(t, doc, "textarea", "name=message")); got != msg {
 			t.Errorf("message kept as %q", got)
 		}
-		r, _ := e.db.Response(context.Background(), annual, soc)
+		r, _ := f.DB.Response(context.Background(), annual, soc)
 		if r.State != forms.ResponseDraft {
 			t.Errorf("state %q, want still draft", r.State)
 		}
 	})
 
 	t.Run("ErrClosedRound", func(t *testing.T) {
-		id := roundCreate(t, e, "Stängd omgång", soc)
-		roundSetState(t, e, id, "open")
-		roundAnswer(t, e, id, soc, roundTokens(t, e, id)[soc], "Sofia Soc", "submit", false)
-		roundSetState(t, e, id, "closed")
-		res, body := e.post(e.admin, roundPath(id)+"/verksamheter/"+strconv.FormatInt(soc, 10)+"/aterlamna", url.Values{"message": {"För sent."}})
+		id := roundCreate(t, f, "Stängd omgång", soc)
+		roundSetState(t, f, id, "open")
+		roundAnswer(t, f, id, soc, roundTokens(t, f, id)[soc], "Sofia Soc", "submit", false)
+		roundSetState(t, f, id, "closed")
+		res := f.PostForm(t, f.Admin, roundPath(id)+"/verksamheter/"+strconv.FormatInt(soc, 10)+"/aterlamna", url.Values{"message": {"För sent."}})
+		body := res.Body
 		if res.StatusCode != http.StatusConflict {
 			t.Fatalf("status %d, want 409", res.StatusCode)
 		}
-		if got := roundText(roundOne(t, roundParse(t, body), "p", "id=return-refused")); !strings.Contains(got, "Öppna omgången igen") {
+		if got := webtest.Words(webtest.FindOne(t, webtest.Parse(t, body), "p", "id=return-refused")); !strings.Contains(got, "Öppna omgången igen") {
 			t.Errorf("refusal %q", got)
 		}
-		if r, _ := e.db.Response(context.Background(), id, soc); r.State != forms.ResponseSubmitted {
+		if r, _ := f.DB.Response(context.Background(), id, soc); r.State != forms.ResponseSubmitted {
 			t.Errorf("state %q, want still submitted", r.State)
 		}
 	})
 
 	t.Run("ErrNotParticipant", func(t *testing.T) {
-		id := roundCreate(t, e, "Liten omgång", soc)
-		if status, _ := e.get(e.admin, roundPath(id)+"/verksamheter/"+strconv.FormatInt(bou, 10)); status != http.StatusNotFound {
+		id := roundCreate(t, f, "Liten omgång", soc)
+		if status, _ := f.Get(t, f.Admin, roundPath(id)+"/verksamheter/"+strconv.FormatInt(bou, 10)).StatusBody(); status != http.StatusNotFound {
 			t.Errorf("status %d, want 404", status)
 		}
-		if status, _ := e.get(e.admin, "/kontor/omgangar/9999/verksamheter/1"); status != http.StatusNotFound {
+		if status, _ := f.Get(t, f.Admin, "/kontor/omgangar/9999/verksamheter/1").StatusBody(); status != http.StatusNotFound {
 			t.Errorf("unknown round: status %d, want 404", status)
 		}
 	})
 }
 
 func TestOfficeRoundExports(t *testing.T) {
-	e := newOfficeEnv(t)
-	year := strconv.Itoa(time.Now().Year())
+	f := webtest.New(t)
+	year := strconv.Itoa(f.Clock.Now().Year())
 	for _, who := range []struct {
 		name   string
 		client *http.Client
-	}{{"Admin", e.admin}, {"Reader", e.reader}} {
+	}{{"Admin", f.Admin}, {"Reader", f.Reader}} {
 		for _, x := range []struct {
 			path, ctype, file, magic string
 		}{
@@ -950,7 +872,7 @@ func TestOfficeRoundExports(t *testing.T) {
 			{"/export.pdf?bilaga=0", "application/pdf", "uppfoljning-" + year + "-arsredovisning.pdf", "%PDF"},
 		} {
 			t.Run(who.name+x.path, func(t *testing.T) {
-				res, err := who.client.Get(e.srv.URL + roundPath(e.info.AnnualID) + x.path)
+				res, err := who.client.Get(f.URL + roundPath(f.Demo.AnnualID) + x.path)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -989,7 +911,7 @@ func TestOfficeRoundExports(t *testing.T) {
 	}
 	t.Run("ErrUnknownRound", func(t *testing.T) {
 		for _, p := range []string{"/kontor/omgangar/9999/export.xlsx", "/kontor/omgangar/9999/export.pdf", "/kontor/omgangar/abc/export.pdf"} {
-			if status, _ := e.get(e.reader, p); status != http.StatusNotFound {
+			if status, _ := f.Get(t, f.Reader, p).StatusBody(); status != http.StatusNotFound {
 				t.Errorf("%s: status %d, want 404", p, status)
 			}
 		}
@@ -997,17 +919,17 @@ func TestOfficeRoundExports(t *testing.T) {
 }
 
 func TestOfficeRoundDepartmentLinkReachesNoOfficePage(t *testing.T) {
-	e := newOfficeEnv(t)
-	token := e.info.Links[0].Token
-	c := e.client()
-	if status, _ := e.get(c, "/r/"+token); status != http.StatusOK {
+	f := webtest.New(t)
+	token := f.Demo.Links[0].Token
+	c := f.NewClient()
+	if status, _ := f.Get(t, c, "/r/"+token).StatusBody(); status != http.StatusOK {
 		t.Fatalf("the department's own page: %d", status)
 	}
-	annual := roundPath(e.info.AnnualID)
+	annual := roundPath(f.Demo.AnnualID)
 	for _, p := range []string{"/kontor", "/kontor/omgangar", annual, annual + "/lankar", annual + "/export.xlsx", annual + "/export.pdf",
-		annual + "/verksamheter/" + strconv.FormatInt(e.info.Links[0].Department.ID, 10), "/kontor/omgangar/ny"} {
+		annual + "/verksamheter/" + strconv.FormatInt(f.Demo.Links[0].Department.ID, 10), "/kontor/omgangar/ny"} {
 		for _, bearer := range []bool{false, true} {
-			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+p, nil)
+			req, _ := http.NewRequest(http.MethodGet, f.URL+p, nil)
 			if bearer {
 				req.Header.Set("Authorization", "Bearer "+token)
 			}
@@ -1021,82 +943,82 @@ func TestOfficeRoundDepartmentLinkReachesNoOfficePage(t *testing.T) {
 			}
 		}
 	}
-	res, _ := e.post(c, annual+"/tillstand", url.Values{"state": {"closed"}})
+	res := f.PostForm(t, c, annual+"/tillstand", url.Values{"state": {"closed"}})
 	if res.StatusCode != http.StatusUnauthorized {
 		t.Errorf("POST without a session: %d, want 401", res.StatusCode)
 	}
-	if roundState(t, e, e.info.AnnualID) != forms.RoundOpen {
+	if roundState(t, f, f.Demo.AnnualID) != forms.RoundOpen {
 		t.Error("a department closed the round")
 	}
 }
 
 func TestOfficeRoundReaderCannotChange(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	annual := e.info.AnnualID
+	annual := f.Demo.AnnualID
 	base := roundPath(annual)
-	deps := roundDepartments(t, e)
+	deps := roundDepartments(t, f)
 	bou := deps[roundDeptBOU].ID
-	draft := roundCreate(t, e, "Läsarprov", bou)
+	draft := roundCreate(t, f, "Läsarprov", bou)
 
 	t.Run("PagesOfferNoChange", func(t *testing.T) {
 		titles := map[string]string{}
 		for _, p := range []string{"/kontor", "/kontor/omgangar", base, roundPath(draft), base + "/verksamheter/" + strconv.FormatInt(bou, 10)} {
-			doc := roundGetDoc(t, e, e.reader, p)
+			doc := roundGetDoc(t, f, f.Reader, p)
 			if f := roundChangeForms(doc); len(f) > 0 {
 				t.Errorf("%s offers a reader the forms %v", p, f)
 			}
-			for _, a := range roundElems(doc, "a", "href") {
-				if h := roundAttr(a, "href"); strings.HasSuffix(h, "/lankar") || h == "/kontor/omgangar/ny" {
+			for _, a := range webtest.FindAll(doc, "a", "href") {
+				if h := webtest.Attr(a, "href"); strings.HasSuffix(h, "/lankar") || h == "/kontor/omgangar/ny" {
 					t.Errorf("%s links a reader to %s", p, h)
 				}
 			}
-			title := roundTitle(t, doc)
+			title := webtest.Title(t, doc)
 			if other, dup := titles[title]; dup {
 				t.Errorf("%s and %s share the title %q", p, other, title)
 			}
 			titles[title] = p
 		}
 		for _, p := range []string{base + "/lankar", "/kontor/omgangar/ny"} {
-			if status, _ := e.get(e.reader, p); status != http.StatusForbidden {
+			if status, _ := f.Get(t, f.Reader, p).StatusBody(); status != http.StatusForbidden {
 				t.Errorf("GET %s as reader: %d, want 403", p, status)
 			}
 		}
 	})
 
 	t.Run("PostsForbidden", func(t *testing.T) {
-		tokensBefore := roundTokens(t, e, annual)
-		roundsBefore, _ := e.db.Rounds(ctx)
+		tokensBefore := roundTokens(t, f, annual)
+		roundsBefore, _ := f.DB.Rounds(ctx)
 		for _, p := range []struct {
 			path string
 			form url.Values
 		}{
-			{"/kontor/omgangar", roundCreateForm(t, e, "Läsarens omgång", bou)},
+			{"/kontor/omgangar", roundCreateForm(t, f, "Läsarens omgång", bou)},
 			{base + "/tillstand", url.Values{"state": {"closed"}}},
 			{roundPath(draft) + "/tillstand", url.Values{"state": {"open"}}},
 			{roundPath(draft) + "/deltagare", url.Values{"departments": {strconv.FormatInt(deps[roundDeptSoc].ID, 10)}}},
 			{base + "/lankar/" + strconv.FormatInt(bou, 10), url.Values{"confirm": {"1"}}},
 			{base + "/verksamheter/" + strconv.FormatInt(bou, 10) + "/aterlamna", url.Values{"message": {"Läsaren vill ha mer."}}},
 		} {
-			res, _ := e.post(e.reader, p.path, p.form)
+			res := f.PostForm(t, f.Reader, p.path, p.form)
 			if res.StatusCode != http.StatusForbidden {
 				t.Errorf("POST %s as reader: %d, want 403", p.path, res.StatusCode)
 			}
 		}
-		roundsAfter, _ := e.db.Rounds(ctx)
+		roundsAfter, _ := f.DB.Rounds(ctx)
 		if len(roundsAfter) != len(roundsBefore) {
 			t.Error("a reader created a round")
 		}
-		if roundState(t, e, annual) != forms.RoundOpen || roundState(t, e, draft) != forms.RoundDraft {
+		if roundState(t, f, annual) != forms.RoundOpen || roundState(t, f, draft) != forms.RoundDraft {
 			t.Error("a reader changed a round's state")
 		}
-		if got := roundParticipantIDs(t, e, draft); !slices.Equal(got, []int64{bou}) {
+		if got := roundParticipantIDs(t, f, draft); !slices.Equal(got, []int64{bou}) {
 			t.Errorf("a reader changed the participants to %v", got)
 		}
-		if tokensAfter := roundTokens(t, e, annual); tokensAfter[bou] != tokensBefore[bou] {
+		if tokensAfter := roundTokens(t, f, annual); tokensAfter[bou] != tokensBefore[bou] {
 			t.Error("a reader replaced a link")
 		}
-		if r, _ := e.db.Response(ctx, annual, bou); r.State != forms.ResponseSubmitted {
+		if r, _ := f.DB.Response(ctx, annual, bou); r.State != forms.ResponseSubmitted {
 			t.Errorf("a reader returned a response: %q", r.State)
 		}
 	})
@@ -1105,13 +1027,13 @@ func TestOfficeRoundReaderCannotChange(t *testing.T) {
 // The storage package's progress rows must agree with the report the
 // exports are built from.
 func TestOfficeRoundProgressMatchesReport(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	_, rows, err := e.db.RoundProgress(ctx, e.info.AnnualID)
+	_, rows, err := f.DB.RoundProgress(ctx, f.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := e.db.RoundReport(ctx, e.info.AnnualID)
+	rep, err := f.DB.RoundReport(ctx, f.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1134,28 +1056,20 @@ func TestOfficeRoundProgressMatchesReport(t *testing.T) {
 // changed (the secret file was lost): the page works, says each link no
 // longer works, and replacing one gives a working link.
 func TestOfficeRoundLinksWithLostSecret(t *testing.T) {
-	e := newOfficeEnv(t)
-	cfg := e.server.Config
-	cfg.Secret = []byte("a-new-secret-after-the-old-file-was-lost")
-	srv, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
-	e.srv = ts
-	c := e.signIn(demo.AdminEmail, demo.AdminPassword)
-	path := "/kontor/omgangar/" + strconv.FormatInt(e.info.AnnualID, 10) + "/lankar"
-	code, body := e.get(c, path)
+	f := webtest.New(t)
+	f.Reconfigure(t, func(cfg *web.Config) { cfg.Secret = []byte("a-new-secret-after-the-old-file-was-lost") })
+	c := f.SignIn(t, demo.AdminEmail, demo.AdminPassword)
+	path := "/kontor/omgangar/" + strconv.FormatInt(f.Demo.AnnualID, 10) + "/lankar"
+	code, body := f.Get(t, c, path).StatusBody()
 	if code != http.StatusOK || !strings.Contains(body, "Länken fungerar inte längre") {
 		t.Fatalf("links page after a lost secret: status %d", code)
 	}
-	dep := e.info.Links[0].Department.ID
-	res, _ := e.post(c, path+"/"+strconv.FormatInt(dep, 10), url.Values{"confirm": {"1"}})
+	dep := f.Demo.Links[0].Department.ID
+	res := f.PostForm(t, c, path+"/"+strconv.FormatInt(dep, 10), url.Values{"confirm": {"1"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("replace: status %d", res.StatusCode)
 	}
-	links, err := e.db.Links(context.Background(), cfg.Secret, e.info.AnnualID)
+	links, err := f.DB.Links(context.Background(), f.Config.Secret, f.Demo.AnnualID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1164,7 +1078,7 @@ func TestOfficeRoundLinksWithLostSecret(t *testing.T) {
 			if l.Stale || l.Token == "" {
 				t.Fatal("the replaced link is still stale")
 			}
-			if code, _ := e.get(e.anon, "/r/"+l.Token); code != http.StatusOK {
+			if code, _ := f.Get(t, f.Anon, "/r/"+l.Token).StatusBody(); code != http.StatusOK {
 				t.Fatalf("the new link answers %d", code)
 			}
 		}
@@ -1174,35 +1088,35 @@ func TestOfficeRoundLinksWithLostSecret(t *testing.T) {
 // TestOfficeRoundDeadlineExtended moves a passed deadline: the department,
 // refused before, can answer again; readers cannot move it.
 func TestOfficeRoundDeadlineExtended(t *testing.T) {
-	e := newOfficeEnv(t)
+	f := webtest.New(t)
 	ctx := context.Background()
-	round, _ := e.db.Round(ctx, e.info.AnnualID)
-	path := roundPath(e.info.AnnualID) + "/datum"
+	round, _ := f.DB.Round(ctx, f.Demo.AnnualID)
+	path := roundPath(f.Demo.AnnualID) + "/datum"
 	past := url.Values{"report_date": {round.ReportDate.Format(forms.DateLayout)}, "deadline": {"2020-01-01"}}
-	if res, _ := e.post(e.reader, path, past); res.StatusCode != http.StatusForbidden {
+	if res := f.PostForm(t, f.Reader, path, past); res.StatusCode != http.StatusForbidden {
 		t.Fatalf("a reader moved the deadline: %d", res.StatusCode)
 	}
-	if res, _ := e.post(e.admin, path, past); res.StatusCode != http.StatusSeeOther {
+	if res := f.PostForm(t, f.Admin, path, past); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("status %d", res.StatusCode)
 	}
 	var link string
-	for _, l := range e.info.Links {
-		if r, _ := e.db.Response(ctx, e.info.AnnualID, l.Department.ID); r.State != forms.ResponseSubmitted {
+	for _, l := range f.Demo.Links {
+		if r, _ := f.DB.Response(ctx, f.Demo.AnnualID, l.Department.ID); r.State != forms.ResponseSubmitted {
 			link = l.Token
 		}
 	}
-	if _, body := e.get(e.anon, "/r/"+link); !strings.Contains(body, "sista dagen har passerat") {
+	if _, body := f.Get(t, f.Anon, "/r/"+link).StatusBody(); !strings.Contains(body, "sista dagen har passerat") {
 		t.Fatal("after moving the deadline into the past, the questionnaire does not say it is closed")
 	}
-	later := time.Now().AddDate(0, 1, 0).Format(forms.DateLayout)
-	res, _ := e.post(e.admin, path, url.Values{"report_date": {round.ReportDate.Format(forms.DateLayout)}, "deadline": {later}})
-	if res.Header.Get("Location") != roundPath(e.info.AnnualID)+"?klart=datum" {
+	later := f.Clock.Now().AddDate(0, 1, 0).Format(forms.DateLayout)
+	res := f.PostForm(t, f.Admin, path, url.Values{"report_date": {round.ReportDate.Format(forms.DateLayout)}, "deadline": {later}})
+	if res.Header.Get("Location") != roundPath(f.Demo.AnnualID)+"?klart=datum" {
 		t.Fatalf("redirect %q", res.Header.Get("Location"))
 	}
-	if r, _ := e.db.Round(ctx, e.info.AnnualID); r.Deadline.Format(forms.DateLayout) != later {
+	if r, _ := f.DB.Round(ctx, f.Demo.AnnualID); r.Deadline.Format(forms.DateLayout) != later {
 		t.Fatalf("deadline %v, want %s", r.Deadline, later)
 	}
-	if res, _ := e.post(e.admin, path, url.Values{"report_date": {"inte ett datum"}, "deadline": {later}}); res.StatusCode != http.StatusUnprocessableEntity {
+	if res := f.PostForm(t, f.Admin, path, url.Values{"report_date": {"inte ett datum"}, "deadline": {later}}); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("a bad date: status %d, want 422", res.StatusCode)
 	}
 }
