@@ -10,38 +10,29 @@ import (
 // the receipt and the workbook share so that each thing has one name
 // wherever it appears.
 
-const (
+var (
 	// wordNotAnswered stands where a submitted response has no status for
 	// the activity.
-	wordNotAnswered = "Ej besvarad"
+	wordNotAnswered = forms.WordNotAnswered.SV
 	// wordNotSubmitted stands where the response is not submitted and the
 	// output leaves out answers that do not count.
-	wordNotSubmitted = "Ej inlämnad"
-	// wordNotAssigned marks, in the workbook's grid, an activity the
-	// department does not answer.
-	wordNotAssigned = "–"
+	wordNotSubmitted = forms.WordNotSubmitted.SV
 	// wordNotConsolidated stands where the office has not chosen a
 	// consolidated status.
-	wordNotConsolidated = "Ej sammanställd"
+	wordNotConsolidated = forms.WordNotConsolidated.SV
 )
+
+// wordNotAssigned marks, in the workbook's grid, an activity the
+// department does not answer.
+const wordNotAssigned = "–"
 
 // draftWord marks an answer that does not count, by its response's state:
 // "utkast" for a draft, "återsänd" for a response returned for completion.
-func draftWord(s forms.ResponseState) string {
-	if s == forms.ResponseReturned {
-		return "återsänd"
-	}
-	return "utkast"
-}
+func draftWord(s forms.ResponseState) string { return s.MarkWord().SV }
 
 // draftLabel marks a department's uncounted text, such as a comment:
 // "utkast, ej inlämnat".
-func draftLabel(s forms.ResponseState) string {
-	if s == forms.ResponseReturned {
-		return "återsänt, ej inlämnat igen"
-	}
-	return "utkast, ej inlämnat"
-}
+func draftLabel(s forms.ResponseState) string { return s.UncountedWord().SV }
 
 // answerView is how an output shows one forms.Cell: the words, and the
 // status behind them when there is one.

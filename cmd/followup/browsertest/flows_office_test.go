@@ -205,7 +205,7 @@ func TestOfficeFlow(t *testing.T) {
 		department.answerAll("Elin Energi")
 		office.open(base)
 		after := office.text(row)
-		if !strings.Contains(after, "Inskickad") || !strings.Contains(after, "Elin Energi") {
+		if !strings.Contains(after, "Inlämnad") || !strings.Contains(after, "Elin Energi") {
 			t.Errorf("after the department submitted its row says %q", after)
 		}
 		if got := office.text("#progress-count"); got == count {

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"followup/forms"
 )
 
 // text is one message in both languages.
@@ -45,6 +47,9 @@ func NewCatalog() *Catalog {
 		for k, v := range part {
 			add(k, v)
 		}
+	}
+	for _, w := range forms.Words() {
+		add(w.Key, text{sv: w.SV, en: w.EN})
 	}
 	return c
 }

@@ -27,7 +27,7 @@ func officeReportTexts() map[string]text {
 		"report.field.comments":               {"Verksamheternas kommentarer", "The organisations' comments"},
 		"report.field.comments_hint":          {"Skrivs under varje aktivitet. Valet per aktivitet på sammanställningssidan gäller också: där kommentarerna är bortvalda tas de inte med.", "Printed under each activity. The choice per activity on the consolidation page also applies: where the comments are left out, they are not included."},
 		"report.field.drafts":                 {"Utkast, markerade", "Drafts, marked"},
-		"report.field.drafts_hint":            {"Svar som inte är inskickade visas markerade som utkast bredvid de inskickade. De räknas aldrig.", "Answers that are not submitted are shown marked as drafts next to the submitted ones. They never count."},
+		"report.field.drafts_hint":            {"Svar som inte är inlämnade visas markerade som utkast bredvid de inlämnade. De räknas aldrig.", "Answers that are not submitted are shown marked as drafts next to the submitted ones. They never count."},
 		"report.field.chart":                  {"Diagram över sammanställd status", "Chart of the consolidated statuses"},
 		"report.field.chart_hint":             {"Antal aktiviteter per sammanställd status.", "The number of activities per consolidated status."},
 		"report.field.empty_statuses":         {"Statusar som ingen aktivitet har, i diagrammet", "Statuses that no activity has, in the chart"},

@@ -25,8 +25,8 @@ func questionnaireTexts() map[string]text {
 		"questionnaire.autosave_failed":          {"Kunde inte spara – försöker igen. Det du skrivit finns kvar.", "Could not save – trying again. What you wrote is still here."},
 		"questionnaire.autosave_conflict":        {"Någon annan har ändrat samma svar. Se markeringen vid aktiviteten.", "Someone else changed the same answer. See the mark at the activity."},
 		"questionnaire.saved_notice":             {"Utkastet är sparat. Du kan fortsätta nu eller senare via samma länk.", "The draft is saved. You can continue now or later through the same link."},
-		"questionnaire.already_submitted_notice": {"Svaren är redan inskickade – de skickades bara in en gång. Här är kvittot.", "The answers have already been submitted – only once. Here is the receipt."},
-		"questionnaire.submitted_notice":         {"Tack! Svaren är inskickade. Samordnarna hör av sig om något behöver kompletteras.", "Thank you! The answers are submitted. The coordinators will be in touch if anything needs completing."},
+		"questionnaire.already_submitted_notice": {"Svaren är redan inlämnade – de lämnades bara in en gång. Här är kvittot.", "The answers have already been submitted – only once. Here is the receipt."},
+		"questionnaire.submitted_notice":         {"Tack! Svaren är inlämnade. Samordnarna hör av sig om något behöver kompletteras.", "Thank you! The answers are submitted. The coordinators will be in touch if anything needs completing."},
 		"questionnaire.invalid_notice":           {"Svaren är sparade som utkast men kunde inte skickas in. Rätta det som är markerat.", "The answers are saved as a draft but could not be submitted. Correct what is marked."},
 		"questionnaire.conflict_notice":          {"Någon annan från er verksamhet har ändrat några av svaren samtidigt som du. Dina övriga ändringar är sparade. Se de markerade aktiviteterna.", "Someone else from your organisation changed some answers at the same time as you. Your other changes are saved. See the marked activities."},
 		"questionnaire.conflict_field":           {"Ändrades samtidigt av någon annan", "Changed by someone else at the same time"},
@@ -38,7 +38,7 @@ func questionnaireTexts() map[string]text {
 		"questionnaire.error_title_prefix":       {"Fel: ", "Error: "},
 		"questionnaire.returned_heading":         {"Återsänd för komplettering", "Returned for completion"},
 		"questionnaire.receipt":                  {"Kvitto", "Receipt"},
-		"questionnaire.receipt_text":             {"Inskickat av %s den %s.", "Submitted by %s on %s."},
+		"questionnaire.receipt_text":             {"Inlämnad av %s den %s.", "Submitted by %s on %s."},
 		"questionnaire.receipt_pdf":              {"Ladda ner kvitto (PDF)", "Download receipt (PDF)"},
 	}
 }

@@ -332,7 +332,7 @@ func (h *Handlers) SaveConsolidation(c *gin.Context) error {
 // consInvalid shows the form again with the problems and what was typed.
 func (h *Handlers) consInvalid(c *gin.Context, l *i18n.Localizer, v *consolidationView, typed consForm, err error) error {
 	v.Errors, v.FieldErrs = site.FormErrors(l, err, map[string]site.FormField{
-		"status":       {Label: l.T("cons.field_status")},
+		"status":       {Label: l.T("word.consolidated_status")},
 		"narrative":    {Label: l.T("cons.field_narrative"), Limit: forms.MaxTextRunes},
 		"continues":    {Label: l.T("cons.field_continues")},
 		"carry_reason": {Label: l.T("cons.field_carry_reason"), Limit: forms.MaxReasonRunes},

@@ -643,7 +643,7 @@ func TestOfficeRoundProgress(t *testing.T) {
 		}
 		itRow := byDep[strconv.FormatInt(it, 10)]
 		n := plan.CountAssigned(it)
-		if itRow[0] != roundDeptIT || !strings.HasPrefix(itRow[1], "Inskickad") || !strings.Contains(itRow[1], "återsänts tidigare") ||
+		if itRow[0] != roundDeptIT || !strings.HasPrefix(itRow[1], "Inlämnad") || !strings.Contains(itRow[1], "återsänts tidigare") ||
 			itRow[2] != strconv.Itoa(n)+" av "+strconv.Itoa(n) || itRow[3] == "–" || itRow[4] != "Ivar IT" || itRow[5] == "–" {
 			t.Errorf("IT row %q", itRow)
 		}
@@ -742,7 +742,7 @@ func TestOfficeRoundReturnResponse(t *testing.T) {
 
 	t.Run("ResponsePage", func(t *testing.T) {
 		doc := roundGetDoc(t, f, f.Admin, respPath(bou))
-		if got := webtest.Words(webtest.FindOne(t, doc, "dd", "id=response-state")); got != "Inskickad" {
+		if got := webtest.Words(webtest.FindOne(t, doc, "dd", "id=response-state")); got != "Inlämnad" {
 			t.Errorf("state %q", got)
 		}
 		if len(webtest.FindAll(doc, "article", "class=activity")) == 0 || len(webtest.FindAll(doc, "span", "aria-hidden=true")) == 0 {
@@ -817,7 +817,7 @@ func TestOfficeRoundReturnResponse(t *testing.T) {
 			t.Fatalf("status %d, want 409", res.StatusCode)
 		}
 		doc := webtest.Parse(t, body)
-		if got := webtest.Words(webtest.FindOne(t, doc, "p", "id=return-refused")); !strings.Contains(got, "Bara inskickade svar kan återsändas") {
+		if got := webtest.Words(webtest.FindOne(t, doc, "p", "id=return-refused")); !strings.Contains(got, "Bara inlämnade svar kan återsändas") {
 			t.Errorf("refusal %q", got)
 		}
 		if got := webtest.Words(webtest.FindOne(t, doc, "textarea", "name=message")); got != msg {

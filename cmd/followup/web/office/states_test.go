@@ -57,9 +57,9 @@ func TestOfficePagesByResponseState(t *testing.T) {
 	}{
 		{"NotStarted", notStarted, "mx-link mx-empty", "Ej inlämnad", "Ej inlämnad", "Ej påbörjad"},
 		{"Draft", draft, "mx-link st-%d mx-draft", "Pågår, utkast, räknas inte", "Pågår Utkast, räknas inte", "Utkast"},
-		{"Submitted", submitted, "mx-link st-%d", "Genomfört", "Genomfört", "Inskickad"},
+		{"Submitted", submitted, "mx-link st-%d", "Genomfört", "Genomfört", "Inlämnad"},
 		{"Returned", returned, "mx-link st-%d mx-returned", "Ej påbörjat, återsänd för komplettering, räknas inte", "Ej påbörjat Återsänd, räknas inte", "Återsänd för komplettering"},
-		{"SubmittedNotApplicable", notApplicable, "mx-link st-%d", "Ej aktuellt", "Ej aktuellt", "Inskickad"},
+		{"SubmittedNotApplicable", notApplicable, "mx-link st-%d", "Ej aktuellt", "Ej aktuellt", "Inlämnad"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := r.deps[tc.dep]

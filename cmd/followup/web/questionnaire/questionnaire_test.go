@@ -652,13 +652,13 @@ func TestQuestionnaireSubmitOnceThenReadOnly(t *testing.T) {
 	webtest.FindNone(t, doc, "textarea")
 	webtest.FindNone(t, doc, "input", "type=radio")
 	receipt := webtest.FindOne(t, doc, "section", "id=kvitto")
-	if got, want := webtest.Text(webtest.First(t, receipt, "p")), "Inskickat av Anna Andersson den 2025-09-10 10:00."; got != want {
+	if got, want := webtest.Text(webtest.First(t, receipt, "p")), "Inlämnad av Anna Andersson den 2025-09-10 10:00."; got != want {
 		t.Errorf("receipt = %q, want %q", got, want)
 	}
 	if got, _ := webtest.LookupAttr(webtest.FindOne(t, receipt, "a"), "href"); got != "/r/"+tok+"/kvitto.pdf" {
 		t.Errorf("receipt link = %q", got)
 	}
-	if !strings.Contains(webtest.NoticeText(t, doc), "Tack! Svaren är inskickade.") {
+	if !strings.Contains(webtest.NoticeText(t, doc), "Tack! Svaren är inlämnade.") {
 		t.Errorf("notice = %q", webtest.NoticeText(t, doc))
 	}
 	var answers []string
@@ -676,7 +676,7 @@ func TestQuestionnaireSubmitOnceThenReadOnly(t *testing.T) {
 			t.Fatalf("second submit redirected to %q, want the receipt with the already-submitted notice", loc)
 		}
 		page := f.Get(t, f.Anon, "/r/"+tok+"?redan=1")
-		if got := webtest.NoticeText(t, page.Doc(t)); !strings.Contains(got, "Svaren är redan inskickade") {
+		if got := webtest.NoticeText(t, page.Doc(t)); !strings.Contains(got, "Svaren är redan inlämnade") {
 			t.Errorf("notice = %q, want the already-submitted message", got)
 		}
 		webtest.FindNone(t, page.Doc(t), "form", "id=questionnaire")
