@@ -41,50 +41,65 @@ const (
 	FieldFilledInBy     = "filled_in_by"
 )
 
-// Validate normalises the texts and checks each field on its own: the status
-// must be on the scale, the activity assigned to the department, the texts
-// clean and within their limits. It does not require completeness; see
-// ValidateSubmission.
-func (in *SaveInput) Validate(scale Scale, assigned map[int64]bool) error {
+// Split applies the save rule: save the valid answers, show the invalid
+// ones with their messages. It checks each field of the save once, on its
+// own (the status must be on the scale, the activity assigned to the
+// department and sent once, the texts clean and within their limits), and
+// returns what can be saved, with its texts normalised, and an EINVALID
+// *Error naming the fields of the rest (nil when all is valid). An answer
+// with a bad status or comment is left out whole; a bad general comment or
+// name is left out on its own. It does not require completeness; see
+// ValidateSubmission. The questionnaire's page and JSON API save through
+// storage, which applies it in the transaction that saves.
+func (in SaveInput) Split(scale Scale, assigned map[int64]bool) (SaveInput, error) {
 	var fe FieldErrors
-	seen := map[int64]bool{}
-	for i := range in.Answers {
-		a := &in.Answers[i]
-		if !assigned[a.ActivityID] || seen[a.ActivityID] {
+	sent := map[int64]int{}
+	for _, a := range in.Answers {
+		sent[a.ActivityID]++
+	}
+	var valid SaveInput
+	for _, a := range in.Answers {
+		if !assigned[a.ActivityID] || sent[a.ActivityID] > 1 {
 			fe.Add(StatusField(a.ActivityID), "error.unknown_activity")
 			continue
 		}
-		seen[a.ActivityID] = true
-		if a.StatusID != 0 {
-			if _, ok := scale.ByID(a.StatusID); !ok {
-				fe.Add(StatusField(a.ActivityID), "error.unknown_status")
-			}
+		bad := false
+		if _, ok := scale.ByID(a.StatusID); a.StatusID != 0 && !ok {
+			fe.Add(StatusField(a.ActivityID), "error.unknown_status")
+			bad = true
 		}
 		// Normalise first: browsers send line breaks as CRLF, and the limit
 		// is on the text as stored.
 		a.Comment = NormalizeText(a.Comment)
 		if k := CheckText(a.Comment, MaxCommentRunes); k != "" {
 			fe.Add(CommentField(a.ActivityID), k)
+			bad = true
+		}
+		if !bad {
+			valid.Answers = append(valid.Answers, a)
 		}
 	}
 	if in.GeneralComment != nil {
 		s := NormalizeText(*in.GeneralComment)
 		if k := CheckText(s, MaxCommentRunes); k != "" {
 			fe.Add(FieldGeneralComment, k)
+		} else {
+			valid.GeneralComment, valid.GeneralBase = &s, in.GeneralBase
 		}
-		in.GeneralComment = &s
 	}
 	if in.FilledInBy != nil {
-		if k := CheckText(*in.FilledInBy, MaxNameRunes); k != "" || strings.ContainsAny(*in.FilledInBy, "\n\r") {
-			if k == "" {
-				k = "error.text_control"
-			}
-			fe.Add(FieldFilledInBy, k)
+		k := CheckText(*in.FilledInBy, MaxNameRunes)
+		if k == "" && strings.ContainsAny(*in.FilledInBy, "\n\r") {
+			k = "error.text_control"
 		}
-		s := NormalizeText(*in.FilledInBy)
-		in.FilledInBy = &s
+		if k != "" {
+			fe.Add(FieldFilledInBy, k)
+		} else {
+			s := NormalizeText(*in.FilledInBy)
+			valid.FilledInBy = &s
+		}
 	}
-	return fe.Err("invalid answers")
+	return valid, fe.Err("invalid answers")
 }
 
 // ValidateSubmission checks that a response is complete: every assigned

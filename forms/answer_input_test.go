@@ -20,7 +20,7 @@ func smallPlan() *forms.Plan {
 		}}
 }
 
-func TestSaveInputValidate(t *testing.T) {
+func TestSaveInputSplit(t *testing.T) {
 	assigned := map[int64]bool{11: true}
 	answer := func(status int64, comment string) forms.SaveInput {
 		return forms.SaveInput{Answers: []forms.AnswerInput{{ActivityID: 11, StatusID: status, Comment: comment}}}
@@ -51,11 +51,13 @@ func TestSaveInputValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := tt.in
-			err := in.Validate(numberedScale(), assigned)
+			valid, err := tt.in.Split(numberedScale(), assigned)
 			if tt.field == "" {
 				if err != nil {
-					t.Fatalf("Validate: %v", err)
+					t.Fatalf("Split: %v", err)
+				}
+				if len(valid.Answers) != len(tt.in.Answers) {
+					t.Errorf("%d answers to save, want all %d", len(valid.Answers), len(tt.in.Answers))
 				}
 				return
 			}
@@ -69,17 +71,38 @@ func TestSaveInputValidate(t *testing.T) {
 			if !slices.Contains(e.Order, tt.field) {
 				t.Errorf("Order %v lacks %q", e.Order, tt.field)
 			}
+			if len(valid.Answers) != 0 || (valid.GeneralComment != nil && tt.field == forms.FieldGeneralComment) || (valid.FilledInBy != nil && tt.field == forms.FieldFilledInBy) {
+				t.Errorf("the invalid field is to be saved: %+v", valid)
+			}
 		})
 	}
 }
 
-func TestSaveInputValidateNormalises(t *testing.T) {
+// TestSaveInputSplitKeepsTheValid saves the valid answers of a save and
+// leaves out the invalid ones, with their messages.
+func TestSaveInputSplitKeepsTheValid(t *testing.T) {
+	in := forms.SaveInput{Answers: []forms.AnswerInput{
+		{ActivityID: 11, StatusID: done, Comment: "Klart."},
+		{ActivityID: 12, StatusID: done, Comment: "bra\x1b"},
+	}, GeneralComment: ptr("a\x00"), FilledInBy: ptr("Åsa Öberg")}
+	valid, err := in.Split(numberedScale(), map[int64]bool{11: true, 12: true})
+	e := errorOf(t, err)
+	if want := []string{forms.CommentField(12), forms.FieldGeneralComment}; !slices.Equal(e.Order, want) {
+		t.Errorf("Order = %v, want %v", e.Order, want)
+	}
+	if len(valid.Answers) != 1 || valid.Answers[0].ActivityID != 11 || valid.GeneralComment != nil || valid.FilledInBy == nil {
+		t.Errorf("to save: %+v, want activity 11 and the name", valid)
+	}
+}
+
+func TestSaveInputSplitNormalises(t *testing.T) {
 	in := forms.SaveInput{
 		Answers:        []forms.AnswerInput{{ActivityID: 11, StatusID: done, Comment: "  rad 1\r\nrad 2 \r\n"}},
 		GeneralComment: ptr("\r\nAllmänt\r\n"),
 		FilledInBy:     ptr("  Åsa Öberg "),
 	}
-	if err := in.Validate(numberedScale(), map[int64]bool{11: true}); err != nil {
+	in, err := in.Split(numberedScale(), map[int64]bool{11: true})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := in.Answers[0].Comment, "rad 1\nrad 2"; got != want {

@@ -38,10 +38,29 @@ type Conflict struct {
 	Theirs     Answer
 }
 
-// ConflictErr is the error of a save in which some answers conflicted: an
-// ECONFLICT *Error carrying the conflicts and the response after the save,
-// which stored the other answers.
-func ConflictErr(conflicts []Conflict, saved *Response) *Error {
-	return &Error{Code: ECONFLICT, Message: itoa(len(conflicts)) + " answers were changed by someone else",
-		Conflicts: conflicts, Saved: saved}
+// SaveErr is the error of a save that stored only part of what was sent:
+// ECONFLICT when answers conflicted, with the conflicts and, if some fields
+// were invalid too, their messages; else EINVALID with the messages of the
+// invalid fields (see SaveInput.Split); nil when all was saved. It carries
+// the response after the save, which holds the rest.
+func SaveErr(conflicts []Conflict, invalid error, saved *Response) error {
+	var e *Error
+	switch {
+	case len(conflicts) > 0:
+		e = &Error{Code: ECONFLICT, Message: itoa(len(conflicts)) + " answers were changed by someone else", Conflicts: conflicts}
+		if fe, ok := invalid.(*Error); ok {
+			e.Fields, e.Order = fe.Fields, fe.Order
+		}
+	case invalid != nil:
+		fe, ok := invalid.(*Error)
+		if !ok {
+			return invalid
+		}
+		copied := *fe
+		e = &copied
+	default:
+		return nil
+	}
+	e.Saved = saved
+	return e
 }

@@ -40,17 +40,31 @@ func TestMerge(t *testing.T) {
 	}
 }
 
-func TestConflictErrIsECONFLICT(t *testing.T) {
+func TestSaveErr(t *testing.T) {
 	saved := &forms.Response{ID: 7}
-	err := error(fmt.Errorf("save: %w", forms.ConflictErr([]forms.Conflict{{ActivityID: 1}, {ActivityID: 2}}, saved)))
-	wantCode(t, err, forms.ECONFLICT)
-	var fe *forms.Error
-	if !errors.As(err, &fe) || len(fe.Conflicts) != 2 || fe.Saved != saved {
-		t.Fatalf("errors.As did not find the *Error with its conflicts and the saved response")
-	}
-	if got, want := fe.Error(), "conflict: 2 answers were changed by someone else"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
-	}
+	invalid := &forms.Error{Code: forms.EINVALID, Fields: map[string]string{"comment-3": "error.text_control"}, Order: []string{"comment-3"}}
+	t.Run("ConflictCarriesConflictsFieldsAndSaved", func(t *testing.T) {
+		err := error(fmt.Errorf("save: %w", forms.SaveErr([]forms.Conflict{{ActivityID: 1}, {ActivityID: 2}}, invalid, saved)))
+		wantCode(t, err, forms.ECONFLICT)
+		var fe *forms.Error
+		if !errors.As(err, &fe) || len(fe.Conflicts) != 2 || fe.Saved != saved || fe.Fields["comment-3"] == "" {
+			t.Fatalf("errors.As did not find the *Error with its conflicts, fields and saved response: %+v", fe)
+		}
+		if got, want := fe.Error(), "conflict: 2 answers were changed by someone else"; got != want {
+			t.Errorf("Error() = %q, want %q", got, want)
+		}
+	})
+	t.Run("InvalidCarriesSaved", func(t *testing.T) {
+		var fe *forms.Error
+		if !errors.As(forms.SaveErr(nil, invalid, saved), &fe) || fe.Code != forms.EINVALID || fe.Saved != saved || invalid.Saved != nil {
+			t.Fatalf("got %+v, want a copy of the EINVALID error with the saved response", fe)
+		}
+	})
+	t.Run("AllSaved", func(t *testing.T) {
+		if err := forms.SaveErr(nil, nil, saved); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
 
 func TestAnswerSameValue(t *testing.T) {

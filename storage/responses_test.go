@@ -81,22 +81,38 @@ func TestSaveResponseInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// A valid answer in the same save is not written either.
-			_, err := f.save(f.bou.ID, "test", tt.in, forms.AnswerInput{ActivityID: f.actB, StatusID: f.status(t, "Genomfört")})
+			// The save rule: a valid answer in the same save is written,
+			// the invalid one is not, and the error names its field.
+			valid := forms.AnswerInput{ActivityID: f.actB, StatusID: f.status(t, "Genomfört"), BaseVersion: f.response(t, f.bou.ID).Answers[f.actB].Version}
+			saved, err := f.save(f.bou.ID, "test", tt.in, valid)
 			wantCode(t, err, forms.EINVALID)
 			var fe *forms.Error
 			if !errors.As(err, &fe) || fe.Fields[tt.field] == "" {
 				t.Errorf("no message for %s: %v", tt.field, err)
 			}
-			after := f.response(t, f.bou.ID)
-			if !reflect.DeepEqual(after, before) {
-				t.Errorf("response changed:\n got %+v\nwant %+v", after, before)
+			if saved == nil || fe.Saved != saved || saved.Answers[f.actB].StatusID != valid.StatusID {
+				t.Errorf("the error does not carry the response with the valid answer: %+v", saved)
 			}
-			if n := queryInt(t, f.db, `SELECT COUNT(*) FROM answer_history`); n != 1 {
-				t.Errorf("answer_history has %d rows, want 1", n)
+			after := f.response(t, f.bou.ID)
+			if !reflect.DeepEqual(after.Answers[f.actA], before.Answers[f.actA]) {
+				t.Errorf("the invalid answer changed the stored one:\n got %+v\nwant %+v", after.Answers[f.actA], before.Answers[f.actA])
+			}
+			if _, ok := after.Answers[f.actC]; ok {
+				t.Error("an answer to an activity the department does not answer was stored")
+			}
+			if after.Answers[f.actB].StatusID != valid.StatusID {
+				t.Errorf("the valid answer was not saved: %+v", after.Answers[f.actB])
 			}
 		})
 	}
+	t.Run("NothingValidChangesNothing", func(t *testing.T) {
+		cur := f.response(t, f.bou.ID)
+		_, err := f.save(f.bou.ID, "test", forms.AnswerInput{ActivityID: f.actA, StatusID: 9999, BaseVersion: cur.Answers[f.actA].Version})
+		wantCode(t, err, forms.EINVALID)
+		if after := f.response(t, f.bou.ID); !reflect.DeepEqual(after, cur) {
+			t.Errorf("response changed:\n got %+v\nwant %+v", after, cur)
+		}
+	})
 	t.Run("ErrNotFoundNotParticipating", func(t *testing.T) {
 		other := f.department(t, "Ny nämnd", "förvaltning") // created after the round
 		_, err := f.save(other.ID, "test", forms.AnswerInput{ActivityID: f.actA, StatusID: f.status(t, "Genomfört")})

@@ -175,9 +175,11 @@ func (h *Handlers) apiSave(c *gin.Context, submit bool) error {
 		}
 	}
 	switch {
-	case forms.ErrorCode(err) == forms.ECONFLICT && q != nil:
-		// The conflicts come with the questionnaire as saved, so that the
-		// client can base its next save on the new versions.
+	case (forms.ErrorCode(err) == forms.ECONFLICT || forms.ErrorCode(err) == forms.EINVALID) && q != nil:
+		// A save that stored part of what was sent (the rest conflicted,
+		// was invalid or left the response incomplete) answers with the
+		// questionnaire as saved, so that the client can base its next
+		// save on the new versions.
 		status, body := h.site.ErrorJSON(c, err)
 		c.JSON(status, gin.H{"error": body, "questionnaire": questionnaireJSON(q)})
 		return nil

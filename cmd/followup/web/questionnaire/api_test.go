@@ -361,3 +361,32 @@ func TestAPIClosedRound(t *testing.T) {
 		t.Errorf("%d answers stored in a closed round", n)
 	}
 }
+
+// TestAPIDraftSavesTheValidAnswers applies the save rule to the API as the
+// page does: the valid answers of a save are saved, the invalid ones are
+// named, and the reply carries the questionnaire as saved so that the
+// client can base its next save on the new versions.
+func TestAPIDraftSavesTheValidAnswers(t *testing.T) {
+	f := webtest.New(t, webtest.WithData(webtest.Small))
+	path := "/api/v1/r/" + f.Token(t, f.Interim, webtest.DeptSchool) + "/draft"
+	risk, classify := f.Act(t, webtest.ActRisk), f.Act(t, webtest.ActClassify)
+	inProgress := f.Status(t, "Pågår")
+	res := f.PostJSON(t, f.Anon, path, questionnaire.SaveRequest{Answers: []questionnaire.SaveAnswer{
+		{ActivityID: risk, StatusID: inProgress, Comment: "Påbörjad."},
+		{ActivityID: classify, StatusID: inProgress, Comment: "otillåtet\x1btecken"},
+	}})
+	e := webtest.WantAPIError(t, res, http.StatusUnprocessableEntity, "invalid")
+	if len(e.Error.Fields) != 1 || e.Error.Fields[forms.CommentField(classify)] == "" {
+		t.Errorf("fields = %v, want only %s", e.Error.Fields, forms.CommentField(classify))
+	}
+	if e.Questionnaire == nil || len(e.Questionnaire.Activities) != 1 || activityOf(t, *e.Questionnaire, risk).Answer.Version != 1 {
+		t.Fatalf("the reply does not carry the saved answer with its version: %+v", e.Questionnaire)
+	}
+	r := f.Response(t, f.Interim, webtest.DeptSchool)
+	if r.Answers[risk].Comment != "Påbörjad." || r.Answers[risk].Version != 1 {
+		t.Errorf("the valid answer was not saved: %+v", r.Answers[risk])
+	}
+	if a, ok := r.Answers[classify]; ok {
+		t.Errorf("the invalid answer was saved: %+v", a)
+	}
+}

@@ -1,15 +1,18 @@
 package questionnaire
 
 import (
+	"errors"
 	"net/url"
+	"reflect"
 	"testing"
 
 	"followup/forms"
 )
 
 // FuzzQuestionnaireForm feeds arbitrary form bodies to the questionnaire's
-// decoding and validation: they must never panic, and what they let through
-// to be saved must pass the domain's own validation.
+// decoding and the save rule: they must never panic, every field the rule
+// refuses is named once, and what it lets through to be saved passes the
+// rule again unchanged.
 func FuzzQuestionnaireForm(f *testing.F) {
 	f.Add("status-11=2&comment-11=Klart&support-11=1&v-11=0&general_comment=&general_v=0&filled_in_by=%C3%85sa")
 	f.Add("status-11=abc&comment-11=%00%01&v-11=-5")
@@ -26,13 +29,17 @@ func FuzzQuestionnaireForm(f *testing.F) {
 		if err != nil {
 			return
 		}
-		in, pre := decodeSaveForm(form, acts)
-		ok, errs, order := splitInvalid(in, scale, assigned, pre)
-		if len(errs) != len(order) {
-			t.Fatalf("%d errors but %d in order", len(errs), len(order))
+		valid, err := decodeSaveForm(form, acts).Split(scale, assigned)
+		var fe *forms.Error
+		if errors.As(err, &fe) && len(fe.Fields) != len(fe.Order) {
+			t.Fatalf("%d errors but %d in order", len(fe.Fields), len(fe.Order))
 		}
-		if err := ok.Validate(scale, assigned); err != nil {
-			t.Fatalf("the part let through to be saved does not validate: %v", err)
+		again, err := valid.Split(scale, assigned)
+		if err != nil {
+			t.Fatalf("the part let through to be saved does not pass the rule: %v", err)
+		}
+		if !reflect.DeepEqual(again, valid) {
+			t.Fatalf("the rule changed what it let through: %+v, then %+v", valid, again)
 		}
 	})
 }

@@ -30,27 +30,21 @@ func (h *Handlers) Post(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	l := h.site.Localizer(c)
-	title := q.Department.Name + " – " + q.Round.Title
-	assigned := q.Plan.AssignedAreas(depID)
-	var acts []forms.Activity
-	assignedSet := map[int64]bool{}
-	for _, ar := range assigned {
-		for _, a := range ar.Activities {
-			acts = append(acts, a)
-			assignedSet[a.ID] = true
-		}
+	var assigned []forms.Activity
+	for _, ar := range q.Plan.AssignedAreas(depID) {
+		assigned = append(assigned, ar.Activities...)
 	}
-	in, pre := decodeSaveForm(c.Request.PostForm, acts)
-	valid, fieldErrs, order := splitInvalid(in, q.Plan.Statuses, assignedSet, pre)
+	// Storage applies the save rule: the valid answers are saved, the
+	// invalid ones come back with their messages.
+	in := decodeSaveForm(c.Request.PostForm, assigned)
 	submit := c.PostForm("action") == "submit"
-	// Storage names the person from the validated form; "länk" only when
-	// no name is known at all.
+	// Storage names the person from the form; "länk" only when no name is
+	// known at all.
 	const actor = storage.Actor("länk")
-	if submit && len(fieldErrs) == 0 {
-		_, err = h.site.DB.SubmitResponse(ctx, h.site.Loc, roundID, depID, valid, actor)
+	if submit {
+		_, err = h.site.DB.SubmitResponse(ctx, h.site.Loc, roundID, depID, in, actor)
 	} else {
-		_, err = h.site.DB.SaveDraft(ctx, h.site.Loc, roundID, depID, valid, actor)
+		_, err = h.site.DB.SaveDraft(ctx, h.site.Loc, roundID, depID, in, actor)
 	}
 	if submit && forms.ErrorCode(err) == forms.ESUBMITTED {
 		// A double click, or a second tab: the first submission counts;
@@ -58,7 +52,7 @@ func (h *Handlers) Post(c *gin.Context) error {
 		c.Redirect(http.StatusSeeOther, "/r/"+token+"?redan=1#kvitto")
 		return nil
 	}
-	if err == nil && len(fieldErrs) == 0 {
+	if err == nil {
 		if submit {
 			c.Redirect(http.StatusSeeOther, "/r/"+token+"#kvitto")
 		} else {
@@ -67,56 +61,54 @@ func (h *Handlers) Post(c *gin.Context) error {
 		return nil
 	}
 
-	// Something needs the person's attention: show the form again from
-	// what is stored now, overlaid with what they typed.
-	if q2, err2 := responseview.Load(ctx, h.site, token, roundID, depID); err2 == nil {
-		q = q2
+	return h.refused(c, roundID, depID, in, err)
+}
+
+// refused shows the questionnaire again after a save that did not store
+// everything: from what is stored now, overlaid with what the person typed
+// where it was not saved, with the conflicts and the field errors beside
+// their fields. A refusal of the whole save (closed, submitted, busy) shows
+// the page with its notice; an internal error is the error page.
+func (h *Handlers) refused(c *gin.Context, roundID, depID int64, in forms.SaveInput, err error) error {
+	if site.Code(err) == forms.EINTERNAL {
+		return err
 	}
-	status := http.StatusUnprocessableEntity
-	var fe *forms.Error
+	q, lerr := responseview.Load(c.Request.Context(), h.site, c.Param("token"), roundID, depID)
+	if lerr != nil {
+		return lerr
+	}
+	l := h.site.Localizer(c)
+	fe := &forms.Error{}
 	errors.As(err, &fe)
-	code := forms.ErrorCode(err)
+	code := site.Code(err)
 	unsaved := map[int64]bool{}
-	for f := range fieldErrs {
+	for f := range fe.Fields {
 		unsaved[fieldActivity(f)] = true
 	}
-	if fe != nil {
-		for _, cf := range fe.Conflicts {
-			unsaved[cf.ActivityID] = true
-		}
+	for _, cf := range fe.Conflicts {
+		unsaved[cf.ActivityID] = true
 	}
-	savedNothing := err != nil && code != forms.ECONFLICT && code != forms.EINVALID
+	savedNothing := code != forms.ECONFLICT && code != forms.EINVALID
 	keepTyped(q, in, func(id int64) bool { return savedNothing || unsaved[id] })
+	status := site.Status(err)
 	switch code {
 	case forms.ECONFLICT:
-		status = http.StatusConflict
 		markConflicts(q, l, fe.Conflicts)
 		q.Notice, q.NoticeKind = "questionnaire.conflict_notice", "warning"
 	case forms.EINVALID:
-		for _, f := range fe.Order {
-			q.AddError(l, f, labelOf(q, l, f), fe.Fields[f])
-		}
-		q.Notice, q.NoticeKind = "questionnaire.invalid_notice", "error"
-	case "":
 		q.Notice, q.NoticeKind = "questionnaire.invalid_notice", "error"
 	default:
-		// A refusal of the whole save (closed, submitted, busy): the page
-		// again with the notice and what was typed; anything else is the
-		// error page.
-		if site.Code(err) == forms.EINTERNAL {
-			return err
-		}
-		status = site.Status(err)
-		q.Notice, q.NoticeKind = "error.code."+site.Code(err), "error"
+		q.Notice, q.NoticeKind = "error.code."+code, "error"
 		if code == forms.ECLOSED || code == forms.ESUBMITTED {
 			// Show what they typed, read-only, so it can be copied.
 			q.Editable = false
 		}
 	}
-	for _, f := range order {
-		q.AddError(l, f, labelOf(q, l, f), fieldErrs[f])
+	for _, f := range fe.Order {
+		q.AddError(l, f, labelOf(q, l, f), fe.Fields[f])
 	}
-	return h.pages.Render(c, status, "questionnaire", site.Page{L: l, Title: l.T("questionnaire.error_title_prefix") + title, Data: q})
+	title := l.T("questionnaire.error_title_prefix") + q.Department.Name + " – " + q.Round.Title
+	return h.pages.Render(c, status, "questionnaire", site.Page{L: l, Title: title, Data: q})
 }
 
 func nameOr(p *string, fallback string) string {

@@ -115,6 +115,16 @@
         say("conflict", text("conflict"));
       } else {
         keys.forEach(function (k) { dirty[k] = true; });
+        // A save that stored part of what was sent (the rest is invalid)
+        // answers with the questionnaire as saved: base the next save of
+        // what was stored on its new version, never that of a refused field.
+        if (r.data.questionnaire && r.data.error) {
+          var refused = {};
+          Object.keys(r.data.error.fields || {}).forEach(function (f) {
+            refused[f === "general_comment" ? "general" : f.replace(/^[a-z_]+-/, "")] = true;
+          });
+          applyVersions(r.data.questionnaire, keys.filter(function (k) { return !refused[k]; }));
+        }
         say("failed", (r.data.error && r.data.error.message) || text("failed"));
         if (r.status >= 500 || r.status === 429) { timer = setTimeout(save, 10000); }
       }
