@@ -43,7 +43,7 @@ func NewCatalog() *Catalog {
 		c.texts[k] = v
 	}
 	for _, part := range []map[string]text{commonTexts(), errorTexts(), questionnaireTexts(), officeTexts(),
-		officeDepartmentTexts(), officePlanTexts(), officeRoundTexts(), officeConsolidationTexts(), officeReportTexts(), apiTexts()} {
+		officeDepartmentTexts(), officePlanTexts(), officeRoundTexts(), officeConsolidationTexts(), officeAuditTexts(), officeAccountTexts(), officeReportTexts(), apiTexts()} {
 		for k, v := range part {
 			add(k, v)
 		}
