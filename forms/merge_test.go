@@ -1,8 +1,8 @@
 package forms_test
 
 import (
-	"fmt"
 	"errors"
+	"fmt"
 	"testing"
 
 	"followup/forms"

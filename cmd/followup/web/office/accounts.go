@@ -122,8 +122,8 @@ func (v *accountsView) addErrors(l *i18n.Localizer, err error, rename map[string
 	}
 }
 
-// Accounts shows the accounts page, with the message of the change
-// just made.
+// Accounts, GET /kontor/konton, shows the accounts page, with the message of
+// the change just made.
 func (h *Handlers) Accounts(c *gin.Context) error {
 	l := h.site.Localizer(c)
 	v, err := h.loadAccounts(c.Request.Context(), l, site.AccountOf(c))
@@ -157,8 +157,9 @@ func (v *accountsView) nameOf(key string, id int64) (string, bool) {
 	return "", false
 }
 
-// CreateAccount adds an office account. Problems are shown beside the
-// fields with what was typed, except the passwords, which are typed again.
+// CreateAccount, POST /kontor/konton, adds an office account. Problems are
+// shown beside the fields with what was typed, except the passwords, which
+// are typed again.
 func (h *Handlers) CreateAccount(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
@@ -224,8 +225,9 @@ func acctCheckNew(in acctNewForm, password, confirm string) *forms.FieldErrors {
 	return &fe
 }
 
-// SetAccountActive deactivates an account (ending its sessions and revoking
-// its tokens) or reactivates it. Nobody may deactivate their own account.
+// SetAccountActive, POST /kontor/konton/:user/aktiv, deactivates an account
+// (ending its sessions and revoking its tokens) or reactivates it. Nobody
+// may deactivate their own account.
 func (h *Handlers) SetAccountActive(c *gin.Context) error {
 	id, err := site.ParamID(c, "user")
 	if err != nil {

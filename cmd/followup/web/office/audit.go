@@ -42,8 +42,8 @@ type auditRow struct {
 	Link       string // a page about the entity, when there is one
 }
 
-// Audit lists the latest changes, optionally only one kind of them
-// (?atgard=round).
+// Audit, GET /kontor/logg, lists the latest changes, optionally only one
+// kind of them (?atgard=round).
 func (h *Handlers) Audit(c *gin.Context) error {
 	l := h.site.Localizer(c)
 	group := c.Query("atgard")

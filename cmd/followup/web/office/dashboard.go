@@ -18,6 +18,8 @@ type dashboardView struct {
 	Plans  []storage.PlanSummary
 }
 
+// Dashboard, GET /kontor, is the office's start page: the open rounds with
+// their progress, the drafts waiting to be opened, and the plans.
 func (h *Handlers) Dashboard(c *gin.Context) error {
 	all, plans, err := h.roundSummaries(c)
 	if err != nil {

@@ -30,6 +30,8 @@ var departmentFlashes = []queryFlash{
 	{Param: "aktiverad", Key: "departments.notice.activated"},
 }
 
+// Departments, GET /kontor/verksamheter, lists the active and the inactive
+// departments, with the notice of a change just made.
 func (h *Handlers) Departments(c *gin.Context) error {
 	deps, err := h.site.DB.Departments(c.Request.Context(), true)
 	if err != nil {
@@ -73,6 +75,7 @@ type departmentEditView struct {
 	Errors     dpErrors
 }
 
+// IsNew reports whether the page adds a department rather than edits one.
 func (v *departmentEditView) IsNew() bool { return v.Department.ID == 0 }
 
 // departmentFieldKey adjusts a domain message key to the department form:
@@ -135,10 +138,13 @@ func (h *Handlers) departmentSaved(c *gin.Context, v *departmentEditView, err er
 	return nil
 }
 
+// NewDepartment, GET /kontor/verksamheter/ny, shows the empty form.
 func (h *Handlers) NewDepartment(c *gin.Context) error {
 	return h.renderDepartmentForm(c, http.StatusOK, &departmentEditView{Form: departmentForm{Kind: string(forms.KindAdministration)}, Action: "/kontor/verksamheter"})
 }
 
+// CreateDepartment, POST /kontor/verksamheter, adds a department, or shows
+// the form again with its problems.
 func (h *Handlers) CreateDepartment(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {
@@ -171,6 +177,7 @@ func (h *Handlers) deptRequest(c *gin.Context) (forms.Department, url.Values, er
 	return d, values, err
 }
 
+// EditDepartment, GET /kontor/verksamheter/:dept, shows a department's form.
 func (h *Handlers) EditDepartment(c *gin.Context) error {
 	d, err := h.deptParam(c)
 	if err != nil {
@@ -181,6 +188,8 @@ func (h *Handlers) EditDepartment(c *gin.Context) error {
 	return h.renderDepartmentForm(c, http.StatusOK, v)
 }
 
+// UpdateDepartment, POST /kontor/verksamheter/:dept, saves a department, or
+// shows the form again with its problems.
 func (h *Handlers) UpdateDepartment(c *gin.Context) error {
 	d, values, err := h.deptRequest(c)
 	if err != nil {
@@ -194,8 +203,8 @@ func (h *Handlers) UpdateDepartment(c *gin.Context) error {
 	return h.departmentSaved(c, v, err, "sparat")
 }
 
-// SetDepartmentActive deactivates (active=0) or reactivates (active=1) a
-// department.
+// SetDepartmentActive, POST /kontor/verksamheter/:dept/aktiv, deactivates
+// (active=0) or reactivates (active=1) a department.
 func (h *Handlers) SetDepartmentActive(c *gin.Context) error {
 	d, values, err := h.deptRequest(c)
 	if err != nil {

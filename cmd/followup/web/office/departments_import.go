@@ -48,6 +48,7 @@ func departmentImportPage(l *i18n.Localizer) importPage {
 		errorPrefix: l.T("departments.error_prefix"), noFile: l.T("departments.import.no_file")}
 }
 
+// DepartmentImport, GET /kontor/verksamheter/import, shows the upload page.
 func (h *Handlers) DepartmentImport(c *gin.Context) error {
 	return renderImport(h, c, http.StatusOK, departmentImportPage(h.site.Localizer(c)), &departmentImportView{})
 }
@@ -64,6 +65,9 @@ func parseDepartmentFile(data []byte) ([]forms.DepartmentRow, error) {
 	return forms.ParseDepartmentsCSV(bytes.NewReader(data))
 }
 
+// PreviewDepartmentImport, POST /kontor/verksamheter/import, reads an
+// uploaded file and shows what importing it would add and change, writing
+// nothing.
 func (h *Handlers) PreviewDepartmentImport(c *gin.Context) error {
 	pg := departmentImportPage(h.site.Localizer(c))
 	v, data, err := importUpload[departmentPreview](c, pg)
@@ -130,6 +134,8 @@ func departmentRowsFromForm(values url.Values) ([]departmentImportRow, []forms.D
 	return carried, rows, nil
 }
 
+// ConfirmDepartmentImport, POST /kontor/verksamheter/import/bekrafta,
+// writes the rows the preview showed, checked again.
 func (h *Handlers) ConfirmDepartmentImport(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {

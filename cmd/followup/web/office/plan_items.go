@@ -46,6 +46,7 @@ func (h *Handlers) planFormRefused(c *gin.Context, v *planEditorView, open strin
 	return true
 }
 
+// AddArea, POST /kontor/planer/:plan/omraden, adds an area to a plan.
 func (h *Handlers) AddArea(c *gin.Context) error {
 	v, values, err := h.planEditRequest(c)
 	if err != nil {
@@ -118,8 +119,9 @@ func (h *Handlers) updatePlanItem(c *gin.Context, e planItemEdit) error {
 	return nil
 }
 
-// UpdateArea renames an area (action=save), moves it (up, down) or deletes
-// it when it is empty (delete).
+// UpdateArea, POST /kontor/planer/:plan/omraden/:area, renames an area
+// (action=save), moves it (up, down) or deletes it when it is empty
+// (delete).
 func (h *Handlers) UpdateArea(c *gin.Context) error {
 	h.updatePlanItem(c, planItemEdit{
 		param: "area", anchor: "area-%d", inUse: "plans.error.area_not_empty",
@@ -154,6 +156,8 @@ func (h *Handlers) saveArea(c *gin.Context, v *planEditorView, values url.Values
 	return false, err
 }
 
+// AddActivity, POST /kontor/planer/:plan/omraden/:area/aktiviteter, adds an
+// activity to an area.
 func (h *Handlers) AddActivity(c *gin.Context) error {
 	v, values, err := h.planEditRequest(c)
 	if err != nil {
@@ -187,8 +191,9 @@ func (h *Handlers) AddActivity(c *gin.Context) error {
 	return nil
 }
 
-// UpdateActivity saves an activity (action=save), moves it within its area
-// (up, down) or deletes it when no answer refers to it (delete).
+// UpdateActivity, POST /kontor/planer/:plan/aktiviteter/:activity, saves an
+// activity (action=save), moves it within its area (up, down) or deletes it
+// when no answer refers to it (delete).
 func (h *Handlers) UpdateActivity(c *gin.Context) error {
 	h.updatePlanItem(c, planItemEdit{
 		param: "activity", anchor: "activity-%d", inUse: "plans.error.activity_in_use",

@@ -93,6 +93,8 @@ func planScaleForm(values url.Values, l *i18n.Localizer, e *dpErrors) ([]planSta
 // domain's field names.
 var planScaleFieldIDs = map[string]string{"name": "name", "color": "colortext", "done": "done"}
 
+// UpdateScale, POST /kontor/planer/:plan/skala, saves a plan's status
+// scale: names, colours, flags and order.
 func (h *Handlers) UpdateScale(c *gin.Context) error {
 	v, values, err := h.planEditRequest(c)
 	if err != nil {

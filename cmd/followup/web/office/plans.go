@@ -30,6 +30,7 @@ type plansView struct {
 // planListFlashes are the list's notices after a change, by query flag.
 var planListFlashes = []queryFlash{{Param: "arkiverad", Key: "plans.notice.archived"}}
 
+// Plans, GET /kontor/planer, lists the current and the archived plans.
 func (h *Handlers) Plans(c *gin.Context) error {
 	plans, err := h.site.DB.Plans(c.Request.Context())
 	if err != nil {
@@ -98,6 +99,8 @@ func (h *Handlers) renderNewPlan(c *gin.Context, status int, v *newPlanView) err
 	return h.pages.Render(c, status, "plan_new", site.Page{L: l, Title: title, Data: v})
 }
 
+// NewPlan, GET /kontor/planer/ny, shows the form of a new plan, filled in
+// with a suggestion.
 func (h *Handlers) NewPlan(c *gin.Context) error {
 	v := &newPlanView{Form: planMetaForm{Year: strconv.Itoa(h.site.Now().In(h.site.Loc).Year())}}
 	if plans, err := h.site.DB.Plans(c.Request.Context()); err == nil && len(plans) > 0 {
@@ -107,6 +110,7 @@ func (h *Handlers) NewPlan(c *gin.Context) error {
 	return h.renderNewPlan(c, http.StatusOK, v)
 }
 
+// CreatePlan, POST /kontor/planer, creates a plan with the default scale.
 func (h *Handlers) CreatePlan(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {
@@ -137,6 +141,8 @@ var planFlashes = []queryFlash{
 	{Param: "aterstalld", Key: "plans.notice.restored"},
 }
 
+// Plan, GET /kontor/planer/:plan, shows a plan, and for admins the forms
+// that change it.
 func (h *Handlers) Plan(c *gin.Context) error {
 	v, err := h.loadPlanEditor(c)
 	if err != nil {
@@ -152,6 +158,8 @@ func (h *Handlers) Plan(c *gin.Context) error {
 	return h.renderPlanEditor(c, http.StatusOK, v)
 }
 
+// UpdatePlan, POST /kontor/planer/:plan, saves a plan's organisation,
+// title and year.
 func (h *Handlers) UpdatePlan(c *gin.Context) error {
 	v, values, err := h.planEditRequest(c)
 	if err != nil {
@@ -173,8 +181,8 @@ func (h *Handlers) UpdatePlan(c *gin.Context) error {
 	return nil
 }
 
-// ArchivePlan archives a plan (action=archive) or restores it
-// (action=restore).
+// ArchivePlan, POST /kontor/planer/:plan/arkiv, archives a plan
+// (action=archive) or restores it (action=restore).
 func (h *Handlers) ArchivePlan(c *gin.Context) error {
 	id, err := site.ParamID(c, "plan")
 	if err != nil {
@@ -203,8 +211,8 @@ func (h *Handlers) ArchivePlan(c *gin.Context) error {
 	return nil
 }
 
-// ExportPlan sends the plan in the JSON exchange format, with the
-// departments named.
+// ExportPlan, GET /kontor/planer/:plan/export.json, sends the plan in the
+// JSON exchange format, with the departments named.
 func (h *Handlers) ExportPlan(c *gin.Context) error {
 	id, err := site.ParamID(c, "plan")
 	if err != nil {

@@ -53,6 +53,7 @@ func planImportPage(l *i18n.Localizer) importPage {
 		errorPrefix: l.T("plans.error_prefix"), noFile: l.T("plans.import.no_file")}
 }
 
+// PlanImport, GET /kontor/planer/import, shows the upload page.
 func (h *Handlers) PlanImport(c *gin.Context) error {
 	return renderImport(h, c, http.StatusOK, planImportPage(h.site.Localizer(c)), &planImportView{})
 }
@@ -75,6 +76,8 @@ func parsePlanFile(data []byte, deps []forms.Department) (*forms.Plan, *forms.Pl
 	return p, doc, err
 }
 
+// PreviewPlanImport, POST /kontor/planer/import, reads an uploaded plan and
+// shows what importing it would create, writing nothing.
 func (h *Handlers) PreviewPlanImport(c *gin.Context) error {
 	l := h.site.Localizer(c)
 	pg := planImportPage(l)
@@ -131,6 +134,8 @@ func (h *Handlers) planPreviewOf(c *gin.Context, l *i18n.Localizer, plan *forms.
 	return p
 }
 
+// ConfirmPlanImport, POST /kontor/planer/import/bekrafta, creates the plan
+// the preview showed, checked again.
 func (h *Handlers) ConfirmPlanImport(c *gin.Context) error {
 	values, err := site.ParseForm(c)
 	if err != nil {

@@ -26,7 +26,8 @@ import (
 
 const planSheetDepartments = "Verksamheter"
 
-// PlanTemplate sends the template, with the current departments.
+// PlanTemplate, GET /kontor/planer/mall.xlsx, sends the template, with the
+// current departments.
 func (h *Handlers) PlanTemplate(c *gin.Context) error {
 	ctx := c.Request.Context()
 	deps, err := h.site.DB.Departments(ctx, false)

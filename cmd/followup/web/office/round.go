@@ -41,6 +41,9 @@ type roundPageView struct {
 	FieldErrs      map[string]string
 }
 
+// Round, GET /kontor/omgangar/:round, shows a round: its state, every
+// participant's progress, sorted and filtered as asked, and while it is a
+// draft the choice of participants.
 func (h *Handlers) Round(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
@@ -112,7 +115,8 @@ func (h *Handlers) renderRound(c *gin.Context, status int, id int64, checked []i
 	return h.pages.Render(c, status, "round", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
-// SetRoundState opens, closes or reopens a round.
+// SetRoundState, POST /kontor/omgangar/:round/tillstand, opens, closes or
+// reopens a round.
 func (h *Handlers) SetRoundState(c *gin.Context) error {
 	before, err := h.loadRound(c)
 	if err != nil {
@@ -139,7 +143,8 @@ func (h *Handlers) SetRoundState(c *gin.Context) error {
 	return nil
 }
 
-// SetParticipants changes who takes part in a draft round.
+// SetParticipants, POST /kontor/omgangar/:round/deltagare, changes who takes
+// part in a draft round.
 func (h *Handlers) SetParticipants(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
@@ -177,8 +182,9 @@ func (h *Handlers) SetParticipants(c *gin.Context) error {
 	return err
 }
 
-// SetRoundDates changes a round's reporting date and deadline, so the
-// office can give departments more time or correct a date.
+// SetRoundDates, POST /kontor/omgangar/:round/datum, changes a round's
+// reporting date and deadline, so the office can give departments more time
+// or correct a date.
 func (h *Handlers) SetRoundDates(c *gin.Context) error {
 	round, err := h.loadRound(c)
 	if err != nil {

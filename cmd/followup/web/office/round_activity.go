@@ -13,8 +13,8 @@ import (
 	"followup/forms"
 )
 
-// Consolidation renders the consolidation page; readers see it without
-// the form.
+// Consolidation, GET /kontor/omgangar/:round/aktiviteter/:activity, renders
+// the consolidation page; readers see it without the form.
 func (h *Handlers) Consolidation(c *gin.Context) error {
 	roundID, activityID, err := consParams(c)
 	if err != nil {
@@ -44,9 +44,10 @@ func (h *Handlers) Consolidation(c *gin.Context) error {
 	return h.pages.Render(c, http.StatusOK, "round_activity", site.Page{L: l, Title: l.T("cons.title", v.Activity.Title), Data: v})
 }
 
-// SaveConsolidation stores a new version of the office's consolidation. A
-// save based on an older version than the stored one (another coordinator
-// saved first) shows both texts with status 409, keeping what was typed.
+// SaveConsolidation, POST /kontor/omgangar/:round/aktiviteter/:activity,
+// stores a new version of the office's consolidation. A save based on an
+// older version than the stored one (another coordinator saved first) shows
+// both texts with status 409, keeping what was typed.
 func (h *Handlers) SaveConsolidation(c *gin.Context) error {
 	roundID, activityID, err := consParams(c)
 	if err != nil {

@@ -25,6 +25,9 @@ type officeResponseView struct {
 	DeadlineWarn   bool   // the deadline has passed: a return cannot be acted on
 }
 
+// Response, GET /kontor/omgangar/:round/verksamheter/:dept, shows a
+// department's response, its history, and for admins the form that returns
+// it for completion.
 func (h *Handlers) Response(c *gin.Context) error {
 	return h.renderResponse(c, http.StatusOK, "", nil)
 }
@@ -67,8 +70,9 @@ func (h *Handlers) renderResponse(c *gin.Context, status int, message string, fo
 	return h.pages.Render(c, status, "round_department", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
-// ReturnResponse sends a submitted response back to the department with a
-// message; the department sees it on its page and can edit again.
+// ReturnResponse, POST /kontor/omgangar/:round/verksamheter/:dept/aterlamna,
+// sends a submitted response back to the department with a message; the
+// department sees it on its page and can edit again.
 func (h *Handlers) ReturnResponse(c *gin.Context) error {
 	roundID, depID, err := roundDeptParams(c)
 	if err != nil {

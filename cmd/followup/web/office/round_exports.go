@@ -39,8 +39,8 @@ func (h *Handlers) roundReport(c *gin.Context) (*forms.RoundReport, error) {
 	return rep, nil
 }
 
-// ExportWorkbook sends the round's Excel workbook; ?per_verksamhet=0 leaves
-// out the sheet per department.
+// ExportWorkbook, GET /kontor/omgangar/:round/export.xlsx, sends the round's
+// Excel workbook; ?per_verksamhet=0 leaves out the sheet per department.
 func (h *Handlers) ExportWorkbook(c *gin.Context) error {
 	if err := h.acquireExport(); err != nil {
 		return err
@@ -56,8 +56,9 @@ func (h *Handlers) ExportWorkbook(c *gin.Context) error {
 	})
 }
 
-// ExportReport sends the round's PDF report; ?bilaga=0 leaves out the
-// appendix with each department's answers.
+// ExportReport, GET /kontor/omgangar/:round/export.pdf, sends the round's
+// PDF report; ?bilaga=0 leaves out the appendix with each department's
+// answers.
 func (h *Handlers) ExportReport(c *gin.Context) error {
 	if err := h.acquireExport(); err != nil {
 		return err

@@ -29,8 +29,8 @@ type linksView struct {
 	Confirm *forms.Department // the department whose link is to be replaced
 }
 
-// Links shows the departments' links. ?ersatt=<department> asks to
-// confirm replacing that department's link.
+// Links, GET /kontor/omgangar/:round/lankar, shows the departments' links.
+// ?ersatt=<department> asks to confirm replacing that department's link.
 func (h *Handlers) Links(c *gin.Context) error {
 	round, err := h.loadRound(c)
 	if err != nil {
@@ -68,8 +68,9 @@ func (h *Handlers) Links(c *gin.Context) error {
 	return h.pages.Render(c, http.StatusOK, "round_links", site.Page{L: l, Title: title, Data: v, Flash: roundFlash(c)})
 }
 
-// ReplaceLink gives a department a new link once confirmed; the old link
-// stops working at once. Without confirm=1 it asks first.
+// ReplaceLink, POST /kontor/omgangar/:round/lankar/:dept, gives a department
+// a new link once confirmed; the old link stops working at once. Without
+// confirm=1 it asks first.
 func (h *Handlers) ReplaceLink(c *gin.Context) error {
 	roundID, depID, err := roundDeptParams(c)
 	if err != nil {

@@ -81,9 +81,10 @@ type matrixCell struct {
 	TipID           string
 }
 
-// Matrix renders the overview matrix of a round, filtered by area,
-// department kind and response state when asked. It has no control that
-// changes anything, so readers see the same page as admins.
+// Matrix, GET /kontor/omgangar/:round/matris, renders the overview matrix of
+// a round, filtered by area, department kind and response state when asked.
+// It has no control that changes anything, so readers see the same page as
+// admins.
 func (h *Handlers) Matrix(c *gin.Context) error {
 	roundID, err := site.ParamID(c, "round")
 	if err != nil {

@@ -89,7 +89,8 @@ func (h *Handlers) loadReport(ctx context.Context, l *i18n.Localizer, roundID in
 	return v, nil
 }
 
-// Report renders the report page; ?sparad=1 names a save just made.
+// Report, GET /kontor/omgangar/:round/rapport, renders the report page;
+// ?sparad=1 names a save just made.
 func (h *Handlers) Report(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
@@ -115,10 +116,11 @@ func reportFormOf(form url.Values) forms.ReportSettings {
 	return in
 }
 
-// SaveReportSettings stores the office's choices for the round's reports.
-// A refused save shows the form again with everything chosen; a save based
-// on settings that someone else has changed since shows theirs next to the
-// form, with status 409, and lets this one save again over them.
+// SaveReportSettings, POST /kontor/omgangar/:round/rapport, stores the
+// office's choices for the round's reports. A refused save shows the form
+// again with everything chosen; a save based on settings that someone else
+// has changed since shows theirs next to the form, with status 409, and lets
+// this one save again over them.
 func (h *Handlers) SaveReportSettings(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {

@@ -112,7 +112,8 @@ func (h *Handlers) loadReportText(ctx context.Context, l *i18n.Localizer, roundI
 	return v, nil
 }
 
-// ReportText renders a text's page; ?sparad=1 names a save just made.
+// ReportText, GET /kontor/omgangar/:round/rapport/texter/:kind, renders a
+// text's page; ?sparad=1 names a save just made.
 func (h *Handlers) ReportText(c *gin.Context) error {
 	id, kind, err := reportTextParams(c)
 	if err != nil {
@@ -141,10 +142,11 @@ func (v *reportTextView) typed(form url.Values) {
 	v.Preview, v.PreviewTyped = forms.Blocks(v.Body), true
 }
 
-// SaveReportText stores a new version of the text, or, for "Förhandsgranska",
-// shows what was typed as the report would print it without saving. A save
-// based on an older version than the stored one (another coordinator saved
-// first) shows both texts with status 409, keeping what was typed.
+// SaveReportText, POST /kontor/omgangar/:round/rapport/texter/:kind, stores
+// a new version of the text, or, for "Förhandsgranska", shows what was typed
+// as the report would print it without saving. A save based on an older
+// version than the stored one (another coordinator saved first) shows both
+// texts with status 409, keeping what was typed.
 func (h *Handlers) SaveReportText(c *gin.Context) error {
 	id, kind, err := reportTextParams(c)
 	if err != nil {

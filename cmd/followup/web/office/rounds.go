@@ -11,6 +11,7 @@ import (
 	"followup/storage"
 )
 
+// Rounds, GET /kontor/omgangar, lists every round with its progress.
 func (h *Handlers) Rounds(c *gin.Context) error {
 	all, _, err := h.roundSummaries(c)
 	if err != nil {
@@ -33,6 +34,7 @@ type newRoundView struct {
 	FieldErrs   map[string]string
 }
 
+// NewRound, GET /kontor/omgangar/ny, shows the form of a new round.
 func (h *Handlers) NewRound(c *gin.Context) error {
 	v := &newRoundView{Kind: string(forms.RoundInterim), FieldErrs: map[string]string{}}
 	v.PlanID, _ = strconv.ParseInt(c.Query("plan"), 10, 64)
@@ -77,6 +79,8 @@ func (h *Handlers) renderNewRound(c *gin.Context, status int, v *newRoundView, c
 	return h.pages.Render(c, status, "round_new", site.Page{L: l, Title: title, Data: v})
 }
 
+// CreateRound, POST /kontor/omgangar, creates a round in the draft state,
+// or shows the form again with every problem at once.
 func (h *Handlers) CreateRound(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)

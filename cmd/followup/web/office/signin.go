@@ -24,6 +24,8 @@ type signinView struct {
 // safeNext keeps a redirect target on this site.
 func safeNext(next string) string { return site.LocalPath(next, "/kontor") }
 
+// SigninPage, GET /logga-in, shows the sign-in form, or sends a signed-in
+// account on to where it was going.
 func (h *Handlers) SigninPage(c *gin.Context) error {
 	if site.AccountOf(c) != nil {
 		c.Redirect(http.StatusSeeOther, safeNext(c.Query("next")))
@@ -46,9 +48,9 @@ const (
 	maxEmailLen   = 254 // the longest e-mail address SMTP allows
 )
 
-// Signin checks the password. Failures are limited per account and
-// address, per account and per address; an unknown e-mail gets the same
-// message as a wrong password.
+// Signin, POST /logga-in, checks the password. Failures are limited per
+// account and address, per account and per address; an unknown e-mail gets
+// the same message as a wrong password.
 func (h *Handlers) Signin(c *gin.Context) error {
 	l := h.site.Localizer(c)
 	email := strings.ToLower(strings.TrimSpace(c.PostForm("email")))
@@ -92,6 +94,8 @@ func (h *Handlers) Signin(c *gin.Context) error {
 	return nil
 }
 
+// Signout, POST /logga-ut, ends the session on the server and clears its
+// cookie.
 func (h *Handlers) Signout(c *gin.Context) error {
 	if ck, err := c.Cookie(site.SessionCookie); err == nil {
 		if err := h.site.DB.EndSession(c.Request.Context(), ck); err != nil {

@@ -11,8 +11,8 @@ import (
 	"followup/forms"
 )
 
-// CreateAPIToken makes a token and shows it once, in this response: it is
-// never put in a URL and cannot be shown again.
+// CreateAPIToken, POST /kontor/api-nycklar, makes a token and shows it once,
+// in this response: it is never put in a URL and cannot be shown again.
 func (h *Handlers) CreateAPIToken(c *gin.Context) error {
 	if err := c.Request.ParseForm(); err != nil {
 		return site.BodyError(err)
@@ -62,7 +62,8 @@ func (h *Handlers) CreateAPIToken(c *gin.Context) error {
 	return h.pages.Render(c, http.StatusOK, "accounts", site.Page{L: l, Title: l.T("tokens.created_heading") + " – " + l.T("accounts.title"), Data: v})
 }
 
-// RevokeAPIToken stops a token from working.
+// RevokeAPIToken, POST /kontor/api-nycklar/:token/aterkalla, stops a token
+// from working.
 func (h *Handlers) RevokeAPIToken(c *gin.Context) error {
 	id, err := site.ParamID(c, "token")
 	if err != nil {

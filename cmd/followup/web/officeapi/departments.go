@@ -9,7 +9,8 @@ import (
 	"followup/forms"
 )
 
-// Departments lists every department, inactive ones included, by name.
+// Departments, GET /api/v1/departments, lists every department, inactive
+// ones included, by name.
 func (h *Handlers) Departments(c *gin.Context) error {
 	deps, err := h.site.DB.Departments(c.Request.Context(), true)
 	if err != nil {
@@ -30,8 +31,9 @@ type DepartmentRequest struct {
 	Email string `json:"email"`
 }
 
-// CreateDepartment adds a department. A name already taken (in any
-// letter case) is refused like any other invalid input, naming the field.
+// CreateDepartment, POST /api/v1/departments, adds a department. A name
+// already taken (in any letter case) is refused like any other invalid
+// input, naming the field.
 func (h *Handlers) CreateDepartment(c *gin.Context) error {
 	var req DepartmentRequest
 	if err := site.DecodeJSON(c, &req); err != nil {

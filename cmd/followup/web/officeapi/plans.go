@@ -24,7 +24,7 @@ type PlanSummaryJSON struct {
 	Rounds       int    `json:"rounds"`
 }
 
-// Plans lists the plans, newest year first.
+// Plans, GET /api/v1/plans, lists the plans, newest year first.
 func (h *Handlers) Plans(c *gin.Context) error {
 	plans, err := h.site.DB.Plans(c.Request.Context())
 	if err != nil {
@@ -51,12 +51,14 @@ type PlanJSON struct {
 	Areas        []PlanAreaJSON    `json:"areas"`
 }
 
+// PlanAreaJSON is an area of a plan with its activities.
 type PlanAreaJSON struct {
 	ID         int64              `json:"id"`
 	Title      string             `json:"title"`
 	Activities []PlanActivityJSON `json:"activities"`
 }
 
+// PlanActivityJSON is an activity of a plan and who answers it.
 type PlanActivityJSON struct {
 	ID             int64   `json:"id"`
 	Title          string  `json:"title"`
@@ -86,7 +88,7 @@ func planJSON(p *forms.Plan) PlanJSON {
 	return b
 }
 
-// Plan returns one plan.
+// Plan, GET /api/v1/plans/:plan, returns one plan.
 func (h *Handlers) Plan(c *gin.Context) error {
 	id, err := site.ParamID(c, "plan")
 	if err != nil {
@@ -100,9 +102,9 @@ func (h *Handlers) Plan(c *gin.Context) error {
 	return nil
 }
 
-// ImportPlan creates a plan from a document in the plan exchange format
-// (forms.PlanDocument). Any problem refuses the whole plan; each is named
-// by its place in the document.
+// ImportPlan, POST /api/v1/plans, creates a plan from a document in the plan
+// exchange format (forms.PlanDocument). Any problem refuses the whole plan;
+// each is named by its place in the document.
 func (h *Handlers) ImportPlan(c *gin.Context) error {
 	ctx := c.Request.Context()
 	doc, err := forms.DecodePlanDocument(c.Request.Body)

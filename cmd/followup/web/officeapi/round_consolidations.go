@@ -21,6 +21,7 @@ type ConsolidationItemJSON struct {
 	Suggestion    SuggestionJSON     `json:"suggestion"`
 }
 
+// ConsolidationJSON is the office's saved consolidation of an activity.
 type ConsolidationJSON struct {
 	StatusID        int64     `json:"status_id"`
 	Status          string    `json:"status,omitempty"`
@@ -49,6 +50,7 @@ type SuggestionJSON struct {
 	Counts     []StatusCountJSON `json:"counts"`
 }
 
+// StatusCountJSON is how many submitted answers have a status.
 type StatusCountJSON struct {
 	StatusID int64  `json:"status_id"`
 	Status   string `json:"status"`
@@ -81,8 +83,9 @@ func consolidationItemJSON(rep *forms.RoundReport, ar forms.Area, a forms.Activi
 	return it
 }
 
-// Consolidations returns every activity of the round's plan, in plan
-// order, with its consolidation and suggestion.
+// Consolidations, GET /api/v1/rounds/:round/consolidations, returns every
+// activity of the round's plan, in plan order, with its consolidation and
+// suggestion.
 func (h *Handlers) Consolidations(c *gin.Context) error {
 	rep, err := h.roundReport(c)
 	if err != nil {
@@ -112,9 +115,10 @@ type ConsolidationRequest struct {
 	BaseVersion     int    `json:"base_version"`
 }
 
-// SaveConsolidation saves the office's status and narrative for an
-// activity. base_version is the version the client last read (0 before the
-// first save); an older one is 409 and changes nothing.
+// SaveConsolidation, PUT /api/v1/rounds/:round/consolidations/:activity,
+// saves the office's status and narrative for an activity. base_version is
+// the version the client last read (0 before the first save); an older one
+// is 409 and changes nothing.
 func (h *Handlers) SaveConsolidation(c *gin.Context) error {
 	ctx := c.Request.Context()
 	ids, err := paramIDs(c, "round", "activity")

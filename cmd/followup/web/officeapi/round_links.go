@@ -15,7 +15,8 @@ type LinkJSON struct {
 	Link string `json:"link"`
 }
 
-// Links returns every participant's link, creating the missing ones.
+// Links, GET /api/v1/rounds/:round/links, returns every participant's link,
+// creating the missing ones.
 func (h *Handlers) Links(c *gin.Context) error {
 	ctx := c.Request.Context()
 	id, err := site.ParamID(c, "round")
@@ -38,7 +39,8 @@ func (h *Handlers) Links(c *gin.Context) error {
 	return nil
 }
 
-// ReplaceLink gives a department a new link; the old one stops working.
+// ReplaceLink, POST /api/v1/rounds/:round/links/:dept/replace, gives a
+// department a new link; the old one stops working.
 func (h *Handlers) ReplaceLink(c *gin.Context) error {
 	ctx := c.Request.Context()
 	ids, err := paramIDs(c, "round", "dept")

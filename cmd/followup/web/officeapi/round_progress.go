@@ -51,8 +51,8 @@ type ProgressJSON struct {
 	Departments []ProgressRowJSON `json:"departments"`
 }
 
-// Progress tells how far each department has come, and how many
-// departments are in each state.
+// Progress, GET /api/v1/rounds/:round/progress, tells how far each
+// department has come, and how many departments are in each state.
 func (h *Handlers) Progress(c *gin.Context) error {
 	rep, err := h.roundReport(c)
 	if err != nil {

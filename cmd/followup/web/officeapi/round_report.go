@@ -68,7 +68,8 @@ func (r ReportSettingsRequest) apply(s forms.ReportSettings) forms.ReportSetting
 	return s
 }
 
-// ReportSettings returns a round's report settings.
+// ReportSettings, GET /api/v1/rounds/:round/report-settings, returns a
+// round's report settings.
 func (h *Handlers) ReportSettings(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
@@ -82,8 +83,9 @@ func (h *Handlers) ReportSettings(c *gin.Context) error {
 	return nil
 }
 
-// SaveReportSettings saves a round's report settings; a base_version
-// older than the stored one is 409 and changes nothing.
+// SaveReportSettings, PUT /api/v1/rounds/:round/report-settings, saves a
+// round's report settings; a base_version older than the stored one is 409
+// and changes nothing.
 func (h *Handlers) SaveReportSettings(c *gin.Context) error {
 	ctx := c.Request.Context()
 	id, err := site.ParamID(c, "round")
@@ -123,8 +125,8 @@ func textJSON(kind forms.TextKind, t forms.RoundText) TextJSON {
 	return TextJSON{Kind: string(kind), Body: t.Body, Author: t.Author, SavedAt: t.SavedAt, Version: t.Version}
 }
 
-// Texts returns the office's texts of a round, every kind in the
-// order the report prints them.
+// Texts, GET /api/v1/rounds/:round/texts, returns the office's texts of a
+// round, every kind in the order the report prints them.
 func (h *Handlers) Texts(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
@@ -148,8 +150,9 @@ type TextRequest struct {
 	BaseVersion int    `json:"base_version"`
 }
 
-// SaveText saves one of the office's texts of a round; a
-// base_version older than the stored one is 409 and changes nothing.
+// SaveText, PUT /api/v1/rounds/:round/texts/:kind, saves one of the office's
+// texts of a round; a base_version older than the stored one is 409 and
+// changes nothing.
 func (h *Handlers) SaveText(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {

@@ -64,7 +64,8 @@ func responseJSON(rep *forms.RoundReport, d forms.Department) ResponseJSON {
 	return b
 }
 
-// Responses returns every participant's response, by department name.
+// Responses, GET /api/v1/rounds/:round/responses, returns every
+// participant's response, by department name.
 func (h *Handlers) Responses(c *gin.Context) error {
 	rep, err := h.roundReport(c)
 	if err != nil {
@@ -81,8 +82,8 @@ func (h *Handlers) Responses(c *gin.Context) error {
 	return nil
 }
 
-// Response returns one department's response with its history of
-// submissions and returns.
+// Response, GET /api/v1/rounds/:round/responses/:dept, returns one
+// department's response with its history of submissions and returns.
 func (h *Handlers) Response(c *gin.Context) error {
 	return h.writeResponse(c, http.StatusOK)
 }
@@ -115,8 +116,9 @@ type ReturnRequest struct {
 	Message string `json:"message"`
 }
 
-// ReturnResponse sends a submitted response back to the department with
-// the office's message; any other state is 409.
+// ReturnResponse, POST /api/v1/rounds/:round/responses/:dept/return, sends a
+// submitted response back to the department with the office's message; any
+// other state is 409.
 func (h *Handlers) ReturnResponse(c *gin.Context) error {
 	ctx := c.Request.Context()
 	ids, err := paramIDs(c, "round", "dept")

@@ -35,7 +35,8 @@ func (h *Handlers) roundJSON(r forms.Round) RoundJSON {
 		Archived: r.Archived, CreatedAt: r.CreatedAt, OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt}
 }
 
-// Rounds lists the rounds of every plan, newest report date first.
+// Rounds, GET /api/v1/rounds, lists the rounds of every plan, newest report
+// date first.
 func (h *Handlers) Rounds(c *gin.Context) error {
 	rounds, err := h.site.DB.Rounds(c.Request.Context())
 	if err != nil {
@@ -49,7 +50,8 @@ func (h *Handlers) Rounds(c *gin.Context) error {
 	return nil
 }
 
-// Round returns a round with the departments taking part.
+// Round, GET /api/v1/rounds/:round, returns a round with the departments
+// taking part.
 func (h *Handlers) Round(c *gin.Context) error {
 	id, err := site.ParamID(c, "round")
 	if err != nil {
@@ -87,7 +89,7 @@ type RoundRequest struct {
 	DepartmentIDs []int64 `json:"department_ids"`
 }
 
-// CreateRound creates a round in the draft state; without
+// CreateRound, POST /api/v1/rounds, creates a round in the draft state; without
 // department_ids every active department takes part.
 func (h *Handlers) CreateRound(c *gin.Context) error {
 	ctx := c.Request.Context()
@@ -141,10 +143,12 @@ func (h *Handlers) CreateRound(c *gin.Context) error {
 	return nil
 }
 
-// OpenRound opens a round (or reopens a closed one) and returns it.
+// OpenRound, POST /api/v1/rounds/:round/open, opens a round (or reopens a
+// closed one) and returns it.
 func (h *Handlers) OpenRound(c *gin.Context) error { return h.setRoundState(c, forms.RoundOpen) }
 
-// CloseRound closes an open round and returns it.
+// CloseRound, POST /api/v1/rounds/:round/close, closes an open round and
+// returns it.
 func (h *Handlers) CloseRound(c *gin.Context) error { return h.setRoundState(c, forms.RoundClosed) }
 
 func (h *Handlers) setRoundState(c *gin.Context, state forms.RoundState) error {

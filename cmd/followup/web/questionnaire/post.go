@@ -12,9 +12,9 @@ import (
 	"followup/storage"
 )
 
-// Post, POST /r/:token, saves a draft or submits, without JavaScript: on success
-// it redirects (post/redirect/get); on any problem it shows the form again
-// with everything the person typed and the problem beside its field.
+// Post, POST /r/:token, saves a draft or submits, without JavaScript: on
+// success it redirects (post/redirect/get); on any problem it shows the form
+// again with everything the person typed and the problem beside its field.
 func (h *Handlers) Post(c *gin.Context) error {
 	roundID, depID, err := h.linkTarget(c)
 	if err != nil {

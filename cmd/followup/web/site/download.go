@@ -49,6 +49,7 @@ type downloadWriter struct {
 	started           bool
 }
 
+// Write writes the headers before the first byte.
 func (d *downloadWriter) Write(p []byte) (int, error) {
 	if !d.started {
 		d.started = true
