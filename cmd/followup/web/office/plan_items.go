@@ -35,15 +35,11 @@ func (h *Handlers) planConflict(c *gin.Context, v *planEditorView, err error, ke
 	return h.planEditFailed(c, v, err)
 }
 
-// planFormRefused shows the plan page again with the form open when listed
-// says its problems were put beside its fields, and reports whether it did.
-func (h *Handlers) planFormRefused(c *gin.Context, v *planEditorView, open string, listed bool) bool {
-	if !listed {
-		return false
-	}
+// refusePlanForm shows the plan page again, 422, with the form whose
+// problems were put beside its fields open.
+func (h *Handlers) refusePlanForm(c *gin.Context, v *planEditorView, open string) error {
 	v.Open = open
-	h.renderPlanEditor(c, http.StatusUnprocessableEntity, v)
-	return true
+	return h.renderPlanEditor(c, http.StatusUnprocessableEntity, v)
 }
 
 // AddArea, POST /kontor/planer/:plan/omraden, adds an area to a plan.
@@ -57,8 +53,8 @@ func (h *Handlers) AddArea(c *gin.Context) error {
 	id, err := h.site.DB.AddArea(c.Request.Context(), v.Plan.ID, title, site.AccountOf(c).Actor())
 	if err != nil {
 		v.NewArea = title
-		if h.planFormRefused(c, v, "new-area", v.Errors.addAll(l, err, func(string) string { return "new-area-title" }, func(string) string { return l.T("plans.field.new_area") })) {
-			return nil
+		if v.Errors.addAll(l, err, func(string) string { return "new-area-title" }, func(string) string { return l.T("plans.field.new_area") }) {
+			return h.refusePlanForm(c, v, "new-area")
 		}
 		return h.planEditFailed(c, v, err)
 	}
@@ -75,9 +71,9 @@ type planItemEdit struct {
 	move   func(ctx context.Context, planID, id int64, up bool, actor string) error
 	// remove deletes the item and returns the element id to show after.
 	remove func(ctx context.Context, v *planEditorView, id int64, actor string) (string, error)
-	// save stores the posted form, and reports whether it showed the page
-	// again with the form's problems.
-	save func(c *gin.Context, v *planEditorView, values url.Values, id int64) (bool, error)
+	// save stores the posted form; when it refuses it field by field it
+	// puts the problems beside the fields and names the form to open.
+	save func(c *gin.Context, v *planEditorView, values url.Values, id int64) (open string, err error)
 }
 
 // updatePlanItem saves an area or activity (action=save), moves it (up,
@@ -105,9 +101,9 @@ func (h *Handlers) updatePlanItem(c *gin.Context, e planItemEdit) error {
 			return h.planConflict(c, v, err, e.inUse)
 		}
 	case "save", "":
-		var shown bool
-		if shown, err = e.save(c, v, values, id); shown {
-			return nil
+		var open string
+		if open, err = e.save(c, v, values, id); open != "" {
+			return h.refusePlanForm(c, v, open)
 		}
 	default:
 		err = &forms.Error{Code: forms.EINVALID, Message: "unknown action"}
@@ -123,7 +119,7 @@ func (h *Handlers) updatePlanItem(c *gin.Context, e planItemEdit) error {
 // (action=save), moves it (up, down) or deletes it when it is empty
 // (delete).
 func (h *Handlers) UpdateArea(c *gin.Context) error {
-	h.updatePlanItem(c, planItemEdit{
+	return h.updatePlanItem(c, planItemEdit{
 		param: "area", anchor: "area-%d", inUse: "plans.error.area_not_empty",
 		move: h.site.DB.MoveArea,
 		remove: func(ctx context.Context, v *planEditorView, areaID int64, actor string) (string, error) {
@@ -131,16 +127,15 @@ func (h *Handlers) UpdateArea(c *gin.Context) error {
 		},
 		save: h.saveArea,
 	})
-	return nil
 }
 
 // saveArea renames an area; a refused title is shown beside its field.
-func (h *Handlers) saveArea(c *gin.Context, v *planEditorView, values url.Values, areaID int64) (bool, error) {
+func (h *Handlers) saveArea(c *gin.Context, v *planEditorView, values url.Values, areaID int64) (string, error) {
 	l := h.site.Localizer(c)
 	title := values.Get("title")
 	err := h.site.DB.UpdateArea(c.Request.Context(), v.Plan.ID, areaID, title, site.AccountOf(c).Actor())
 	if forms.ErrorCode(err) != forms.EINVALID {
-		return false, err
+		return "", err
 	}
 	for i := range v.Areas {
 		if v.Areas[i].ID != areaID {
@@ -149,11 +144,11 @@ func (h *Handlers) saveArea(c *gin.Context, v *planEditorView, values url.Values
 		v.Areas[i].FormTitle = title
 		id := fmt.Sprintf("area-%d-title", areaID)
 		label := l.T("plans.field.area_title_of", v.Areas[i].Title)
-		if h.planFormRefused(c, v, fmt.Sprintf("area-%d-edit", areaID), v.Errors.addAll(l, err, func(string) string { return id }, func(string) string { return label })) {
-			return true, err
+		if v.Errors.addAll(l, err, func(string) string { return id }, func(string) string { return label }) {
+			return fmt.Sprintf("area-%d-edit", areaID), err
 		}
 	}
-	return false, err
+	return "", err
 }
 
 // AddActivity, POST /kontor/planer/:plan/omraden/:area/aktiviteter, adds an
@@ -181,8 +176,8 @@ func (h *Handlers) AddActivity(c *gin.Context) error {
 			}
 			v.Areas[i].New = f
 			prefix := fmt.Sprintf("new-act-%d", areaID)
-			if h.planFormRefused(c, v, prefix, h.addActivityErrors(l, &v.Errors, prefix, l.T("plans.new_activity_in", v.Areas[i].Title), err)) {
-				return nil
+			if h.addActivityErrors(l, &v.Errors, prefix, l.T("plans.new_activity_in", v.Areas[i].Title), err) {
+				return h.refusePlanForm(c, v, prefix)
 			}
 		}
 		return h.planEditFailed(c, v, err)
@@ -195,7 +190,7 @@ func (h *Handlers) AddActivity(c *gin.Context) error {
 // activity (action=save), moves it within its area (up, down) or deletes it
 // when no answer refers to it (delete).
 func (h *Handlers) UpdateActivity(c *gin.Context) error {
-	h.updatePlanItem(c, planItemEdit{
+	return h.updatePlanItem(c, planItemEdit{
 		param: "activity", anchor: "activity-%d", inUse: "plans.error.activity_in_use",
 		move: h.site.DB.MoveActivity,
 		remove: func(ctx context.Context, v *planEditorView, actID int64, actor string) (string, error) {
@@ -207,12 +202,11 @@ func (h *Handlers) UpdateActivity(c *gin.Context) error {
 		},
 		save: h.saveActivity,
 	})
-	return nil
 }
 
 // saveActivity stores an activity's form; its problems are shown beside its
 // fields.
-func (h *Handlers) saveActivity(c *gin.Context, v *planEditorView, values url.Values, actID int64) (bool, error) {
+func (h *Handlers) saveActivity(c *gin.Context, v *planEditorView, values url.Values, actID int64) (string, error) {
 	l := h.site.Localizer(c)
 	f, wellFormed := planActivityFormFrom(values)
 	a, err := f.Validate(wellFormed)
@@ -220,7 +214,7 @@ func (h *Handlers) saveActivity(c *gin.Context, v *planEditorView, values url.Va
 		err = h.site.DB.UpdateActivity(c.Request.Context(), v.Plan.ID, actID, a, site.AccountOf(c).Actor())
 	}
 	if forms.ErrorCode(err) != forms.EINVALID {
-		return false, err
+		return "", err
 	}
 	for i := range v.Areas {
 		for j := range v.Areas[i].Activities {
@@ -230,10 +224,10 @@ func (h *Handlers) saveActivity(c *gin.Context, v *planEditorView, values url.Va
 			}
 			av.Form = f
 			prefix := fmt.Sprintf("act-%d", actID)
-			if h.planFormRefused(c, v, prefix, h.addActivityErrors(l, &v.Errors, prefix, av.Title, err)) {
-				return true, err
+			if h.addActivityErrors(l, &v.Errors, prefix, av.Title, err) {
+				return prefix, err
 			}
 		}
 	}
-	return false, err
+	return "", err
 }

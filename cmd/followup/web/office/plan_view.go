@@ -206,11 +206,9 @@ func (h *Handlers) planEditFailed(c *gin.Context, v *planEditorView, err error) 
 			v.Notice = l.T("plans.error.conflict")
 		}
 		v.NoticeKind = "error"
-		h.renderPlanEditor(c, http.StatusConflict, v)
-	default:
-		return err
+		return h.renderPlanEditor(c, http.StatusConflict, v)
 	}
-	return nil
+	return err
 }
 
 // planFieldKey adjusts a domain message key to the plan's forms.

@@ -172,8 +172,8 @@ func (h *Handlers) UpdatePlan(c *gin.Context) error {
 		err = h.site.DB.UpdatePlanMeta(c.Request.Context(), v.Plan.ID, m, site.AccountOf(c).Actor())
 	}
 	if err != nil {
-		if h.planFormRefused(c, v, "plan-details", h.addPlanMetaErrors(l, &v.Errors, "plan-", err)) {
-			return nil
+		if h.addPlanMetaErrors(l, &v.Errors, "plan-", err) {
+			return h.refusePlanForm(c, v, "plan-details")
 		}
 		return h.planEditFailed(c, v, err)
 	}

@@ -270,6 +270,24 @@ func TestOfficePlanEditAreasAndActivities(t *testing.T) {
 			t.Fatal("not deleted")
 		}
 	})
+	t.Run("RefusedChangesAnswerTheError", func(t *testing.T) {
+		p := planTestLoad(t, f, id)
+		for _, tc := range []struct {
+			path   string
+			form   url.Values
+			status int
+		}{
+			{fmt.Sprintf("/omraden/%d", p.Areas[0].ID), url.Values{"action": {"turn"}}, http.StatusUnprocessableEntity},
+			{fmt.Sprintf("/aktiviteter/%d", p.Areas[0].Activities[0].ID), url.Values{"action": {"turn"}}, http.StatusUnprocessableEntity},
+			{"/omraden/999999", url.Values{"action": {"up"}}, http.StatusNotFound},
+			{"/aktiviteter/abc", url.Values{"action": {"up"}}, http.StatusNotFound},
+		} {
+			res := f.PostForm(t, f.Admin, planTestPath(id, tc.path), tc.form)
+			if res.StatusCode != tc.status || !strings.Contains(res.Body, "Något gick fel") {
+				t.Errorf("POST %s %v: status %d, want %d with the error page", tc.path, tc.form, res.StatusCode, tc.status)
+			}
+		}
+	})
 	t.Run("HTMLEscaped", func(t *testing.T) {
 		res := f.PostForm(t, f.Admin, planTestPath(id, "/omraden"), url.Values{"title": {`<img src=x onerror=alert(1)>`}})
 		webtest.WantStatus(t, res, http.StatusSeeOther)

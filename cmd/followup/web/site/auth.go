@@ -73,18 +73,24 @@ func (s *Site) Identify() gin.HandlerFunc {
 // and API clients a 401.
 func (s *Site) RequireAccount() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		switch {
-		case AccountOf(c) != nil:
+		if AccountOf(c) != nil {
 			c.Next()
-		case isAPI(c):
-			s.Error(c, errSignIn)
-		case s.keepExpiredPost(c):
-		case c.Request.Method == http.MethodGet:
-			c.Redirect(http.StatusSeeOther, "/logga-in?next="+url.QueryEscape(c.Request.URL.RequestURI()))
-			c.Abort()
-		default:
-			s.Error(c, errSignIn)
+			return
 		}
+		if isAPI(c) {
+			s.Error(c, errSignIn)
+			return
+		}
+		if id, ok := s.keepExpiredPost(c); ok {
+			s.signInKeeping(c, id)
+			return
+		}
+		if c.Request.Method != http.MethodGet {
+			s.Error(c, errSignIn)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, "/logga-in?next="+url.QueryEscape(c.Request.URL.RequestURI()))
+		c.Abort()
 	}
 }
 

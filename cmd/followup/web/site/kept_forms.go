@@ -15,35 +15,36 @@ const stashCookie = "followup_stash"
 
 // keepExpiredPost keeps a form posted to a path of Config.KeptForms after
 // its session expired (the browser still sends a session cookie the server
-// no longer knows) and sends the person to sign in, returning afterwards
-// to the page, which offers the text again (TakeKeptForm). It reports false
-// for any other request, and when the form is too large to keep or the
-// stash is full. Other forms (an account's password among them) are not
-// kept at all.
-func (s *Site) keepExpiredPost(c *gin.Context) bool {
+// no longer knows), so that the page offers the text again after signing in
+// (TakeKeptForm), and returns the kept form's id. It keeps nothing, and
+// reports false, for any other request, and when the form is too large to
+// keep or the stash is full. Other forms (an account's password among them)
+// are not kept at all.
+func (s *Site) keepExpiredPost(c *gin.Context) (id string, ok bool) {
 	if c.Request.Method != http.MethodPost || !strings.HasPrefix(c.ContentType(), "application/x-www-form-urlencoded") {
-		return false
+		return "", false
 	}
 	if ck, err := c.Cookie(SessionCookie); err != nil || ck == "" {
-		return false
+		return "", false
 	}
 	path := c.Request.URL.Path
 	if s.KeptForms == nil || !s.KeptForms.MatchString(path) {
-		return false
+		return "", false
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, FormLimit)
 	if err := c.Request.ParseForm(); err != nil {
-		return false
+		return "", false
 	}
-	id, ok := s.Stash.Put(path, c.Request.PostForm)
-	if !ok {
-		return false
-	}
+	return s.Stash.Put(path, c.Request.PostForm)
+}
+
+// signInKeeping sends the person to sign in, returning afterwards to the
+// page whose form is kept under id.
+func (s *Site) signInKeeping(c *gin.Context, id string) {
 	http.SetCookie(c.Writer, &http.Cookie{Name: stashCookie, Value: id, Path: "/", MaxAge: int(stash.TTL.Seconds()),
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.Secure()})
-	c.Redirect(http.StatusSeeOther, "/logga-in?utkast=1&next="+url.QueryEscape(path))
+	c.Redirect(http.StatusSeeOther, "/logga-in?utkast=1&next="+url.QueryEscape(c.Request.URL.Path))
 	c.Abort()
-	return true
 }
 
 // TakeKeptForm returns the form this browser posted to this page after its
