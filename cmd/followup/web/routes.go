@@ -17,22 +17,22 @@ func (s *Server) Handler() http.Handler {
 // engine builds the Gin engine with the whole route table, grouped by who
 // may use it.
 func (s *Server) engine() *gin.Engine {
-	r := s.Engine()
-	h := s.Handle
+	st, q, o, a := s.site, s.questionnaire, s.office, s.officeAPI
+	r := st.Engine()
+	h := st.Handle
 	form, upload := site.LimitBody(site.FormLimit), site.LimitBody(site.UploadLimit)
 
 	// Anyone: assets, the start page, the choice of language, sign-in.
-	r.GET("/static/*file", h(s.Static))
-	r.GET("/farger/:plan", h(s.ScaleCSS))
+	r.GET("/static/*file", h(st.Static))
+	r.GET("/farger/:plan", h(st.ScaleCSS))
 	r.GET("/healthz", site.Healthz)
-	r.GET("/", s.Identify(), h(s.Home))
-	r.POST("/sprak", form, h(s.SetLanguage))
-	r.GET("/logga-in", s.Identify(), h(s.office.SigninPage))
-	r.POST("/logga-in", form, h(s.office.Signin))
-	r.POST("/logga-ut", form, h(s.office.Signout))
+	r.GET("/", st.Identify(), h(st.Home))
+	r.POST("/sprak", form, h(st.SetLanguage))
+	r.GET("/logga-in", st.Identify(), h(o.SigninPage))
+	r.POST("/logga-in", form, h(o.Signin))
+	r.POST("/logga-ut", form, h(o.Signout))
 
 	// A department, through its own link: its questionnaire and nothing else.
-	q := s.questionnaire
 	dept := r.Group("/r/:token", form, q.LimitLinkGuessing())
 	dept.GET("", h(q.Show))
 	dept.POST("", h(q.Post))
@@ -43,8 +43,7 @@ func (s *Server) engine() *gin.Engine {
 	deptAPI.POST("/submit", h(q.APISubmit))
 
 	// Office accounts, admins and readers alike: everything can be seen.
-	o := s.office
-	view := r.Group("/kontor", s.Identify(), s.RequireAccount())
+	view := r.Group("/kontor", st.Identify(), st.RequireAccount())
 	view.GET("", h(o.Dashboard))
 	view.GET("/verksamheter", h(o.Departments))
 	view.GET("/planer", h(o.Plans))
@@ -62,7 +61,7 @@ func (s *Server) engine() *gin.Engine {
 	view.GET("/omgangar/:round/export.pdf", h(o.ExportReport))
 
 	// Admins only: every change.
-	admin := r.Group("/kontor", s.Identify(), s.RequireAccount(), s.RequireAdmin(), form)
+	admin := r.Group("/kontor", st.Identify(), st.RequireAccount(), st.RequireAdmin(), form)
 	admin.GET("/verksamheter/ny", h(o.NewDepartment))
 	admin.POST("/verksamheter", h(o.CreateDepartment))
 	admin.GET("/verksamheter/:dept", h(o.EditDepartment))
@@ -96,15 +95,14 @@ func (s *Server) engine() *gin.Engine {
 	admin.POST("/konton/:user/aktiv", h(o.SetAccountActive))
 	admin.POST("/api-nycklar", h(o.CreateAPIToken))
 	admin.POST("/api-nycklar/:token/aterkalla", h(o.RevokeAPIToken))
-	uploads := r.Group("/kontor", s.Identify(), s.RequireAccount(), s.RequireAdmin(), upload)
+	uploads := r.Group("/kontor", st.Identify(), st.RequireAccount(), st.RequireAdmin(), upload)
 	uploads.POST("/verksamheter/import", h(o.PreviewDepartmentImport))
 	uploads.POST("/verksamheter/import/bekrafta", h(o.ConfirmDepartmentImport))
 	uploads.POST("/planer/import", h(o.PreviewPlanImport))
 	uploads.POST("/planer/import/bekrafta", h(o.ConfirmPlanImport))
 
 	// The office's JSON API, by session or API token.
-	a := s.officeAPI
-	api := r.Group("/api/v1", site.API(), s.Identify(), s.RequireAccount())
+	api := r.Group("/api/v1", site.API(), st.Identify(), st.RequireAccount())
 	api.GET("/departments", h(a.Departments))
 	api.GET("/plans", h(a.Plans))
 	api.GET("/plans/:plan", h(a.Plan))
@@ -116,7 +114,7 @@ func (s *Server) engine() *gin.Engine {
 	api.GET("/rounds/:round/consolidations", h(a.Consolidations))
 	api.GET("/rounds/:round/report-settings", h(a.ReportSettings))
 	api.GET("/rounds/:round/texts", h(a.Texts))
-	apiAdmin := r.Group("/api/v1", site.API(), s.Identify(), s.RequireAccount(), s.RequireAdmin(), upload)
+	apiAdmin := r.Group("/api/v1", site.API(), st.Identify(), st.RequireAccount(), st.RequireAdmin(), upload)
 	apiAdmin.POST("/departments", h(a.CreateDepartment))
 	apiAdmin.POST("/plans", h(a.ImportPlan))
 	apiAdmin.POST("/rounds", h(a.CreateRound))

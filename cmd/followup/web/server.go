@@ -42,7 +42,7 @@ type Config struct {
 // Server holds the shared core and the handlers, ready to build its
 // handler.
 type Server struct {
-	*site.Site
+	site *site.Site
 	// Config is the configuration the server was built with.
 	Config Config
 	// office serves the office's pages, officeAPI its JSON API.
@@ -61,7 +61,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Site: st, Config: cfg, officeAPI: officeapi.New(st)}
+	s := &Server{site: st, Config: cfg, officeAPI: officeapi.New(st)}
 	if s.office, err = office.New(st, office.Options{MatrixColumns: cfg.MatrixColumns}); err != nil {
 		return nil, err
 	}
@@ -70,3 +70,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	return s, nil
 }
+
+// Link returns the full URL of a department's questionnaire, built on
+// Config.BaseURL.
+func (s *Server) Link(token string) string { return s.site.Link(token) }

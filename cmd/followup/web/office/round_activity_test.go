@@ -66,7 +66,7 @@ func (r *consRound) answer(t *testing.T, f *webtest.Fixture, dep int, act int, s
 	if !ok {
 		t.Fatalf("no status %q", status)
 	}
-	_, err := f.DB.SaveResponse(context.Background(), f.Server.Loc, r.id, r.deps[dep].ID,
+	_, err := f.DB.SaveResponse(context.Background(), f.Loc, r.id, r.deps[dep].ID,
 		forms.SaveInput{Answers: []forms.AnswerInput{{ActivityID: r.acts[act].ID, StatusID: id, Comment: "Kommentar från " + r.deps[dep].Name}}},
 		storage.Actor("Testperson"))
 	if err != nil {
@@ -91,7 +91,7 @@ func (r *consRound) submit(t *testing.T, f *webtest.Fixture, dep int) {
 			in.Answers = append(in.Answers, forms.AnswerInput{ActivityID: a.ID, StatusID: r.status["Genomfört"], Comment: "Klart."})
 		}
 	}
-	if _, err := f.DB.SubmitResponse(ctx, f.Server.Loc, r.id, d.ID, in, storage.Actor(name)); err != nil {
+	if _, err := f.DB.SubmitResponse(ctx, f.Loc, r.id, d.ID, in, storage.Actor(name)); err != nil {
 		t.Fatalf("submit for %s: %v", d.Name, err)
 	}
 }
@@ -100,7 +100,7 @@ func (r *consRound) submit(t *testing.T, f *webtest.Fixture, dep int) {
 // completion.
 func (r *consRound) returnResponse(t *testing.T, f *webtest.Fixture, dep int) {
 	t.Helper()
-	if err := f.DB.ReturnResponse(context.Background(), f.Server.Loc, r.id, r.deps[dep].ID, "Komplettera kommentaren.", demo.AdminEmail); err != nil {
+	if err := f.DB.ReturnResponse(context.Background(), f.Loc, r.id, r.deps[dep].ID, "Komplettera kommentaren.", demo.AdminEmail); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -165,7 +165,7 @@ func TestOfficeConsolidation(t *testing.T) {
 		if got := webtest.Text(webtest.ByID(t, doc, "suggested")); !strings.Contains(got, "Genomfört") {
 			t.Errorf("suggested %q, want Genomfört", got)
 		}
-		l := f.Server.Catalog.For(i18n.Swedish)
+		l := i18n.NewCatalog().For(i18n.Swedish)
 		if got, want := webtest.Text(webtest.ByID(t, doc, "rule")), l.T("cons.rule.all_done", "Genomfört"); got != want {
 			t.Errorf("rule %q, want %q", got, want)
 		}
@@ -202,7 +202,7 @@ func TestOfficeConsolidation(t *testing.T) {
 	t.Run("NoneStartedLeavesNotApplicableOut", func(t *testing.T) {
 		_, body := f.Get(t, f.Admin, r.path(3)).StatusBody()
 		doc := webtest.Parse(t, body)
-		l := f.Server.Catalog.For(i18n.Swedish)
+		l := i18n.NewCatalog().For(i18n.Swedish)
 		if got, want := webtest.Text(webtest.ByID(t, doc, "rule")), l.T("cons.rule.none_started", "Ej påbörjat"); got != want {
 			t.Errorf("rule %q, want %q", got, want)
 		}

@@ -222,7 +222,7 @@ func TestOfficeMatrix(t *testing.T) {
 		}
 	})
 	t.Run("CountingRuleStated", func(t *testing.T) {
-		want := i18n.ResponseCount(f.Server.Catalog.For(i18n.Swedish), rep.ResponseCount()) + "."
+		want := i18n.ResponseCount(i18n.NewCatalog().For(i18n.Swedish), rep.ResponseCount()) + "."
 		if got := webtest.Text(webtest.ByID(t, doc, "matrix-count")); got != want || !strings.Contains(got, "utkast räknas inte") {
 			t.Errorf("count %q, want %q with the drafts left out", got, want)
 		}
@@ -253,7 +253,7 @@ func TestOfficeMatrixShortensLongComments(t *testing.T) {
 	plan := f.Plan
 	long := strings.Repeat("Lång kommentar om riskanalysen. ", 20) // 640 characters
 	cur, _ := f.DB.Response(ctx, f.Demo.AnnualID, link.Department.ID)
-	if _, err := f.DB.SaveResponse(ctx, f.Server.Loc, f.Demo.AnnualID, link.Department.ID, forms.SaveInput{Answers: []forms.AnswerInput{
+	if _, err := f.DB.SaveResponse(ctx, f.Loc, f.Demo.AnnualID, link.Department.ID, forms.SaveInput{Answers: []forms.AnswerInput{
 		{ActivityID: act.ID, StatusID: plan.Statuses[2].ID, Comment: long, BaseVersion: cur.Answers[act.ID].Version}}}, "test"); err != nil {
 		t.Fatal(err)
 	}

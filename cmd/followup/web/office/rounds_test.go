@@ -600,7 +600,7 @@ func TestOfficeRoundProgress(t *testing.T) {
 	roundAnswer(t, f, id, soc, tokens[soc], "Sofia Soc", "save", true)
 	pause()
 	roundAnswer(t, f, id, it, tokens[it], "Ivar IT", "submit", false)
-	if err := f.DB.ReturnResponse(context.Background(), f.Server.Loc, id, it, "Komplettera.", "test"); err != nil {
+	if err := f.DB.ReturnResponse(context.Background(), f.Loc, id, it, "Komplettera.", "test"); err != nil {
 		t.Fatal(err)
 	}
 	pause()

@@ -39,7 +39,7 @@ func TestQuestionnairePageNeverStale(t *testing.T) {
 		}},
 		{"AnswerSaved", "Sparat av en kollega", func() error {
 			cur, _ := f.DB.Response(ctx, f.Demo.AnnualID, link.Department.ID)
-			_, err := f.DB.SaveResponse(ctx, f.Server.Loc, f.Demo.AnnualID, link.Department.ID, forms.SaveInput{Answers: []forms.AnswerInput{
+			_, err := f.DB.SaveResponse(ctx, f.Loc, f.Demo.AnnualID, link.Department.ID, forms.SaveInput{Answers: []forms.AnswerInput{
 				{ActivityID: act.ID, StatusID: plan.Statuses[2].ID, Comment: "Sparat av en kollega", BaseVersion: cur.Answers[act.ID].Version}}}, "test")
 			return err
 		}},
