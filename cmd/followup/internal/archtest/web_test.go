@@ -41,6 +41,7 @@ func TestWebLayers(t *testing.T) {
 		{officeAPI, []string{webTop, questionnaire, office}},
 		{"followup/cmd/followup/internal/ratelimit", []string{"github.com/gin-gonic/gin", "net/http"}},
 		{"followup/cmd/followup/internal/stash", []string{"github.com/gin-gonic/gin", "net/http"}},
+		{"followup/cmd/followup/internal/localpath", []string{"github.com/gin-gonic/gin", "net/http"}},
 	}
 	for _, tt := range tests {
 		for _, p := range list(t, tt.pattern) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/internal/localpath"
 	"followup/cmd/followup/internal/ratelimit"
 	"followup/cmd/followup/web/site"
 	"followup/forms"
@@ -22,7 +23,7 @@ type signinView struct {
 }
 
 // safeNext keeps a redirect target on this site.
-func safeNext(next string) string { return site.LocalPath(next, "/kontor") }
+func safeNext(next string) string { return localpath.Or(next, "/kontor") }
 
 // SigninPage, GET /logga-in, shows the sign-in form, or sends a signed-in
 // account on to where it was going.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"followup/cmd/followup/internal/localpath"
 	"followup/cmd/followup/web/i18n"
 	"followup/forms"
 )
@@ -31,7 +32,7 @@ func (s *Site) Home(c *gin.Context) error {
 // the page they were on (a path on this site only).
 func (s *Site) SetLanguage(c *gin.Context) error {
 	i18n.Remember(c.Writer, i18n.Parse(c.PostForm("lang")), s.Secure())
-	c.Redirect(http.StatusSeeOther, LocalPath(c.PostForm("next"), "/"))
+	c.Redirect(http.StatusSeeOther, localpath.Or(c.PostForm("next"), "/"))
 	return nil
 }
 

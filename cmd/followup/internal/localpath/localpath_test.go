@@ -1,4 +1,4 @@
-package site
+package localpath
 
 import "testing"
 
@@ -22,8 +22,8 @@ func TestLocalPath(t *testing.T) {
 		{"/%2F/evil.example", "/fallback"}, // decodes to //evil.example
 		{"///evil.example", "/fallback"},
 	} {
-		if got := LocalPath(tc.next, "/fallback"); got != tc.want {
-			t.Errorf("LocalPath(%q) = %q, want %q", tc.next, got, tc.want)
+		if got := Or(tc.next, "/fallback"); got != tc.want {
+			t.Errorf("Or(%q) = %q, want %q", tc.next, got, tc.want)
 		}
 	}
 }
