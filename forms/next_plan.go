@@ -19,6 +19,7 @@ type ProposalReason string
 const (
 	ReasonCarriesOver ProposalReason = "carries_over" // its status carries over, or the office marked it continuing
 	ReasonDone        ProposalReason = "done"         // done: shown unticked
+	ReasonNotRelevant ProposalReason = "not_relevant" // consolidated as not applicable: shown unticked
 	ReasonNotDone     ProposalReason = "not_done"     // its consolidated status is not a done one
 	ReasonNoStatus    ProposalReason = "no_status"    // it has no consolidated status yet
 )
@@ -226,12 +227,14 @@ func proposeActivity(src ProposalSource, a Activity, deps map[int64]Department) 
 		pr.Reason = ReasonCarriesOver
 	case pr.HasStatus && pr.Status.Done:
 		pr.Reason = ReasonDone
+	case pr.HasStatus && pr.Status.NotApplicable:
+		pr.Reason = ReasonNotRelevant
 	case pr.HasStatus:
 		pr.Reason = ReasonNotDone
 	default:
 		pr.Reason = ReasonNoStatus
 	}
-	pr.Keep = pr.Reason != ReasonDone
+	pr.Keep = pr.Reason != ReasonDone && pr.Reason != ReasonNotRelevant
 	if !a.AllDepartments {
 		for _, id := range a.DepartmentIDs {
 			d, ok := deps[id]

@@ -125,3 +125,18 @@ func TestNextTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestProposeNextPlanLeavesNotApplicableOut checks that an activity the
+// office consolidated as not applicable is shown unticked, like a done one:
+// nothing is left to carry.
+func TestProposeNextPlanLeavesNotApplicableOut(t *testing.T) {
+	src := nextSource(t)
+	src.Consolidations[13] = forms.Consolidation{StatusID: formstest.NotRelevant}
+	for _, ar := range forms.ProposeNextPlan(src, 2025).Areas {
+		for _, a := range ar.Activities {
+			if a.Source.ID == 13 && (a.Keep || a.Reason != forms.ReasonNotRelevant) {
+				t.Errorf("activity 13 = keep %v, reason %q; want unticked as not relevant", a.Keep, a.Reason)
+			}
+		}
+	}
+}
