@@ -29,8 +29,8 @@
 // what fpdf writes, and was checked against the fpdf version named in
 // version_test.go, whose test fails when go.mod moves to another. It
 // relies on these properties of fpdf's output (Fpdf.Output), read in
-// parse.go and rewritten or imitated in join.go, finish.go, outline.go and
-// tounicode.go, and checked by TestFpdfOutput:
+// parse.go and rewritten or imitated in join.go, renumber.go, finish.go,
+// outline.go and tounicode.go, and checked by TestFpdfOutput:
 //
 //   - The file starts with a header line such as "%PDF-1.3"; the joined
 //     file is PDF 1.7 whatever it says, which is safe because fpdf writes

@@ -17,38 +17,11 @@ func (j *Joiner) Finish(marks []Mark) error {
 	if j.catalog == nil {
 		return errors.New("pdfjoin: a document without pages")
 	}
-	var kids bytes.Buffer
-	for p := range j.pages {
-		if p > 0 {
-			kids.WriteByte(' ')
-		}
-		fmt.Fprintf(&kids, "%d 0 R", FirstPageObject+p)
-	}
-	j.object(objPages, fmt.Appendf(nil, "<</Type /Pages\n/Kids [%s]\n/Count %d\n%s\n>>", kids.Bytes(), j.pages, j.mediaBox), nil)
-
-	var entries []byte // what the joiner adds to the first part's catalog
-	if len(marks) > 0 {
-		j.outline(marks)
-		entries = fmt.Appendf(entries, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", objOutlines)
-	} else {
-		j.object(objOutlines, []byte("<</Type /Outlines /Count 0>>"), nil)
-	}
-	if j.info.Lang != "" {
-		entries = fmt.Appendf(entries, "/Lang %s\n", langString(j.info.Lang))
-	}
-	if j.tags != nil {
-		tagged, err := j.tags.Finish(structWriter{j})
-		if err != nil {
-			return err
-		}
-		entries = append(entries, tagged...)
-	}
-	entries = append(entries, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
-	intent, err := j.outputIntent()
+	j.pageTree()
+	entries, err := j.catalogEntries(marks)
 	if err != nil {
 		return err
 	}
-	entries = append(entries, intent...)
 
 	// The document's identifier, in the trailer and the metadata, is a
 	// digest of everything written so far and of its information: the
@@ -73,7 +46,55 @@ func (j *Joiner) Finish(marks []Mark) error {
 	if err := j.flushObjStm(); err != nil {
 		return err
 	}
-	trailer := fmt.Appendf(nil, "/Root %d 0 R\n/Info %d 0 R\n/ID [<%X> <%X>]\n", objCatalog, objInfo, id, id)
+	return j.crossReference(fmt.Appendf(nil, "/Root %d 0 R\n/Info %d 0 R\n/ID [<%X> <%X>]\n", objCatalog, objInfo, id, id))
+}
+
+// pageTree writes the page tree, whose object number every page already
+// names as its parent, listing the pages in order.
+func (j *Joiner) pageTree() {
+	var kids bytes.Buffer
+	for p := range j.pages {
+		if p > 0 {
+			kids.WriteByte(' ')
+		}
+		fmt.Fprintf(&kids, "%d 0 R", FirstPageObject+p)
+	}
+	j.object(objPages, fmt.Appendf(nil, "<</Type /Pages\n/Kids [%s]\n/Count %d\n%s\n>>", kids.Bytes(), j.pages, j.mediaBox), nil)
+}
+
+// catalogEntries writes the outline of marks, the rest of the structure
+// and the output intent, and returns what the joiner adds to the first
+// part's catalog for them, the language and the viewer's preferences.
+func (j *Joiner) catalogEntries(marks []Mark) ([]byte, error) {
+	var entries []byte
+	if len(marks) > 0 {
+		j.outline(marks)
+		entries = fmt.Appendf(entries, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", objOutlines)
+	} else {
+		j.object(objOutlines, []byte("<</Type /Outlines /Count 0>>"), nil)
+	}
+	if j.info.Lang != "" {
+		entries = fmt.Appendf(entries, "/Lang %s\n", langString(j.info.Lang))
+	}
+	if j.tags != nil {
+		tagged, err := j.tags.Finish(structWriter{j})
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, tagged...)
+	}
+	entries = append(entries, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
+	intent, err := j.outputIntent()
+	if err != nil {
+		return nil, err
+	}
+	return append(entries, intent...), nil
+}
+
+// crossReference ends the file with the trailer entries given and where
+// each object is: a cross-reference stream when some objects went into
+// object streams, which a table cannot point into, and a table otherwise.
+func (j *Joiner) crossReference(trailer []byte) error {
 	if j.compacted {
 		xref, err := j.xrefStream(trailer)
 		if err != nil {
