@@ -19,7 +19,7 @@ const chartsHeaderRow = 3 // header of the per-activity block; data follows
 // bars) and the round's answers per status (pie). The sheet is written with
 // the ordinary API because charts cannot go on a streamed sheet.
 func (w *xlWorkbook) writeCharts() error {
-	rep, st, f := w.rep, w.st, w.f
+	rep, f := w.rep, w.f
 	scale := rep.Plan.Statuses
 	acts := rep.Plan.Activities()
 	ns := len(scale)
@@ -37,117 +37,14 @@ func (w *xlWorkbook) writeCharts() error {
 			return err
 		}
 	}
-	set := func(cell string, v any, style int) error {
-		if err := f.SetCellValue(sheetCharts, cell, v); err != nil {
-			return err
-		}
-		if style == 0 {
-			return nil
-		}
-		return f.SetCellStyle(sheetCharts, cell, cell, style)
-	}
-	statusHeaders := func(row int) error {
-		for i, s := range scale {
-			if err := set(xlCellRef(i+2, row), cellText(s.Name), st.statusHeader[s.ID]); err != nil {
-				return err
-			}
-		}
-		return set(xlCellRef(ns+2, row), xlNoCountedAnswer, st.unanswered)
-	}
-
-	// Block 1: departments per status for each activity.
-	if err := set("A1", "Verksamheternas svar per aktivitet", st.bold); err != nil {
-		return err
-	}
-	if err := set("A2", "Antal verksamheter per status för varje aktivitet; bara inlämnade svar räknas (underlag för diagram 1).", st.note); err != nil {
-		return err
-	}
-	if err := set(xlCellRef(1, chartsHeaderRow), "Aktivitet", st.header); err != nil {
-		return err
-	}
-	if err := statusHeaders(chartsHeaderRow); err != nil {
-		return err
-	}
-	totals := make([]int, ns+1)
-	for i, a := range acts {
-		r := chartsHeaderRow + 1 + i
-		t := rep.Tally(a)
-		if err := set(xlCellRef(1, r), cellText(a.Title), st.text); err != nil {
-			return err
-		}
-		for j, n := range t.PerStatus {
-			totals[j] += n
-			if err := set(xlCellRef(j+2, r), n, st.number); err != nil {
-				return err
-			}
-		}
-		totals[ns] += t.Unanswered()
-		if err := set(xlCellRef(ns+2, r), t.Unanswered(), st.number); err != nil {
-			return err
-		}
-	}
+	c := &xlCells{f: f, sheet: sheetCharts}
+	totals := w.chartsPerActivity(c, acts)
 	lastAct := chartsHeaderRow + len(acts)
-
-	// Block 2: answers per status over the whole round.
 	r2 := lastAct + 2
-	if err := set(xlCellRef(1, r2), "Verksamheternas svar per status i hela omgången", st.bold); err != nil {
-		return err
-	}
-	if err := set(xlCellRef(1, r2+1), "Antal inlämnade svar från verksamheterna, summerat över alla aktiviteter – inte samordnarnas sammanställda status (underlag för diagram 2).", st.note); err != nil {
-		return err
-	}
-	h2 := r2 + 2
-	if err := set(xlCellRef(1, h2), "Status", st.header); err != nil {
-		return err
-	}
-	if err := set(xlCellRef(2, h2), "Antal svar", st.header); err != nil {
-		return err
-	}
-	labels := make([]string, 0, ns+1)
-	for _, s := range scale {
-		labels = append(labels, cellText(s.Name))
-	}
-	labels = append(labels, xlNoCountedAnswer)
-	for i, l := range labels {
-		style := st.unanswered
-		if i < ns {
-			style = st.status[scale[i].ID]
-		}
-		if err := set(xlCellRef(1, h2+1+i), l, style); err != nil {
-			return err
-		}
-		if err := set(xlCellRef(2, h2+1+i), totals[i], st.number); err != nil {
-			return err
-		}
-	}
-	last2 := h2 + len(labels)
-
-	// Block 3: activities per consolidated status, for reference.
-	r3 := last2 + 2
-	if err := set(xlCellRef(1, r3), "Sammanställd status per aktivitet", st.bold); err != nil {
-		return err
-	}
-	if err := set(xlCellRef(1, r3+1), "Antal aktiviteter per status som samordnarna har satt.", st.note); err != nil {
-		return err
-	}
-	if err := set(xlCellRef(1, r3+2), "Sammanställd status", st.header); err != nil {
-		return err
-	}
-	if err := set(xlCellRef(2, r3+2), "Antal aktiviteter", st.header); err != nil {
-		return err
-	}
-	consolidated := rep.StatusTotals()
-	for i, n := range consolidated {
-		label, style := wordNotConsolidated, st.unanswered
-		if i < ns {
-			label, style = cellText(scale[i].Name), st.status[scale[i].ID]
-		}
-		if err := set(xlCellRef(1, r3+3+i), label, style); err != nil {
-			return err
-		}
-		if err := set(xlCellRef(2, r3+3+i), n, st.number); err != nil {
-			return err
-		}
+	h2, last2 := w.chartsPerStatus(c, r2, totals)
+	w.chartsConsolidated(c, last2+2)
+	if c.err != nil {
+		return c.err
 	}
 
 	// The charts, right of the data.
@@ -161,6 +58,105 @@ func (w *xlWorkbook) writeCharts() error {
 	}
 	row2 := max(r2, chartsHeaderRow+height1/20+3) // rows are 20 pixels high
 	return f.AddChart(sheetCharts, xlCellRef(anchorCol, row2), xlTotalsChart(q, scale, h2, last2))
+}
+
+// xlCells sets cells of a sheet written with the ordinary API. It keeps the
+// first error and then sets nothing more, so that a block of cells reads as
+// a list and is checked once at the end.
+type xlCells struct {
+	f     *excelize.File
+	sheet string
+	err   error
+}
+
+// set writes v into cell, in style unless style is 0.
+func (c *xlCells) set(cell string, v any, style int) {
+	if c.err != nil {
+		return
+	}
+	if c.err = c.f.SetCellValue(c.sheet, cell, v); c.err != nil || style == 0 {
+		return
+	}
+	c.err = c.f.SetCellStyle(c.sheet, cell, cell, style)
+}
+
+// chartsPerActivity writes the first block of Diagram, which the bar chart
+// reads: the departments per status for each activity, from the header row
+// chartsHeaderRow on. It returns the answers per status summed over the
+// activities, with those not answered last, for the second block.
+func (w *xlWorkbook) chartsPerActivity(c *xlCells, acts []forms.Activity) []int {
+	rep, st := w.rep, w.st
+	scale := rep.Plan.Statuses
+	ns := len(scale)
+	c.set("A1", "Verksamheternas svar per aktivitet", st.bold)
+	c.set("A2", "Antal verksamheter per status för varje aktivitet; bara inlämnade svar räknas (underlag för diagram 1).", st.note)
+	c.set(xlCellRef(1, chartsHeaderRow), "Aktivitet", st.header)
+	for i, s := range scale {
+		c.set(xlCellRef(i+2, chartsHeaderRow), cellText(s.Name), st.statusHeader[s.ID])
+	}
+	c.set(xlCellRef(ns+2, chartsHeaderRow), xlNoCountedAnswer, st.unanswered)
+	totals := make([]int, ns+1)
+	for i, a := range acts {
+		r := chartsHeaderRow + 1 + i
+		t := rep.Tally(a)
+		c.set(xlCellRef(1, r), cellText(a.Title), st.text)
+		for j, n := range t.PerStatus {
+			totals[j] += n
+			c.set(xlCellRef(j+2, r), n, st.number)
+		}
+		totals[ns] += t.Unanswered()
+		c.set(xlCellRef(ns+2, r), t.Unanswered(), st.number)
+	}
+	return totals
+}
+
+// chartsPerStatus writes the second block of Diagram from row r, which the
+// pie chart reads: the answers per status over the whole round. It returns
+// the block's header row and last row, for the chart.
+func (w *xlWorkbook) chartsPerStatus(c *xlCells, r int, totals []int) (header, last int) {
+	st := w.st
+	scale := w.rep.Plan.Statuses
+	ns := len(scale)
+	c.set(xlCellRef(1, r), "Verksamheternas svar per status i hela omgången", st.bold)
+	c.set(xlCellRef(1, r+1), "Antal inlämnade svar från verksamheterna, summerat över alla aktiviteter – inte samordnarnas sammanställda status (underlag för diagram 2).", st.note)
+	header = r + 2
+	c.set(xlCellRef(1, header), "Status", st.header)
+	c.set(xlCellRef(2, header), "Antal svar", st.header)
+	labels := make([]string, 0, ns+1)
+	for _, s := range scale {
+		labels = append(labels, cellText(s.Name))
+	}
+	labels = append(labels, xlNoCountedAnswer)
+	for i, l := range labels {
+		style := st.unanswered
+		if i < ns {
+			style = st.status[scale[i].ID]
+		}
+		c.set(xlCellRef(1, header+1+i), l, style)
+		c.set(xlCellRef(2, header+1+i), totals[i], st.number)
+	}
+	return header, header + len(labels)
+}
+
+// chartsConsolidated writes the third block of Diagram from row r, for
+// reference beside the departments' answers: the activities per status the
+// coordinators consolidated.
+func (w *xlWorkbook) chartsConsolidated(c *xlCells, r int) {
+	st := w.st
+	scale := w.rep.Plan.Statuses
+	ns := len(scale)
+	c.set(xlCellRef(1, r), "Sammanställd status per aktivitet", st.bold)
+	c.set(xlCellRef(1, r+1), "Antal aktiviteter per status som samordnarna har satt.", st.note)
+	c.set(xlCellRef(1, r+2), "Sammanställd status", st.header)
+	c.set(xlCellRef(2, r+2), "Antal aktiviteter", st.header)
+	for i, n := range w.rep.StatusTotals() {
+		label, style := wordNotConsolidated, st.unanswered
+		if i < ns {
+			label, style = cellText(scale[i].Name), st.status[scale[i].ID]
+		}
+		c.set(xlCellRef(1, r+3+i), label, style)
+		c.set(xlCellRef(2, r+3+i), n, st.number)
+	}
 }
 
 // xlPerActivityChart is a stacked bar chart with one bar per activity and one

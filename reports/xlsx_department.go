@@ -91,9 +91,46 @@ func (w *xlWorkbook) departmentRowCount(d xlDept) int {
 // departmentRows writes a department sheet's rows: its title, state,
 // header, an answer per assigned activity and the general comment.
 func (w *xlWorkbook) departmentRows(rw *xlsxrows.RowWriter, d xlDept) error {
-	rep, st := w.rep, w.st
-	annual := rep.InterimRound != nil
+	st := w.st
 	header, _ := w.departmentColumns()
+	for _, r := range [][]any{
+		{xlTextCell(st.title, d.name)},
+		{xlTextCell(st.subtitle, w.titleLine())},
+		{xlTextCell(st.subtitle, cellText(w.departmentState(d)))},
+	} {
+		if err := rw.Add(r); err != nil {
+			return err
+		}
+	}
+	if err := rw.Add(xlHeaderRow(st.header, header...), excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	if err := w.departmentAnswers(rw, d, len(header)); err != nil {
+		return err
+	}
+	if d.general != "" {
+		rw.Skip()
+		if err := rw.Add([]any{xlTextCell(st.bold, "Övergripande kommentar")}); err != nil {
+			return err
+		}
+		style := st.wrap
+		if !d.state.Counts() {
+			style = st.wrapItalic
+		}
+		if err := rw.Add([]any{xlTextCell(style, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
+			return err
+		}
+	}
+	if rw.Row() != w.departmentRowCount(d) {
+		return errors.New("reports: a department sheet's rows and its merged cell disagree")
+	}
+	return nil
+}
+
+// departmentState words the line under a department sheet's title: the
+// response's state, and how much it answered, when and by whom, or why its
+// answers are not shown.
+func (w *xlWorkbook) departmentState(d xlDept) string {
 	state := "Svarsläge: " + xlStateLabel(d.state)
 	switch {
 	case d.state.Counts():
@@ -111,26 +148,21 @@ func (w *xlWorkbook) departmentRows(rw *xlsxrows.RowWriter, d xlDept) error {
 	default:
 		state += " · svaren är inte inlämnade och visas inte"
 	}
-	for _, r := range [][]any{
-		{xlTextCell(st.title, d.name)},
-		{xlTextCell(st.subtitle, w.titleLine())},
-		{xlTextCell(st.subtitle, cellText(state))},
-	} {
-		if err := rw.Add(r); err != nil {
-			return err
-		}
-	}
-	if err := rw.Add(xlHeaderRow(st.header, header...), excelize.RowOpts{Height: 32}); err != nil {
-		return err
-	}
+	return state
+}
 
+// departmentAnswers writes a department sheet's row per assigned activity,
+// of columns cells each, or a line saying it has none.
+func (w *xlWorkbook) departmentAnswers(rw *xlsxrows.RowWriter, d xlDept, columns int) error {
+	rep, st := w.rep, w.st
+	annual := rep.InterimRound != nil
 	areas := rep.Plan.AssignedAreas(d.dept.ID)
 	if len(areas) == 0 {
 		if err := rw.Add([]any{"Verksamheten har inga tilldelade aktiviteter i den här omgången."}); err != nil {
 			return err
 		}
 	}
-	row := make([]any, len(header))
+	row := make([]any, columns)
 	for _, area := range areas {
 		areaTitle := cellText(area.Title)
 		for _, a := range area.Activities {
@@ -156,22 +188,6 @@ func (w *xlWorkbook) departmentRows(rw *xlsxrows.RowWriter, d xlDept) error {
 				return err
 			}
 		}
-	}
-	if d.general != "" {
-		rw.Skip()
-		if err := rw.Add([]any{xlTextCell(st.bold, "Övergripande kommentar")}); err != nil {
-			return err
-		}
-		style := st.wrap
-		if !d.state.Counts() {
-			style = st.wrapItalic
-		}
-		if err := rw.Add([]any{xlTextCell(style, d.general)}, xlFit(max(2, xlLines(d.general, 24+40+20+70)))...); err != nil {
-			return err
-		}
-	}
-	if rw.Row() != w.departmentRowCount(d) {
-		return errors.New("reports: a department sheet's rows and its merged cell disagree")
 	}
 	return nil
 }
