@@ -8,10 +8,11 @@ import (
 	"followup/cmd/followup/web/site"
 )
 
-// Handler is the server's whole HTTP handler: cross-site form posts are
-// refused before they reach the route table.
+// Handler is the server's whole HTTP handler: the route table inside the
+// shared core's outer layer (request id, security headers, access log,
+// HEAD, and the refusal of cross-site posts before the route table).
 func (s *Server) Handler() http.Handler {
-	return http.NewCrossOriginProtection().Handler(s.engine())
+	return s.site.Handler(s.engine())
 }
 
 // engine builds the Gin engine with the whole route table, grouped by who

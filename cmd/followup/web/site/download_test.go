@@ -34,7 +34,7 @@ func TestStreamDownloadFailures(t *testing.T) {
 			return err
 		})
 	}))
-	ts := httptest.NewServer(r)
+	ts := httptest.NewServer(s.Handler(r))
 	defer ts.Close()
 
 	res, err := http.Get(ts.URL + "/before")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
-	"time"
 
 	"github.com/gin-gonic/gin"
 )
@@ -22,33 +21,27 @@ const (
 // log records, so a person's report can be matched to the log line.
 func RequestID(c *gin.Context) string { return c.GetString(requestIDKey) }
 
-// requestID gives every request an id of 16 random hex characters.
-func requestID() gin.HandlerFunc {
+// requestID puts the request's id, given by Handler, on the context, and
+// tells Handler the route the router found, for the access log. An engine
+// used without Handler (in tests) makes an id of its own.
+func (s *Site) requestID() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		b := make([]byte, 8)
-		rand.Read(b)
-		c.Set(requestIDKey, hex.EncodeToString(b))
+		id := ""
+		if info := infoOf(c.Request.Context()); info != nil {
+			id, info.route = info.id, c.FullPath()
+		} else {
+			id = newRequestID()
+		}
+		c.Set(requestIDKey, id)
 		c.Next()
 	}
 }
 
-// accessLog logs each request by its route pattern, never its path: paths
-// of questionnaires carry the department's token.
-func (s *Site) accessLog() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		start := time.Now()
-		// Deferred, so that a request broken off by a panic (a download
-		// that failed halfway) is logged too.
-		defer func() {
-			route := c.FullPath()
-			if route == "" {
-				route = "(no route)"
-			}
-			s.Logger.Info("request", "request_id", RequestID(c), "method", c.Request.Method,
-				"route", route, "status", c.Writer.Status(), "duration_ms", time.Since(start).Milliseconds(), "bytes", c.Writer.Size())
-		}()
-		c.Next()
-	}
+// newRequestID returns 16 random hex characters.
+func newRequestID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // recoverPanic turns a panic in a handler into the plain error page with the
@@ -65,23 +58,6 @@ func (s *Site) recoverPanic() gin.HandlerFunc {
 				s.Error(c, errRecovered)
 			}
 		}()
-		c.Next()
-	}
-}
-
-// securityHeaders sets the headers every response carries: no inline script
-// or style, no framing, no sniffing, no referrer (questionnaire URLs carry
-// tokens), and HSTS when served over https.
-func (s *Site) securityHeaders() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		h := c.Writer.Header()
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		if s.Secure() {
-			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
-		}
 		c.Next()
 	}
 }
