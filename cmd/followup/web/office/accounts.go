@@ -131,7 +131,7 @@ func (h *Handlers) Accounts(c *gin.Context) error {
 		return err
 	}
 	if key, ok := acctNotices[c.Query("klart")]; ok {
-		id, _ := strconv.ParseInt(c.Query("id"), 10, 64)
+		id, _ := site.QueryID(c, "id")
 		if name, ok := v.nameOf(key, id); ok {
 			v.Notice = l.T(key, name)
 		}

@@ -34,7 +34,7 @@ func (h *Handlers) Consolidation(c *gin.Context) error {
 	}
 	// ?sparad=<activity> names the activity just saved, which is this one
 	// or, after "save and go to the next", the previous one.
-	if savedID, err := strconv.ParseInt(c.Query("sparad"), 10, 64); err == nil {
+	if savedID, ok := site.QueryID(c, "sparad"); ok {
 		if a, ok := v.Plan.Activity(savedID); ok {
 			if cons, ok := v.consolidations[a.ID]; ok {
 				v.Notice = l.T("cons.saved_notice", a.Title, cons.Version)

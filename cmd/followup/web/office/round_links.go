@@ -45,7 +45,7 @@ func (h *Handlers) Links(c *gin.Context) error {
 	w := csv.NewWriter(&all)
 	w.Comma = ';'
 	w.Write([]string{"namn", "e-post", "länk"})
-	confirm, _ := strconv.ParseInt(c.Query("ersatt"), 10, 64)
+	confirm, _ := site.QueryID(c, "ersatt")
 	for _, lk := range links {
 		row := linkRow{Department: lk.Department, Stale: lk.Stale}
 		if !lk.Stale {

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"followup/cmd/followup/web/i18n"
+	"followup/cmd/followup/web/site"
 	"followup/forms"
 )
 
@@ -40,7 +41,7 @@ var kindSlugs = map[forms.DepartmentKind]string{
 // the form's choices.
 func matrixFilterOf(c *gin.Context, rep *forms.RoundReport, l *i18n.Localizer) *matrixFilter {
 	f := &matrixFilter{query: url.Values{}}
-	if id, err := strconv.ParseInt(c.Query("omrade"), 10, 64); err == nil {
+	if id, ok := site.QueryID(c, "omrade"); ok {
 		for _, ar := range rep.Plan.Areas {
 			if ar.ID == id {
 				f.Area = id

@@ -37,7 +37,7 @@ type newRoundView struct {
 // NewRound, GET /kontor/omgangar/ny, shows the form of a new round.
 func (h *Handlers) NewRound(c *gin.Context) error {
 	v := &newRoundView{Kind: string(forms.RoundInterim), FieldErrs: map[string]string{}}
-	v.PlanID, _ = strconv.ParseInt(c.Query("plan"), 10, 64)
+	v.PlanID, _ = site.QueryID(c, "plan")
 	if err := h.renderNewRound(c, http.StatusOK, v, nil, true); err != nil {
 		return err
 	}

@@ -90,7 +90,7 @@ func (h *Handlers) refused(c *gin.Context, roundID, depID int64, in forms.SaveIn
 	}
 	savedNothing := code != forms.ECONFLICT && code != forms.EINVALID
 	keepTyped(q, in, func(id int64) bool { return savedNothing || unsaved[id] })
-	status := site.Status(err)
+	status := h.site.Refused(c, err)
 	switch code {
 	case forms.ECONFLICT:
 		markConflicts(q, l, fe.Conflicts)

@@ -51,14 +51,13 @@ var errRecovered = &forms.Error{Code: forms.EINTERNAL, Message: "panic"}
 // Error answers an error: with the status and the message of its code, as
 // the JSON error body on the API's routes (or to a client that accepts
 // only JSON), else as the error page. Only internal errors are logged, with
-// the request id and the route; their details never reach the person.
+// the request id and the route, and a busy database; their details never
+// reach the person.
 // Forms that show their field errors beside the fields do so in their
 // handlers; Error is for everything else.
 func (s *Site) Error(c *gin.Context, err error) {
 	code := Code(err)
-	if code == forms.EINTERNAL && err != errRecovered {
-		s.Logger.Error("request failed", "request_id", RequestID(c), "route", c.FullPath(), "err", err)
-	}
+	s.logError(c, code, err)
 	c.Abort()
 	if c.Writer.Written() {
 		return // a download broke off after its first byte; nothing to add
@@ -68,6 +67,27 @@ func (s *Site) Error(c *gin.Context, err error) {
 		return
 	}
 	s.errorPage(c, code)
+}
+
+// Refused returns the status of an error that a handler answers itself,
+// showing the form again with what was typed, and logs it as Error would.
+func (s *Site) Refused(c *gin.Context, err error) int {
+	code := Code(err)
+	s.logError(c, code, err)
+	return errorStatus[code]
+}
+
+// logError logs what an answer leaves in the log beside its access-log
+// line: an internal error with its detail, and a database that stayed
+// locked past the busy timeout (the person is asked to try again; many in
+// a row mean something holds the lock).
+func (s *Site) logError(c *gin.Context, code string, err error) {
+	switch {
+	case code == forms.EINTERNAL && err != errRecovered:
+		s.Logger.Error("request failed", "request_id", RequestID(c), "route", c.FullPath(), "err", err)
+	case code == forms.EBUSY:
+		s.Logger.Warn("busy", "request_id", RequestID(c), "route", c.FullPath(), "err", err)
+	}
 }
 
 // errorPage writes the plain error page of a code; if even that fails, the

@@ -14,14 +14,33 @@ import (
 	"followup/forms"
 )
 
-// ParamID reads a positive id from the path; anything else, zero or
-// negative included, is ENOTFOUND, like an id that does not exist.
+// ParamID reads a positive id from the path, written as ParseID wants it;
+// anything else is ENOTFOUND, like an id that does not exist.
 func ParamID(c *gin.Context, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := ParseID(c.Param(name))
+	if !ok {
 		return 0, forms.Errorf(forms.ENOTFOUND, "no such %s", name)
 	}
 	return id, nil
+}
+
+// QueryID reads a positive id from the query, written as ParseID wants it.
+func QueryID(c *gin.Context, name string) (int64, bool) { return ParseID(c.Query(name)) }
+
+// ParseID reads a positive id written the one way ids are written: decimal
+// digits without a sign, a leading zero or spaces, so that one thing has
+// one address (+2, 02 and 2.0 are not 2).
+func ParseID(s string) (int64, bool) {
+	if s == "" || s[0] < '1' || s[0] > '9' {
+		return 0, false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil
 }
 
 // ParseForm reads a posted form; a body over its limit is ETOOLARGE, one

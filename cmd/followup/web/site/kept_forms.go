@@ -48,10 +48,10 @@ func (s *Site) signInKeeping(c *gin.Context, id string) {
 }
 
 // TakeKeptForm returns the form this browser posted to this page after its
-// session expired, once.
+// session expired, once. A HEAD request takes nothing: it changes nothing.
 func (s *Site) TakeKeptForm(c *gin.Context) (url.Values, bool) {
 	id, err := c.Cookie(stashCookie)
-	if err != nil || id == "" {
+	if err != nil || id == "" || IsHead(c) {
 		return nil, false
 	}
 	form, ok := s.Stash.Take(id, c.Request.URL.Path)

@@ -6,7 +6,6 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -53,8 +52,8 @@ func (s *Site) Static(c *gin.Context) error {
 // plan's status scale as classes, because the pages' security policy
 // allows no inline styles.
 func (s *Site) ScaleCSS(c *gin.Context) error {
-	id, err := strconv.ParseInt(strings.TrimSuffix(c.Param("plan"), ".css"), 10, 64)
-	if err != nil {
+	id, ok := ParseID(strings.TrimSuffix(c.Param("plan"), ".css"))
+	if !ok {
 		return forms.Errorf(forms.ENOTFOUND, "no plan %q", c.Param("plan"))
 	}
 	plan, err := s.DB.Plan(c.Request.Context(), id)
