@@ -54,9 +54,6 @@ func (e *dpErrors) addAll(l *i18n.Localizer, err error, id func(field string) st
 // content. A request without a file gives ok false; a body over the limit
 // is ETOOLARGE.
 func dpUpload(c *gin.Context) (name string, data []byte, ok bool, err error) {
-	if site.TooLarge(c) {
-		return "", nil, false, forms.Errorf(forms.ETOOLARGE, "upload too large")
-	}
 	fh, err := c.FormFile("file")
 	switch {
 	case errors.Is(err, http.ErrMissingFile), errors.Is(err, http.ErrNotMultipart):

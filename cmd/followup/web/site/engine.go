@@ -9,15 +9,15 @@ import (
 )
 
 // Engine builds the Gin engine every request passes through: the trusted
-// proxies, then the middleware in order (request id, recovery), and the
-// not-found answer. The route table adds the routes; Handler wraps the
+// proxies, then the middleware in order (request id, recovery, the answer
+// to a middleware's refusal), and the not-found answer. The route table adds the routes; Handler wraps the
 // engine in what every response needs (headers, access log).
 func (s *Site) Engine() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.ContextWithFallback = true
 	r.SetTrustedProxies(s.TrustedProxies)
-	r.Use(s.requestID(), s.recoverPanic())
+	r.Use(s.requestID(), s.recoverPanic(), s.answerRefusals())
 	r.NoRoute(s.Handle(func(*gin.Context) error { return forms.Errorf(forms.ENOTFOUND, "no route") }))
 	return r
 }

@@ -44,19 +44,14 @@ func ParseID(s string) (int64, bool) {
 }
 
 // ParseForm reads a posted form; a body over its limit is ETOOLARGE, one
-// that cannot be read EINVALID.
+// that cannot be read EINVALID. (Behind LimitBody the form has been read
+// already, and these cannot happen.)
 func ParseForm(c *gin.Context) (url.Values, error) {
-	if c.GetBool(tooLargeKey) {
-		return nil, forms.Errorf(forms.ETOOLARGE, "request body too large")
-	}
 	if err := c.Request.ParseForm(); err != nil {
 		return nil, BodyError(err)
 	}
 	return c.Request.PostForm, nil
 }
-
-// TooLarge reports whether the request declared a body over its limit.
-func TooLarge(c *gin.Context) bool { return c.GetBool(tooLargeKey) }
 
 // BodyError turns a failure to read the body into the vocabulary: over the
 // limit is ETOOLARGE, anything else EINVALID.

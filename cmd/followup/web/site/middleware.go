@@ -13,8 +13,7 @@ import (
 // Keys of the values the middleware puts on a request's context.
 const (
 	requestIDKey = "request_id"
-	apiKey       = "api"       // the route belongs to the JSON API
-	tooLargeKey  = "too_large" // the body declares more than its limit
+	apiKey       = "api" // the route belongs to the JSON API
 )
 
 // RequestID returns the request's id, which the error page shows and the
@@ -67,25 +66,6 @@ func (s *Site) recoverPanic() gin.HandlerFunc {
 func API() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Set(apiKey, true)
-		c.Next()
-	}
-}
-
-// Body size limits: forms are small; imports and the office's JSON API may
-// be larger but are still bounded.
-const (
-	FormLimit   = 1 << 20
-	UploadLimit = 10 << 20
-)
-
-// LimitBody caps the request body; reading past it fails with a
-// *http.MaxBytesError, which Error answers as 413.
-func LimitBody(n int64) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		if c.Request.ContentLength > n {
-			c.Set(tooLargeKey, true)
-		}
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n)
 		c.Next()
 	}
 }
